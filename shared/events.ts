@@ -1,0 +1,43 @@
+import type { ErrorBody } from './errors'
+import type {
+  BoardJoin,
+  BoardSnapshot,
+  CardChecklistSet,
+  CardDto,
+  CardMove,
+  CardNoteAdd,
+  CardOutputSet,
+  HistoryEntryDto,
+  NoteDto,
+  Viewer,
+} from './schemas/board'
+
+/** Every command is answered by one ack of this shape; see docs/realtime.md. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody & { card?: CardDto } }
+
+export type AckFn<T> = (ack: Ack<T>) => void
+
+/** Commands (imperative). Payloads are typed here but validated by zod on the server. */
+export interface ClientToServerEvents {
+  'board:join': (payload: BoardJoin, ack: AckFn<BoardSnapshot>) => void
+  'board:leave': (payload: BoardJoin, ack: AckFn<null>) => void
+  'card:move': (payload: CardMove, ack: AckFn<CardDto>) => void
+  'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
+  'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void
+  'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void
+}
+
+/** Facts (past tense), broadcast to the cycle's room after they are stored. */
+export interface ServerToClientEvents {
+  'card:moved': (payload: { card: CardDto; entry: HistoryEntryDto }) => void
+  'card:updated': (payload: { card: CardDto }) => void
+  'card:noted': (payload: { cycleId: string; cardId: string; note: NoteDto }) => void
+  'presence:changed': (payload: { cycleId: string; viewers: Viewer[] }) => void
+}
+
+export type InterServerEvents = Record<string, never>
+
+export interface SocketData {
+  user: { id: string; name: string; role: string; unitId: string | null; isAdmin: boolean }
+  sessionId: string
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { NoteText, ObjectId, OpId, Position } from './common'
+import type { MoveKind } from '../rules/moves'
+import type { SopTemplate, Unit } from '../sop/template'
+import type { CycleDto } from './cycles'
+
+export const BoardJoin = z.strictObject({ cycleId: ObjectId })
+export type BoardJoin = z.infer<typeof BoardJoin>
+
+export const CardMove = z.strictObject({
+  opId: OpId,
+  cardId: ObjectId,
+  /** The card version the client saw; a move against any other version is refused as stale. */
+  version: z.int().min(0),
+  to: Position,
+  note: NoteText.optional(),
+})
+export type CardMove = z.infer<typeof CardMove>
+
+export const CardNoteAdd = z.strictObject({ opId: OpId, cardId: ObjectId, text: NoteText })
+export type CardNoteAdd = z.infer<typeof CardNoteAdd>
+
+export const CardChecklistSet = z.strictObject({
+  opId: OpId,
+  cardId: ObjectId,
+  index: z.int().min(0).max(49),
+  checked: z.boolean(),
+})
+export type CardChecklistSet = z.infer<typeof CardChecklistSet>
+
+export const CardOutputSet = z.strictObject({
+  opId: OpId,
+  cardId: ObjectId,
+  output: z.string().trim().max(500),
+})
+export type CardOutputSet = z.infer<typeof CardOutputSet>
+
+export interface PersonRef {
+  id: string
+  name: string
+}
+
+export interface HistoryEntryDto {
+  opId: string
+  kind: MoveKind | 'create'
+  at: string
+  by: PersonRef
+  from: Position | null
+  to: Position
+  note: string
+}
+
+export interface NoteDto {
+  id: string
+  at: string
+  by: PersonRef
+  text: string
+}
+
+export interface CardDto {
+  id: string
+  cycleId: string
+  unit: Unit
+  step: number
+  lane: string
+  /** Incremented by every move; checklist, output and notes do not change a card's place. */
+  version: number
+  enteredStepAt: string
+  /** Correction rounds: how many times the card went back along a decision's "Tidak" branch. */
+  rounds: number
+  /** Ticks of the current step's Kelengkapan items, by index. */
+  checklist: boolean[]
+  output: string
+  history: HistoryEntryDto[]
+  notes: NoteDto[]
+}
+
+export interface Viewer {
+  userId: string
+  name: string
+  role: string
+}
+
+export interface BoardSnapshot {
+  cycle: CycleDto
+  template: SopTemplate
+  cards: CardDto[]
+  viewers: Viewer[]
+  serverTime: string
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { UnitId } from './common'
+
+export const QUARTERS = ['I', 'II', 'III', 'IV'] as const
+
+export const UnitInput = z.strictObject({
+  id: UnitId,
+  name: z.string().trim().min(1).max(120),
+  shortName: z.string().trim().min(1).max(30),
+})
+
+export const CycleCreate = z.strictObject({
+  year: z.int().min(2000).max(2100),
+  quarter: z.int().min(1).max(4),
+  units: z
+    .array(UnitInput)
+    .min(1)
+    .max(50)
+    .refine((units) => new Set(units.map((u) => u.id)).size === units.length, 'id unit tidak boleh kembar'),
+})
+export type CycleCreate = z.infer<typeof CycleCreate>
+
+export function cycleTitle(year: number, quarter: number): string {
+  return `Triwulan ${QUARTERS[quarter - 1] ?? quarter} ${year}`
+}
+
+export interface CycleProgress {
+  cards: number
+  finished: number
+  /** Steps completed over all cards, out of `stepsTotal` = steps × cards. */
+  stepsDone: number
+  stepsTotal: number
+}
+
+export interface CycleDto {
+  id: string
+  title: string
+  year: number
+  quarter: number
+  templateId: string
+  templateVersion: number
+  templateName: string
+  units: { id: string; name: string; shortName: string }[]
+  createdAt: string
+  createdBy: string
+  progress: CycleProgress
+}
