@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs'
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import express from 'express'
+import type { Connection } from 'mongoose'
+import { MONEV_KINERJA } from '../shared/sop/balangan'
+import type { SopTemplate } from '../shared/sop/template'
+import { createRateLimiter } from './auth/rateLimit'
+import { authRoutes } from './auth/routes'
+import { createSessionStore } from './auth/sessions'
+import { cardModel } from './cards/model'
+import { createCardsRepository } from './cards/repository'
+import type { Clock } from './clock'
+import { cycleModel } from './cycles/model'
+import { createCyclesRepository } from './cycles/repository'
+import { cyclesRoutes } from './cycles/routes'
+import { pingDb } from './db/connect'
+import { errorHandler, loadUser } from './http/middleware'
+import type { Logger } from './logger'
+import { createRealtime, type IoServer } from './realtime/io'
+import { userRoom } from './realtime/rooms'
+import { userModel } from './users/model'
+import { createUsersRepository } from './users/repository'
+import { usersRoutes } from './users/routes'
+
+export interface AppDeps {
+  db: Connection
+  clock: Clock
+  log: Logger
+  /** Built client to serve (dist/client); omitted in tests and in `npm run dev`, where Vite serves it. */
+  staticDir?: string
+  template?: SopTemplate
+  sessionIdleMs?: number
+  cookieSecure?: 'auto' | boolean
+  trustProxy?: string
+  /** What /healthz reports as the database kind. */
+  dbKind?: 'embedded' | 'mongodb'
+}
+
+export interface App {
+  httpServer: HttpServer
+  io: IoServer
+  listen(port: number, host?: string): Promise<number>
+  close(): Promise<void>
+}
+
+/** The composition root: everything the server is, wired from what it is given. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { db, clock, log } = deps
+  const template = deps.template ?? MONEV_KINERJA
+  const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
+  const startedAt = Date.now()
+
+  const User = userModel(db)
+  const Card = cardModel(db)
+  const Cycle = cycleModel(db)
+  await Promise.all([User.init(), Card.init(), Cycle.init()])
+
+  const users = createUsersRepository(User)
+  const sessions = createSessionStore(db, User, clock, sessionIdleMs)
+  const cards = createCardsRepository(Card)
+  const cycles = createCyclesRepository(Cycle, cards, clock)
+  const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', deps.trustProxy ?? 'loopback')
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('X-Frame-Options', 'DENY')
+    res.setHeader('Referrer-Policy', 'same-origin')
+    next()
+  })
+
+  app.get('/healthz', async (_req, res) => {
+    const dbUp = await pingDb(db)
+    res.status(dbUp ? 200 : 503).json({
+      status: dbUp ? 'ok' : 'degraded',
+      server: 'ok',
+      database: { status: dbUp ? 'ok' : 'down', kind: deps.dbKind ?? 'mongodb' },
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    })
+  })
+
+  const httpServer = createServer(app)
+  const io = createRealtime(httpServer, { sessions, cards, cycles, clock, log })
+
+  const api = express.Router()
+  api.use(express.json({ limit: '32kb' }))
+  api.use(loadUser(sessions))
+  api.use(authRoutes({ conn: db, users, sessions, loginLimiter, sessionIdleMs, cookieSecure: deps.cookieSecure ?? 'auto' }))
+  api.use(
+    usersRoutes({
+      users,
+      template,
+      onDeactivated: async (userId) => {
+        await sessions.destroyForUser(userId)
+        io.in(userRoom(userId)).disconnectSockets(true)
+      },
+    }),
+  )
+  api.use(cyclesRoutes({ cycles, template }))
+  api.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Alamat API tidak dikenal.' } })
+  })
+  api.use(errorHandler(log))
+  app.use('/api', api)
+
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    const index = path.join(deps.staticDir, 'index.html')
+    app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }))
+    // The client routes in the browser (history mode): every other GET gets the app shell.
+    app.get(/^(?!\/(api|socket\.io|healthz)).*/, (_req, res) => res.sendFile(index))
+  }
+
+  return {
+    httpServer,
+    io,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject)
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port))
+      })
+    },
+    async close() {
+      // io.close() also closes the HTTP server; open sockets are told to go away first.
+      io.disconnectSockets(true)
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,85 @@
+import { Router, type Request, type Response } from 'express'
+import type { Connection } from 'mongoose'
+import { Login, SetupAdmin } from '../../shared/schemas/users'
+import { AppError } from '../errors'
+import { currentUser, sessionToken } from '../http/middleware'
+import type { UsersRepository } from '../users/repository'
+import type { RateLimiter } from './rateLimit'
+import { SESSION_COOKIE, type SessionStore } from './sessions'
+
+interface AuthDeps {
+  conn: Connection
+  users: UsersRepository
+  sessions: SessionStore
+  loginLimiter: RateLimiter
+  cookieSecure: 'auto' | boolean
+  sessionIdleMs: number
+}
+
+export function authRoutes(deps: AuthDeps): Router {
+  const { users, sessions, loginLimiter } = deps
+  const router = Router()
+
+  function setCookie(req: Request, res: Response, token: string) {
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.cookieSecure === 'auto' ? req.secure : deps.cookieSecure,
+      path: '/',
+      maxAge: deps.sessionIdleMs,
+    })
+  }
+
+  router.get('/setup', async (_req, res) => {
+    res.json({ needsSetup: (await users.count()) === 0 })
+  })
+
+  router.post('/setup', async (req, res) => {
+    const input = SetupAdmin.parse(req.body)
+    // A marker with a fixed id makes "first administrator" atomic without transactions:
+    // of two racing setups exactly one inserts it.
+    const meta = deps.conn.collection<{ _id: string; at: Date }>('meta')
+    if ((await users.count()) > 0) throw new AppError('CONFLICT', 'Papan SOP sudah disiapkan. Silakan masuk.')
+    try {
+      await meta.insertOne({ _id: 'setup', at: new Date() })
+    } catch {
+      throw new AppError('CONFLICT', 'Papan SOP sudah disiapkan. Silakan masuk.')
+    }
+    try {
+      const user = await users.create({ ...input, isAdmin: true })
+      setCookie(req, res, await sessions.create(user.id))
+      res.status(201).json({ user })
+    } catch (err) {
+      await meta.deleteOne({ _id: 'setup' })
+      throw err
+    }
+  })
+
+  router.post('/auth/login', async (req, res) => {
+    const input = Login.parse(req.body)
+    const wait = Math.max(loginLimiter.hit(`ip:${req.ip}`), loginLimiter.hit(`user:${input.username}`))
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait))
+      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`)
+    }
+    const user = await users.verifyLogin(input.username, input.password)
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah.')
+    loginLimiter.reset(`user:${input.username}`)
+    // A fresh token at every login: a session id planted before login is worthless after it.
+    await sessions.destroy(sessionToken(req))
+    setCookie(req, res, await sessions.create(user.id))
+    res.json({ user })
+  })
+
+  router.post('/auth/logout', async (req, res) => {
+    await sessions.destroy(sessionToken(req))
+    res.clearCookie(SESSION_COOKIE, { path: '/' })
+    res.status(204).end()
+  })
+
+  router.get('/auth/me', (req, res) => {
+    res.json({ user: currentUser(req) })
+  })
+
+  return router
+}

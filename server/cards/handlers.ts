@@ -1,0 +1,142 @@
+import type { Socket } from 'socket.io'
+import { checkMove, mayAct } from '../../shared/rules/moves'
+import { CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto } from '../../shared/schemas/board'
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
+import type { SopTemplate } from '../../shared/sop/template'
+import type { Clock } from '../clock'
+import { AppError } from '../errors'
+import type { CyclesRepository } from '../cycles/repository'
+import { roomOf } from '../realtime/rooms'
+import { command } from '../realtime/command'
+import type { Logger } from '../logger'
+import type { CardRecord } from './model'
+import { refusalMessage, staleMessage } from './messages'
+import { toCardDto, type CardsRepository } from './repository'
+
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
+
+interface CardDeps {
+  cards: CardsRepository
+  cycles: CyclesRepository
+  clock: Clock
+  log: Logger
+}
+
+export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
+  const { cards, cycles, clock, log } = deps
+  const user = socket.data.user
+  const by = { id: user.id, name: user.name }
+
+  async function load(cardId: string): Promise<{ card: CardRecord; template: SopTemplate }> {
+    const card = await cards.findById(cardId)
+    const template = card && (await cycles.templateOf(String(card.cycleId)))
+    if (!card || !template) throw new AppError('NOT_FOUND', 'Kartu tidak ditemukan.')
+    return { card, template }
+  }
+
+  function requireHolder(template: SopTemplate, card: CardRecord): void {
+    const refusal = mayAct(template, user, { step: card.step, lane: card.lane, unitId: card.unit?.id ?? '' })
+    if (refusal) {
+      throw new AppError('FORBIDDEN', refusalMessage(template, refusal, card, card))
+    }
+  }
+
+  socket.on(
+    'card:move',
+    command(socket, log, 'card:move', CardMove, async (input): Promise<CardDto> => {
+      const { card, template } = await load(input.cardId)
+      // A resent operation (after a reconnect) is answered with the card as it is now.
+      if (card.opIds.includes(input.opId)) return toCardDto(card, template)
+      if (card.version !== input.version) {
+        throw new AppError('STALE', staleMessage(template, card), toCardDto(card, template))
+      }
+      const from = { step: card.step, lane: card.lane }
+      const check = checkMove(template, user, { ...from, unitId: card.unit?.id ?? '' }, input.to)
+      if (!check.ok) {
+        throw new AppError(
+          check.forbidden ? 'FORBIDDEN' : 'MOVE_NOT_ALLOWED',
+          refusalMessage(template, check.refusal, from, input.to),
+        )
+      }
+      if (check.noteRequired && !input.note) {
+        throw new AppError(
+          'NOTE_REQUIRED',
+          check.kind === 'return'
+            ? 'Pengembalian ke tahap perbaikan wajib disertai catatan.'
+            : 'Perpindahan di luar alur SOP wajib disertai alasan.',
+        )
+      }
+      const at = clock()
+      const moved = await cards.applyMove({
+        cardId: input.cardId,
+        opId: input.opId,
+        expectedVersion: input.version,
+        kind: check.kind,
+        from,
+        to: input.to,
+        by,
+        note: input.note ?? '',
+        at,
+      })
+      if (!moved) {
+        // Lost the race between our read and our write: someone else moved it, or this very
+        // operation was applied by a concurrent resend.
+        const { card: now } = await load(input.cardId)
+        if (now.opIds.includes(input.opId)) return toCardDto(now, template)
+        throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
+      }
+      const dto = toCardDto(moved, template)
+      const entry = dto.history.at(-1)
+      if (entry) socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry })
+      log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind: check.kind, from, to: input.to, version: dto.version }, 'card moved')
+      return dto
+    }),
+  )
+
+  socket.on(
+    'card:note',
+    command(socket, log, 'card:note', CardNoteAdd, async (input) => {
+      const { card } = await load(input.cardId)
+      const existing = card.notes.find((n) => n.id === input.opId)
+      const note = existing
+        ? { id: input.opId, at: existing.at ?? clock(), by: { id: existing.by?.id ?? '', name: existing.by?.name ?? '' }, text: existing.text ?? '' }
+        : { id: input.opId, at: clock(), by, text: input.text }
+      const dto = { ...note, at: note.at.toISOString() }
+      if (existing) return dto
+      const updated = await cards.addNote(input.cardId, note)
+      if (updated) socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto })
+      return dto
+    }),
+  )
+
+  async function updateMutu(cardId: string, field: string, value: boolean | string): Promise<CardDto> {
+    const { card, template } = await load(cardId)
+    requireHolder(template, card)
+    if (field.startsWith('checks.i')) {
+      const items = template.steps.find((s) => s.no === card.step)?.kelengkapan.length ?? 0
+      if (Number(field.slice('checks.i'.length)) >= items) {
+        throw new AppError('VALIDATION', 'Butir kelengkapan itu tidak ada pada tahap ini.')
+      }
+    }
+    const updated = await cards.setMutu(cardId, card.step, field, value)
+    if (!updated) {
+      const { card: now } = await load(cardId)
+      throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
+    }
+    const dto = toCardDto(updated, template)
+    socket.to(roomOf(dto.cycleId)).emit('card:updated', { card: dto })
+    return dto
+  }
+
+  socket.on(
+    'card:checklist',
+    command(socket, log, 'card:checklist', CardChecklistSet, (input) =>
+      updateMutu(input.cardId, `checks.i${input.index}`, input.checked),
+    ),
+  )
+
+  socket.on(
+    'card:output',
+    command(socket, log, 'card:output', CardOutputSet, (input) => updateMutu(input.cardId, 'output', input.output)),
+  )
+}

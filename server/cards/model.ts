@@ -1,0 +1,48 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
+
+const positionSchema = new Schema({ step: Number, lane: String }, { _id: false })
+const personSchema = new Schema({ id: String, name: String }, { _id: false })
+
+const historySchema = new Schema(
+  {
+    opId: String,
+    kind: String,
+    at: Date,
+    by: personSchema,
+    from: { type: positionSchema, default: null },
+    to: positionSchema,
+    note: { type: String, default: '' },
+  },
+  { _id: false },
+)
+
+const noteSchema = new Schema({ id: String, at: Date, by: personSchema, text: String }, { _id: false })
+
+const cardSchema = new Schema({
+  cycleId: { type: Schema.Types.ObjectId, required: true, index: true },
+  unit: { id: String, name: String, shortName: String },
+  step: { type: Number, required: true },
+  lane: { type: String, required: true },
+  version: { type: Number, required: true },
+  enteredStepAt: { type: Date, required: true },
+  rounds: { type: Number, default: 0 },
+  /**
+   * Mutu Baku per step, keyed "s<step>": { checks: { i<index>: boolean }, output }. Object keys, not
+   * arrays, so one tick is one `$set` on a dotted path (FerretDB v1 cannot address array elements).
+   */
+  mutu: { type: Schema.Types.Mixed, default: {} },
+  history: { type: [historySchema], default: [] },
+  notes: { type: [noteSchema], default: [] },
+  /**
+   * Operation ids already applied. Kept as a top-level string array because FerretDB v1 does not
+   * match `{ 'history.opId': { $ne } }` on arrays of sub-documents, while `{ opIds: { $ne } }` works.
+   */
+  opIds: { type: [String], default: [] },
+})
+
+export type CardRecord = InferSchemaType<typeof cardSchema> & { _id: Types.ObjectId }
+
+export function cardModel(conn: Connection) {
+  return conn.model('Card', cardSchema, 'cards')
+}
+export type CardModel = ReturnType<typeof cardModel>

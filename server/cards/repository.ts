@@ -1,0 +1,155 @@
+import { Types } from 'mongoose'
+import type { CardDto, HistoryEntryDto, NoteDto, PersonRef } from '../../shared/schemas/board'
+import type { MoveKind, Position } from '../../shared/rules/moves'
+import { defaultLaneOf } from '../../shared/rules/moves'
+import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
+import type { CardModel, CardRecord } from './model'
+
+interface StepMutu {
+  checks?: Record<string, boolean>
+  output?: string
+}
+
+function mutuOf(card: CardRecord, step: number): StepMutu {
+  const all = (card.mutu ?? {}) as Record<string, StepMutu>
+  return all[`s${step}`] ?? {}
+}
+
+function toPosition(p: { step?: number | null; lane?: string | null } | null | undefined): Position | null {
+  return p && typeof p.step === 'number' && p.lane ? { step: p.step, lane: p.lane } : null
+}
+
+export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
+  const mutu = mutuOf(card, card.step)
+  const items = stepOf(template, card.step)?.kelengkapan.length ?? 0
+  return {
+    id: String(card._id),
+    cycleId: String(card.cycleId),
+    unit: { id: card.unit?.id ?? '', name: card.unit?.name ?? '', shortName: card.unit?.shortName ?? '' },
+    step: card.step,
+    lane: card.lane,
+    version: card.version,
+    enteredStepAt: card.enteredStepAt.toISOString(),
+    rounds: card.rounds ?? 0,
+    checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),
+    output: mutu.output ?? '',
+    history: card.history.map(
+      (h): HistoryEntryDto => ({
+        opId: h.opId ?? '',
+        kind: (h.kind ?? 'advance') as HistoryEntryDto['kind'],
+        at: (h.at ?? new Date(0)).toISOString(),
+        by: { id: h.by?.id ?? '', name: h.by?.name ?? '' },
+        from: toPosition(h.from),
+        to: toPosition(h.to) ?? { step: card.step, lane: card.lane },
+        note: h.note ?? '',
+      }),
+    ),
+    notes: card.notes.map(
+      (n): NoteDto => ({
+        id: n.id ?? '',
+        at: (n.at ?? new Date(0)).toISOString(),
+        by: { id: n.by?.id ?? '', name: n.by?.name ?? '' },
+        text: n.text ?? '',
+      }),
+    ),
+  }
+}
+
+export interface MoveWrite {
+  cardId: string
+  opId: string
+  expectedVersion: number
+  kind: MoveKind
+  from: Position
+  to: Position
+  by: PersonRef
+  note: string
+  at: Date
+}
+
+export function createCardsRepository(Card: CardModel) {
+  return {
+    async createForCycle(cycleId: Types.ObjectId, template: SopTemplate, units: Unit[], by: PersonRef, at: Date) {
+      const to = { step: 1, lane: defaultLaneOf(template, 1) ?? template.lanes[0]?.id ?? '' }
+      await Card.insertMany(
+        units.map((unit) => {
+          const opId = `create-${String(cycleId)}-${unit.id}`
+          return {
+            cycleId,
+            unit,
+            step: to.step,
+            lane: to.lane,
+            version: 1,
+            enteredStepAt: at,
+            rounds: 0,
+            mutu: {},
+            history: [{ opId, kind: 'create', at, by, from: null, to, note: '' }],
+            notes: [],
+            opIds: [opId],
+          }
+        }),
+      )
+    },
+
+    deleteForCycle(cycleId: Types.ObjectId) {
+      return Card.deleteMany({ cycleId })
+    },
+
+    async findById(id: string): Promise<CardRecord | null> {
+      return Card.findById(id).lean<CardRecord>()
+    },
+
+    async listForCycle(cycleId: string): Promise<CardRecord[]> {
+      return Card.find({ cycleId: new Types.ObjectId(cycleId) }).sort({ _id: 1 }).lean<CardRecord[]>()
+    },
+
+    /** Steps per card for the cycles' progress bars, without loading histories. */
+    async stepsByCycle(cycleIds: Types.ObjectId[]): Promise<Map<string, number[]>> {
+      const rows = await Card.find({ cycleId: { $in: cycleIds } }, { cycleId: 1, step: 1 }).lean()
+      const out = new Map<string, number[]>()
+      for (const row of rows) {
+        const key = String(row.cycleId)
+        out.set(key, [...(out.get(key) ?? []), row.step])
+      }
+      return out
+    },
+
+    /**
+     * The move, its history entry and the applied operation id in ONE single-document update,
+     * guarded by the version the client saw and by the operation id not being applied yet.
+     * FerretDB has no multi-document transactions; one document needs none. Returns null when the
+     * guard did not match (stale version or repeated operation).
+     */
+    async applyMove(m: MoveWrite): Promise<CardRecord | null> {
+      const entry = { opId: m.opId, kind: m.kind, at: m.at, by: m.by, from: m.from, to: m.to, note: m.note }
+      return Card.findOneAndUpdate(
+        { _id: m.cardId, version: m.expectedVersion, opIds: { $ne: m.opId } },
+        {
+          $set: { step: m.to.step, lane: m.to.lane, enteredStepAt: m.at },
+          $inc: { version: 1, rounds: m.kind === 'return' ? 1 : 0 },
+          $push: { history: entry, opIds: m.opId },
+        },
+        { returnDocument: 'after' },
+      ).lean<CardRecord>()
+    },
+
+    /** Appends a note once per operation id; null when that id was applied already. */
+    async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }) {
+      return Card.findOneAndUpdate(
+        { _id: cardId, opIds: { $ne: note.id } },
+        { $push: { notes: note, opIds: note.id } },
+        { returnDocument: 'after' },
+      ).lean<CardRecord>()
+    },
+
+    /** Mutu Baku writes are guarded by the step: a tick meant for step 3 never lands on step 4. */
+    async setMutu(cardId: string, step: number, field: string, value: boolean | string) {
+      return Card.findOneAndUpdate(
+        { _id: cardId, step },
+        { $set: { [`mutu.s${step}.${field}`]: value } },
+        { returnDocument: 'after' },
+      ).lean<CardRecord>()
+    },
+  }
+}
+export type CardsRepository = ReturnType<typeof createCardsRepository>

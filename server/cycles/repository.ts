@@ -1,0 +1,106 @@
+import { isValidObjectId, type Types } from 'mongoose'
+import type { PersonRef } from '../../shared/schemas/board'
+import { cycleTitle, type CycleCreate, type CycleDto, type CycleProgress } from '../../shared/schemas/cycles'
+import { finishedStep, type SopTemplate } from '../../shared/sop/template'
+import type { Clock } from '../clock'
+import { AppError } from '../errors'
+import type { CardsRepository } from '../cards/repository'
+import type { CycleModel, CycleRecord } from './model'
+
+export interface CycleWithTemplate {
+  dto: CycleDto
+  template: SopTemplate
+}
+
+function progressOf(template: SopTemplate, steps: number[]): CycleProgress {
+  const last = finishedStep(template)
+  return {
+    cards: steps.length,
+    finished: steps.filter((s) => s >= last).length,
+    stepsDone: steps.reduce((sum, s) => sum + Math.min(s, last) - 1, 0),
+    stepsTotal: steps.length * template.steps.length,
+  }
+}
+
+function toCycleDto(c: CycleRecord, steps: number[]): CycleDto {
+  const template = c.template as SopTemplate
+  return {
+    id: String(c._id),
+    title: c.title,
+    year: c.year,
+    quarter: c.quarter,
+    templateId: c.templateId,
+    templateVersion: c.templateVersion,
+    templateName: template.identity.name,
+    units: c.units.map((u) => ({ id: u.id ?? '', name: u.name ?? '', shortName: u.shortName ?? '' })),
+    createdAt: c.createdAt.toISOString(),
+    createdBy: c.createdBy,
+    progress: progressOf(template, steps),
+  }
+}
+
+export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository, clock: Clock) {
+  // Templates inside a cycle never change after it starts, so they can be kept in memory.
+  const templates = new Map<string, SopTemplate>()
+
+  return {
+    async list(): Promise<CycleDto[]> {
+      const cycles = await Cycle.find().sort({ year: -1, quarter: -1, createdAt: -1 }).lean<CycleRecord[]>()
+      const steps = await cards.stepsByCycle(cycles.map((c) => c._id))
+      return cycles.map((c) => toCycleDto(c, steps.get(String(c._id)) ?? []))
+    },
+
+    async find(id: string): Promise<CycleWithTemplate | null> {
+      if (!isValidObjectId(id)) return null
+      const c = await Cycle.findById(id).lean<CycleRecord>()
+      if (!c) return null
+      const steps = await cards.stepsByCycle([c._id])
+      return { dto: toCycleDto(c, steps.get(id) ?? []), template: c.template as SopTemplate }
+    },
+
+    async templateOf(cycleId: string): Promise<SopTemplate | null> {
+      const cached = templates.get(cycleId)
+      if (cached) return cached
+      const c = await Cycle.findById(cycleId, { template: 1 }).lean<Pick<CycleRecord, 'template'>>()
+      if (!c) return null
+      templates.set(cycleId, c.template as SopTemplate)
+      return c.template as SopTemplate
+    },
+
+    /**
+     * Creates the cycle, then its cards. Without transactions the two writes are not atomic: if the
+     * cards cannot be written, the cycle is removed again so no board exists without its cards.
+     */
+    async create(input: CycleCreate, template: SopTemplate, by: PersonRef): Promise<CycleDto> {
+      const title = cycleTitle(input.year, input.quarter)
+      let cycleId: Types.ObjectId
+      try {
+        const doc = await Cycle.create({
+          year: input.year,
+          quarter: input.quarter,
+          title,
+          templateId: template.id,
+          templateVersion: template.version,
+          template,
+          units: input.units,
+          createdBy: by.name,
+        })
+        cycleId = doc._id
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', `${title} sudah dimulai.`)
+        throw err
+      }
+      try {
+        await cards.createForCycle(cycleId, template, input.units, by, clock())
+      } catch (err) {
+        await cards.deleteForCycle(cycleId)
+        await Cycle.deleteOne({ _id: cycleId })
+        throw err
+      }
+      const created = await this.find(String(cycleId))
+      if (!created) throw new Error('cycle vanished right after creation')
+      return created.dto
+    },
+  }
+}
+export type CyclesRepository = ReturnType<typeof createCyclesRepository>

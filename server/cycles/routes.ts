@@ -1,0 +1,23 @@
+import { Router } from 'express'
+import { CycleCreate } from '../../shared/schemas/cycles'
+import type { SopTemplate } from '../../shared/sop/template'
+import { currentAdmin, currentUser } from '../http/middleware'
+import type { CyclesRepository } from './repository'
+
+export function cyclesRoutes({ cycles, template }: { cycles: CyclesRepository; template: SopTemplate }): Router {
+  const router = Router()
+
+  router.get('/cycles', async (req, res) => {
+    currentUser(req)
+    res.json({ cycles: await cycles.list() })
+  })
+
+  router.post('/cycles', async (req, res) => {
+    const admin = currentAdmin(req)
+    const input = CycleCreate.parse(req.body)
+    const cycle = await cycles.create(input, template, { id: admin.id, name: admin.name })
+    res.status(201).json({ cycle })
+  })
+
+  return router
+}

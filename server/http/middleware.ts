@@ -1,0 +1,52 @@
+import type { NextFunction, Request, Response } from 'express'
+import { ZodError } from 'zod'
+import type { UserDto } from '../../shared/schemas/users'
+import { AppError, HTTP_STATUS, toErrorAck } from '../errors'
+import type { Logger } from '../logger'
+import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: UserDto
+  }
+}
+
+export function sessionToken(req: Request): string | undefined {
+  return parseCookies(req.headers.cookie)[SESSION_COOKIE]
+}
+
+/** Attaches `req.user` when the cookie names a live session; never refuses by itself. */
+export function loadUser(sessions: SessionStore) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const resolved = await sessions.resolve(sessionToken(req))
+    if (resolved) req.user = resolved.user
+    next()
+  }
+}
+
+export function currentUser(req: Request): UserDto {
+  if (!req.user) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.')
+  return req.user
+}
+
+export function currentAdmin(req: Request): UserDto {
+  const user = currentUser(req)
+  if (!user.isAdmin) throw new AppError('FORBIDDEN', 'Hanya administrator yang dapat melakukan ini.')
+  return user
+}
+
+export function errorHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // body-parser's own errors (malformed JSON, body too large) carry a status of their own.
+    const status = (err as { status?: number; type?: string }).status
+    if (!(err instanceof AppError) && !(err instanceof ZodError) && status && status < 500) {
+      log.warn({ path: req.path, status, reason: (err as Error).message }, 'request refused')
+      const message = status === 413 ? 'Data yang dikirim terlalu besar.' : 'Data yang dikirim tidak dapat dibaca.'
+      res.status(status).json({ error: { code: 'VALIDATION', message } })
+      return
+    }
+    const ack = toErrorAck(err, log, { path: req.path, method: req.method, userId: req.user?.id })
+    if (ack.ok) return
+    res.status(HTTP_STATUS[ack.error.code]).json({ error: ack.error })
+  }
+}

@@ -1,0 +1,113 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server } from 'socket.io'
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
+import { BoardJoin, type BoardSnapshot, type Viewer } from '../../shared/schemas/board'
+import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
+import type { Clock } from '../clock'
+import type { CardsRepository } from '../cards/repository'
+import { toCardDto } from '../cards/repository'
+import { registerCardHandlers } from '../cards/handlers'
+import type { CyclesRepository } from '../cycles/repository'
+import { AppError } from '../errors'
+import type { Logger } from '../logger'
+import { command } from './command'
+import { roomOf, userRoom } from './rooms'
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
+
+interface RealtimeDeps {
+  sessions: SessionStore
+  cards: CardsRepository
+  cycles: CyclesRepository
+  clock: Clock
+  log: Logger
+}
+
+export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoServer {
+  const { sessions, cards, cycles, clock } = deps
+  const log = deps.log.child({ component: 'realtime' })
+  const io: IoServer = new Server(httpServer, {
+    // Commands are small; anything near this size is hostile, and Socket.IO drops the connection.
+    maxHttpBufferSize: 256 * 1024,
+    serveClient: false,
+  })
+
+  // The socket authenticates with the same session cookie as the HTTP API.
+  io.use((socket, next) => {
+    const token = parseCookies(socket.request.headers.cookie)[SESSION_COOKIE]
+    sessions
+      .resolve(token)
+      .then((resolved) => {
+        if (!resolved) return next(new Error('UNAUTHENTICATED'))
+        const { user, sessionId } = resolved
+        socket.data.user = { id: user.id, name: user.name, role: user.role, unitId: user.unitId, isAdmin: user.isAdmin }
+        socket.data.sessionId = sessionId
+        next()
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'socket authentication failed')
+        next(new Error('INTERNAL'))
+      })
+  })
+
+  /** Viewers across all nodes (fetchSockets goes through the adapter), one entry per user. */
+  async function viewersOf(cycleId: string): Promise<Viewer[]> {
+    const sockets = await io.in(roomOf(cycleId)).fetchSockets()
+    const byUser = new Map<string, Viewer>()
+    for (const s of sockets) {
+      const u = s.data.user
+      if (u) byUser.set(u.id, { userId: u.id, name: u.name, role: u.role })
+    }
+    return [...byUser.values()]
+  }
+
+  function announcePresence(cycleId: string): void {
+    viewersOf(cycleId)
+      .then((viewers) => io.to(roomOf(cycleId)).emit('presence:changed', { cycleId, viewers }))
+      .catch((err: unknown) => log.warn({ err, cycleId }, 'presence update failed'))
+  }
+
+  io.on('connection', (socket) => {
+    const user = socket.data.user
+    log.info({ socketId: socket.id, userId: user.id }, 'socket connected')
+    void socket.join(userRoom(user.id))
+
+    socket.on(
+      'board:join',
+      command(socket, log, 'board:join', BoardJoin, async ({ cycleId }): Promise<BoardSnapshot> => {
+        const found = await cycles.find(cycleId)
+        if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+        const records = await cards.listForCycle(cycleId)
+        await socket.join(roomOf(cycleId))
+        announcePresence(cycleId)
+        return {
+          cycle: found.dto,
+          template: found.template,
+          cards: records.map((c) => toCardDto(c, found.template)),
+          viewers: await viewersOf(cycleId),
+          serverTime: clock().toISOString(),
+        }
+      }),
+    )
+
+    socket.on(
+      'board:leave',
+      command(socket, log, 'board:leave', BoardJoin, async ({ cycleId }) => {
+        await socket.leave(roomOf(cycleId))
+        announcePresence(cycleId)
+        return null
+      }),
+    )
+
+    registerCardHandlers(socket, { cards, cycles, clock, log })
+
+    socket.on('disconnecting', () => {
+      const boards = [...socket.rooms].filter((r) => r.startsWith('cycle:')).map((r) => r.slice('cycle:'.length))
+      // The socket is still in its rooms while disconnecting; announce once it has left them.
+      setImmediate(() => boards.forEach(announcePresence))
+    })
+    socket.on('disconnect', (reason) => log.info({ socketId: socket.id, userId: user.id, reason }, 'socket disconnected'))
+  })
+
+  return io
+}

@@ -1,0 +1,36 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
+import type { UserDto } from '../../shared/schemas/users'
+
+const userSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    username: { type: String, required: true, unique: true },
+    nip: { type: String, default: '' },
+    role: { type: String, required: true },
+    unitId: { type: String, default: null },
+    isAdmin: { type: Boolean, default: false },
+    active: { type: Boolean, default: true },
+    passwordHash: { type: String, required: true },
+  },
+  { timestamps: true },
+)
+
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId }
+
+export function userModel(conn: Connection) {
+  return conn.model('User', userSchema)
+}
+export type UserModel = ReturnType<typeof userModel>
+
+export function toUserDto(u: UserRecord): UserDto {
+  return {
+    id: String(u._id),
+    name: u.name,
+    username: u.username,
+    nip: u.nip ?? '',
+    role: u.role,
+    unitId: u.unitId ?? null,
+    isAdmin: u.isAdmin ?? false,
+    active: u.active ?? true,
+  }
+}

@@ -1,0 +1,63 @@
+import { isValidObjectId } from 'mongoose'
+import type { UserCreate, UserDto } from '../../shared/schemas/users'
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords'
+import { AppError } from '../errors'
+import { toUserDto, type UserModel } from './model'
+
+type NewUser = Omit<UserCreate, 'isAdmin' | 'nip' | 'unitId'> & { isAdmin: boolean; nip?: string; unitId?: string | null }
+
+export function createUsersRepository(User: UserModel) {
+  return {
+    count(): Promise<number> {
+      return User.countDocuments()
+    },
+
+    async list(): Promise<UserDto[]> {
+      const users = await User.find().sort({ name: 1 }).lean()
+      return users.map(toUserDto)
+    },
+
+    async findById(id: string): Promise<UserDto | null> {
+      if (!isValidObjectId(id)) return null
+      const user = await User.findById(id).lean()
+      return user ? toUserDto(user) : null
+    },
+
+    async create(input: NewUser): Promise<UserDto> {
+      const passwordHash = await hashPassword(input.password)
+      try {
+        const doc = await User.create({
+          name: input.name,
+          username: input.username,
+          nip: input.nip ?? '',
+          role: input.role,
+          unitId: input.unitId ?? null,
+          isAdmin: input.isAdmin,
+          passwordHash,
+        })
+        return toUserDto(doc.toObject())
+      } catch (err) {
+        if ((err as { code?: number }).code === 11000) {
+          throw new AppError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`)
+        }
+        throw err
+      }
+    },
+
+    async setActive(id: string, active: boolean): Promise<UserDto> {
+      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      const user = await User.findByIdAndUpdate(id, { $set: { active } }, { returnDocument: 'after' }).lean()
+      if (!user) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      return toUserDto(user)
+    },
+
+    /** Returns the user only for a correct password of an active account; never says which part failed. */
+    async verifyLogin(username: string, password: string): Promise<UserDto | null> {
+      const user = await User.findOne({ username: { $eq: username } }).lean()
+      if (!user) return burnPasswordCheck(password).then(() => null)
+      const ok = await verifyPassword(password, user.passwordHash)
+      return ok && user.active ? toUserDto(user) : null
+    },
+  }
+}
+export type UsersRepository = ReturnType<typeof createUsersRepository>
