@@ -45,6 +45,17 @@ export interface App {
   close(): Promise<void>
 }
 
+/** The data layer on one connection; also used by scripts (demo) that write without a server. */
+export async function createRepositories(db: Connection, clock: Clock) {
+  const User = userModel(db)
+  const Card = cardModel(db)
+  const Cycle = cycleModel(db)
+  // Builds the unique indexes (username, cycle period) before the first write relies on them.
+  await Promise.all([User.init(), Card.init(), Cycle.init()])
+  const cards = createCardsRepository(Card)
+  return { User, users: createUsersRepository(User), cards, cycles: createCyclesRepository(Cycle, cards, clock) }
+}
+
 /** The composition root: everything the server is, wired from what it is given. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { db, clock, log } = deps
@@ -52,15 +63,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const User = userModel(db)
-  const Card = cardModel(db)
-  const Cycle = cycleModel(db)
-  await Promise.all([User.init(), Card.init(), Cycle.init()])
-
-  const users = createUsersRepository(User)
+  const { User, users, cards, cycles } = await createRepositories(db, clock)
   const sessions = createSessionStore(db, User, clock, sessionIdleMs)
-  const cards = createCardsRepository(Card)
-  const cycles = createCyclesRepository(Cycle, cards, clock)
   const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
 
   const app = express()

@@ -3,33 +3,27 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { systemClock } from './clock'
 import { loadConfig } from './config'
-import { connectDb } from './db/connect'
-import { startEmbeddedFerretdb, type EmbeddedDb } from './db/embeddedFerretdb'
+import { openDatabase, type OpenDatabase } from './db/open'
 import { createLogger } from './logger'
 
 const config = loadConfig()
 const log = createLogger(config.logLevel)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-let embedded: EmbeddedDb | undefined
+let database: OpenDatabase | undefined
 let shuttingDown = false
 
 async function main() {
-  if (!config.mongoUri) {
-    embedded = await startEmbeddedFerretdb({ dataDir: config.dataDir, port: config.ferretdbPort || undefined, logger: log })
-    log.info({ dataDir: config.dataDir }, 'embedded FerretDB (SQLite) started')
-  }
-  const uri = config.mongoUri ?? embedded?.uri ?? ''
-  const db = await connectDb(uri)
+  database = await openDatabase(config, log)
   const app = await createApp({
-    db,
+    db: database.db,
     clock: systemClock,
     log,
     staticDir: path.join(root, 'dist/client'),
     sessionIdleMs: config.sessionIdleMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
-    dbKind: embedded ? 'embedded' : 'mongodb',
+    dbKind: database.kind,
   })
   const port = await app.listen(config.port, config.host)
   log.info({ url: `http://localhost:${port}`, host: config.host }, 'Papan SOP is listening')
@@ -44,8 +38,7 @@ async function main() {
     }, 10_000)
     force.unref()
     await app.close().catch((err: unknown) => log.error({ err }, 'closing the server failed'))
-    await db.close().catch((err: unknown) => log.error({ err }, 'closing the database connection failed'))
-    await embedded?.stop()
+    await database?.close()
     log.info('stopped')
     process.exit(0)
   }
@@ -55,6 +48,6 @@ async function main() {
 
 main().catch(async (err: unknown) => {
   log.fatal({ err }, 'Papan SOP could not start')
-  await embedded?.stop()
+  await database?.close()
   process.exit(1)
 })

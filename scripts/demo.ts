@@ -1,0 +1,81 @@
+/**
+ * `npm run demo`: fills a FRESH database (the same one `npm start` uses: DATA_DIR or MONGODB_URI)
+ * with one user per SOP role, an administrator and one running cycle, and prints the passwords.
+ * Stop the server first when using the embedded database: only one process may own DATA_DIR.
+ */
+import { randomBytes } from 'node:crypto'
+import { createRepositories } from '../server/app'
+import { systemClock } from '../server/clock'
+import { loadConfig } from '../server/config'
+import { openDatabase } from '../server/db/open'
+import { createLogger } from '../server/logger'
+import { checkMove } from '../shared/rules/moves'
+import { BALANGAN_UNITS, MONEV_KINERJA } from '../shared/sop/balangan'
+import type { UserDto } from '../shared/schemas/users'
+
+const config = loadConfig()
+const log = createLogger('warn')
+
+const PEOPLE = [
+  { username: 'admin', name: 'Administrator Papan', role: 'sekretaris', unitId: null, isAdmin: true },
+  { username: 'sekretaris', name: 'Hj. Rahmawati (Sekretaris)', role: 'sekretaris', unitId: null, isAdmin: false },
+  { username: 'kabid.ppik', name: 'Ahmad Fauzi (Kabid PPIK)', role: 'kepala_bidang', unitId: 'ppik', isAdmin: false },
+  { username: 'kasubag', name: 'Nor Aini (Kasubag Program)', role: 'kasubag_program', unitId: null, isAdmin: false },
+  { username: 'kasi.ppik', name: 'M. Ridwan (Kasi PPIK)', role: 'kepala_seksi', unitId: 'ppik', isAdmin: false },
+  { username: 'kaban', name: 'H. Sufriannor (Kepala Badan)', role: 'kepala_badan', unitId: null, isAdmin: false },
+]
+
+async function main() {
+  const database = await openDatabase(config, log)
+  try {
+    const { users, cycles, cards } = await createRepositories(database.db, systemClock)
+    if ((await users.count()) > 0) {
+      process.stderr.write('The database already has users: `npm run demo` only fills a fresh one.\n' +
+        'Use another DATA_DIR (e.g. DATA_DIR=./data-demo npm run demo) or remove ./data first.\n')
+      process.exitCode = 1
+      return
+    }
+    const created: { user: UserDto; password: string }[] = []
+    for (const person of PEOPLE) {
+      const password = randomBytes(6).toString('base64url')
+      created.push({ user: await users.create({ ...person, password }), password })
+    }
+    const admin = created[0]!.user
+    const now = systemClock()
+    const quarter = Math.floor(now.getUTCMonth() / 3) + 1
+    const cycle = await cycles.create(
+      { year: now.getUTCFullYear(), quarter, units: BALANGAN_UNITS },
+      MONEV_KINERJA,
+      { id: admin.id, name: admin.name },
+    )
+    // A little progress, made through the same rules as the board, so the demo board is not empty.
+    const sekretaris = created[1]!.user
+    for (const card of await cards.listForCycle(cycle.id)) {
+      if (card.unit?.id !== 'ppik' && card.unit?.id !== 'psdm') continue
+      const to = { step: 2, lane: 'kepala_bidang' }
+      const check = checkMove(MONEV_KINERJA, sekretaris, { step: card.step, lane: card.lane, unitId: card.unit.id }, to)
+      if (!check.ok) continue
+      await cards.applyMove({
+        cardId: String(card._id), opId: `demo-${card.unit.id}`, expectedVersion: card.version, kind: check.kind,
+        from: { step: card.step, lane: card.lane }, to, by: { id: sekretaris.id, name: sekretaris.name }, note: '', at: now,
+      })
+    }
+
+    const lanes = new Map(MONEV_KINERJA.lanes.map((l) => [l.id, l.name]))
+    const rows = created.map(({ user, password }) =>
+      `  ${user.username.padEnd(12)} ${password.padEnd(10)} ${lanes.get(user.role) ?? user.role}${user.unitId ? ` (${user.unitId.toUpperCase()})` : ''}${user.isAdmin ? ', administrator' : ''}`,
+    )
+    process.stdout.write(
+      `Demo data written: cycle "${cycle.title}" with ${cycle.units.length} units.\n\n` +
+        `  username     password   role\n${rows.join('\n')}\n\n` +
+        'Start the server with `npm start` and sign in at http://localhost:' + config.port + '\n',
+    )
+  } finally {
+    await database.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`npm run demo failed: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})
