@@ -15,7 +15,6 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
   let embedded: EmbeddedDb | undefined
   if (!config.mongoUri) {
     embedded = await startEmbeddedFerretdb({ dataDir: config.dataDir, port: config.ferretdbPort || undefined, logger: log })
-    log.info({ dataDir: config.dataDir }, 'embedded FerretDB (SQLite) started')
   }
   try {
     const db = await connectDb(config.mongoUri ?? embedded?.uri ?? '')

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// Separate from vite.config.ts, whose root is client/: tests live in server/ and shared/.
+export default defineConfig({
+  test: {
+    include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    // Starting an embedded FerretDB takes a moment.
+    hookTimeout: 60_000,
+    // Child processes (FerretDB) and process-wide hooks behave like in production in a real process.
+    pool: 'forks',
+  },
+})
