@@ -93,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const api = express.Router()
   api.use(express.json({ limit: '32kb' }))
   api.use(loadUser(sessions))
-  api.use(authRoutes({ conn: db, users, sessions, loginLimiter, sessionIdleMs, cookieSecure: deps.cookieSecure ?? 'auto' }))
+  api.use(authRoutes({ conn: db, users, sessions, loginLimiter, sessionIdleMs, cookieSecure: deps.cookieSecure ?? 'auto', template }))
   api.use(
     usersRoutes({
       users,

@@ -28,6 +28,11 @@ export function createRateLimiter(clock: Clock, opts: { limit: number; windowMs:
     reset(key: string): void {
       windows.delete(key)
     },
+    /** Takes back one counted attempt (a success), so only failures use up a shared budget. */
+    release(key: string): void {
+      const w = windows.get(key)
+      if (w && w.count > 0) w.count--
+    },
   }
 }
 export type RateLimiter = ReturnType<typeof createRateLimiter>

@@ -1,9 +1,11 @@
 import { Router, type Request, type Response } from 'express'
 import type { Connection } from 'mongoose'
 import { Login, SetupAdmin } from '../../shared/schemas/users'
+import { laneOf, type SopTemplate } from '../../shared/sop/template'
 import { AppError } from '../errors'
 import { currentUser, sessionToken } from '../http/middleware'
 import type { UsersRepository } from '../users/repository'
+import { checkRole } from '../users/routes'
 import type { RateLimiter } from './rateLimit'
 import { SESSION_COOKIE, type SessionStore } from './sessions'
 
@@ -14,6 +16,7 @@ interface AuthDeps {
   loginLimiter: RateLimiter
   cookieSecure: 'auto' | boolean
   sessionIdleMs: number
+  template: SopTemplate
 }
 
 export function authRoutes(deps: AuthDeps): Router {
@@ -36,6 +39,8 @@ export function authRoutes(deps: AuthDeps): Router {
 
   router.post('/setup', async (req, res) => {
     const input = SetupAdmin.parse(req.body)
+    // The first administrator obeys the same role rules as every later user.
+    checkRole(deps.template, input.role, input.unitId)
     // A marker with a fixed id makes "first administrator" atomic without transactions:
     // of two racing setups exactly one inserts it.
     const meta = deps.conn.collection<{ _id: string; at: Date }>('meta')
@@ -46,7 +51,8 @@ export function authRoutes(deps: AuthDeps): Router {
       throw new AppError('CONFLICT', 'Papan SOP sudah disiapkan. Silakan masuk.')
     }
     try {
-      const user = await users.create({ ...input, isAdmin: true })
+      const unitId = laneOf(deps.template, input.role)?.unitScoped ? input.unitId : null
+      const user = await users.create({ ...input, unitId, isAdmin: true })
       setCookie(req, res, await sessions.create(user.id))
       res.status(201).json({ user })
     } catch (err) {
@@ -65,6 +71,8 @@ export function authRoutes(deps: AuthDeps): Router {
     const user = await users.verifyLogin(input.username, input.password)
     if (!user) throw new AppError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah.')
     loginLimiter.reset(`user:${input.username}`)
+    // An office behind one NAT address signs in together at opening time: only failures count there.
+    loginLimiter.release(`ip:${req.ip}`)
     // A fresh token at every login: a session id planted before login is worthless after it.
     await sessions.destroy(sessionToken(req))
     setCookie(req, res, await sessions.create(user.id))

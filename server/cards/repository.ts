@@ -67,7 +67,29 @@ export interface MoveWrite {
   at: Date
 }
 
+/**
+ * Runs tasks one after another per key. FerretDB v1 (SQLite) executes findAndModify/update as a
+ * read and then a separate whole-document write (FerretDB/FerretDB#3040): two concurrent guarded
+ * updates of one card can both match, and the later write silently replaces the earlier one, so
+ * the version guard alone does not stop a lost move. Waiting for the previous write to the same
+ * card makes the guard see it. This covers one server process; MongoDB needs none of it.
+ */
+function keyedQueue() {
+  const tails = new Map<string, Promise<unknown>>()
+  return function run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = (tails.get(key) ?? Promise.resolve()).then(task, task)
+    const tail = result.catch(() => undefined)
+    tails.set(key, tail)
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key)
+    })
+    return result
+  }
+}
+
 export function createCardsRepository(Card: CardModel) {
+  const oneWriteAtATime = keyedQueue()
+
   return {
     async createForCycle(cycleId: Types.ObjectId, template: SopTemplate, units: Unit[], by: PersonRef, at: Date) {
       const to = { step: 1, lane: defaultLaneOf(template, 1) ?? template.lanes[0]?.id ?? '' }
@@ -122,33 +144,45 @@ export function createCardsRepository(Card: CardModel) {
      */
     async applyMove(m: MoveWrite): Promise<CardRecord | null> {
       const entry = { opId: m.opId, kind: m.kind, at: m.at, by: m.by, from: m.from, to: m.to, note: m.note }
-      return Card.findOneAndUpdate(
-        { _id: m.cardId, version: m.expectedVersion, opIds: { $ne: m.opId } },
-        {
-          $set: { step: m.to.step, lane: m.to.lane, enteredStepAt: m.at },
-          $inc: { version: 1, rounds: m.kind === 'return' ? 1 : 0 },
-          $push: { history: entry, opIds: m.opId },
-        },
-        { returnDocument: 'after' },
-      ).lean<CardRecord>()
+      return oneWriteAtATime(m.cardId, () =>
+        Card.findOneAndUpdate(
+          { _id: m.cardId, version: m.expectedVersion, opIds: { $ne: m.opId } },
+          {
+            $set: { step: m.to.step, lane: m.to.lane, enteredStepAt: m.at },
+            $inc: { version: 1, rounds: m.kind === 'return' ? 1 : 0 },
+            $push: { history: entry, opIds: m.opId },
+          },
+          { returnDocument: 'after' },
+        )
+          .lean<CardRecord>()
+          .exec(),
+      )
     },
 
     /** Appends a note once per operation id; null when that id was applied already. */
     async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }) {
-      return Card.findOneAndUpdate(
-        { _id: cardId, opIds: { $ne: note.id } },
-        { $push: { notes: note, opIds: note.id } },
-        { returnDocument: 'after' },
-      ).lean<CardRecord>()
+      return oneWriteAtATime(cardId, () =>
+        Card.findOneAndUpdate(
+          { _id: cardId, opIds: { $ne: note.id } },
+          { $push: { notes: note, opIds: note.id } },
+          { returnDocument: 'after' },
+        )
+          .lean<CardRecord>()
+          .exec(),
+      )
     },
 
     /** Mutu Baku writes are guarded by the step: a tick meant for step 3 never lands on step 4. */
     async setMutu(cardId: string, step: number, field: string, value: boolean | string) {
-      return Card.findOneAndUpdate(
-        { _id: cardId, step },
-        { $set: { [`mutu.s${step}.${field}`]: value } },
-        { returnDocument: 'after' },
-      ).lean<CardRecord>()
+      return oneWriteAtATime(cardId, () =>
+        Card.findOneAndUpdate(
+          { _id: cardId, step },
+          { $set: { [`mutu.s${step}.${field}`]: value } },
+          { returnDocument: 'after' },
+        )
+          .lean<CardRecord>()
+          .exec(),
+      )
     },
   }
 }

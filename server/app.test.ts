@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { api, setupAdmin, useHarness } from './test/harness'
+
+const h = useHarness()
+
+describe('the HTTP surface', () => {
+  it('/healthz reports the server and the database ok', async () => {
+    const server = await h.startServer()
+    const res = await api(server, 'GET', '/healthz')
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ status: 'ok', server: 'ok', database: { status: 'ok', kind: 'mongodb' } })
+  })
+
+  it('/healthz reports a lost database as degraded', async () => {
+    const server = await h.startServer({ deps: { dbKind: 'embedded' } })
+    await server.db.close()
+    const res = await api(server, 'GET', '/healthz')
+    expect(res.status).toBe(503)
+    expect(res.body).toMatchObject({ status: 'degraded', server: 'ok', database: { status: 'down', kind: 'embedded' } })
+  })
+
+  it('sends security headers and no framework banner', async () => {
+    const server = await h.startServer()
+    const res = await api(server, 'GET', '/api/setup')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('answers unknown API paths, unreadable and oversized bodies with the one error shape', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const unknown = await api(server, 'GET', '/api/nothing-here', { cookie: admin.cookie })
+    expect(unknown.status).toBe(404)
+    expect(unknown.body).toMatchObject({ error: { code: 'NOT_FOUND' } })
+
+    const malformed = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": ',
+    })
+    expect(malformed.status).toBe(400)
+    expect(await malformed.json()).toMatchObject({ error: { code: 'VALIDATION' } })
+
+    const big = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'x'.repeat(100_000) } })
+    expect(big.status).toBe(413)
+    expect(big.body).toMatchObject({ error: { code: 'VALIDATION' } })
+
+    const operator = await api(server, 'POST', '/api/auth/login', { body: { username: { $gt: '' }, password: { $gt: '' } } })
+    expect(operator.status).toBe(400)
+    expect(operator.body).toMatchObject({ error: { code: 'VALIDATION' } })
+  })
+})
