@@ -19,7 +19,7 @@ import { pingDb } from './db/connect'
 import { errorHandler, loadUser } from './http/middleware'
 import type { Logger } from './logger'
 import { createRealtime, type IoServer } from './realtime/io'
-import { userRoom } from './realtime/rooms'
+import { sessionRoom, userRoom } from './realtime/rooms'
 import { userModel } from './users/model'
 import { createUsersRepository } from './users/repository'
 import { usersRoutes } from './users/routes'
@@ -93,7 +93,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const api = express.Router()
   api.use(express.json({ limit: '32kb' }))
   api.use(loadUser(sessions))
-  api.use(authRoutes({ conn: db, users, sessions, loginLimiter, sessionIdleMs, cookieSecure: deps.cookieSecure ?? 'auto', template }))
+  api.use(
+    authRoutes({
+      conn: db,
+      users,
+      sessions,
+      loginLimiter,
+      cookieSecure: deps.cookieSecure ?? 'auto',
+      template,
+      onSessionEnded: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+    }),
+  )
   api.use(
     usersRoutes({
       users,

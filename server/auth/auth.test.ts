@@ -5,6 +5,7 @@ import {
   createUser,
   disconnected,
   login,
+  roundTrip,
   sessionCookieOf,
   setupAdmin,
   useHarness,
@@ -167,6 +168,21 @@ describe('login and logout', () => {
     expect(me.status).toBe(401)
     expect(me.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } })
     expect(await connectError(h.openSocket(server, admin.cookie))).toMatchObject({ message: 'UNAUTHENTICATED' })
+  })
+
+  it('logout closes the sockets of that session and leaves the other sessions of the user open', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server, { username: 'admin' })
+    const otherCookie = await login(server, 'admin', admin.password)
+    const thisTab = await h.connect(server, admin.cookie)
+    const otherDevice = await h.connect(server, otherCookie)
+    const gone = disconnected(thisTab)
+
+    expect((await api(server, 'POST', '/api/auth/logout', { cookie: admin.cookie })).status).toBe(204)
+
+    expect(await gone).toBe('io server disconnect')
+    await roundTrip(otherDevice)
+    expect(otherDevice.connected).toBe(true)
   })
 
   it('a new login replaces the session it was sent with', async () => {

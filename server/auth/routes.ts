@@ -15,9 +15,12 @@ interface AuthDeps {
   sessions: SessionStore
   loginLimiter: RateLimiter
   cookieSecure: 'auto' | boolean
-  sessionIdleMs: number
   template: SopTemplate
+  /** Closes the sockets opened with a session that just ended. */
+  onSessionEnded: (sessionId: string) => void
 }
+
+const COOKIE_MAX_AGE_MS = 30 * 24 * 3600_000
 
 export function authRoutes(deps: AuthDeps): Router {
   const { users, sessions, loginLimiter } = deps
@@ -29,7 +32,9 @@ export function authRoutes(deps: AuthDeps): Router {
       sameSite: 'lax',
       secure: deps.cookieSecure === 'auto' ? req.secure : deps.cookieSecure,
       path: '/',
-      maxAge: deps.sessionIdleMs,
+      // The server ends a session after SESSION_IDLE_HOURS without use (sliding); the cookie only
+      // has to outlive that, so an active user is never logged out by the browser.
+      maxAge: COOKIE_MAX_AGE_MS,
     })
   }
 
@@ -80,7 +85,8 @@ export function authRoutes(deps: AuthDeps): Router {
   })
 
   router.post('/auth/logout', async (req, res) => {
-    await sessions.destroy(sessionToken(req))
+    const ended = await sessions.destroy(sessionToken(req))
+    if (ended) deps.onSessionEnded(ended)
     res.clearCookie(SESSION_COOKIE, { path: '/' })
     res.status(204).end()
   })

@@ -54,8 +54,12 @@ export function createSessionStore(conn: Connection, users: UserModel, clock: Cl
       return { sessionId: id, user: toUserDto(user) }
     },
 
-    async destroy(token: string | undefined): Promise<void> {
-      if (token) await Session.deleteOne({ _id: idOf(token) })
+    /** Returns the id of the ended session, if there was a token. */
+    async destroy(token: string | undefined): Promise<string | undefined> {
+      if (!token) return undefined
+      const id = idOf(token)
+      await Session.deleteOne({ _id: id })
+      return id
     },
 
     async destroyForUser(userId: string): Promise<void> {

@@ -11,7 +11,7 @@ import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../errors'
 import type { Logger } from '../logger'
 import { command } from './command'
-import { roomOf, userRoom } from './rooms'
+import { roomOf, sessionRoom, userRoom } from './rooms'
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
@@ -70,7 +70,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoSe
   io.on('connection', (socket) => {
     const user = socket.data.user
     log.info({ socketId: socket.id, userId: user.id }, 'socket connected')
-    void socket.join(userRoom(user.id))
+    void socket.join([userRoom(user.id), sessionRoom(socket.data.sessionId)])
 
     socket.on(
       'board:join',
