@@ -1,3 +1,4 @@
+import { io as ioClient } from 'socket.io-client'
 import { describe, expect, it } from 'vitest'
 import {
   api,
@@ -246,6 +247,37 @@ describe('socket authentication', () => {
     await setupAdmin(server)
     for (const cookie of ['papan_sid=bogus', `papan_sid=${'x'.repeat(500)}`, 'papan_sid=%E0%A4%A', 'other=1']) {
       expect(await connectError(h.openSocket(server, cookie)), cookie).toMatchObject({ message: 'UNAUTHENTICATED' })
+    }
+  })
+
+  it('refuses a handshake from a page of another origin, even with a valid cookie', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const foreign = ioClient(server.url, {
+      extraHeaders: { cookie: admin.cookie, origin: 'http://evil.example' },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    })
+    try {
+      await expect(connectError(foreign)).resolves.toBeInstanceOf(Error)
+      expect(foreign.connected).toBe(false)
+    } finally {
+      foreign.disconnect()
+    }
+    const own = ioClient(server.url, {
+      extraHeaders: { cookie: admin.cookie, origin: server.url },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        own.once('connect', () => resolve())
+        own.once('connect_error', reject)
+      })
+    } finally {
+      own.disconnect()
     }
   })
 

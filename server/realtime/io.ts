@@ -23,6 +23,14 @@ interface RealtimeDeps {
   log: Logger
 }
 
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
+
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoServer {
   const { sessions, cards, cycles, clock } = deps
   const log = deps.log.child({ component: 'realtime' })
@@ -30,6 +38,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoSe
     // Commands are small; anything near this size is hostile, and Socket.IO drops the connection.
     maxHttpBufferSize: 256 * 1024,
     serveClient: false,
+    // Cookies ride along with cross-site websocket handshakes; a page from another origin must not
+    // be able to act with a user's session. Non-browser clients send no Origin and are let through.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin
+      callback(null, !origin || sameHost(origin, req.headers.host))
+    },
   })
 
   // The socket authenticates with the same session cookie as the HTTP API.
