@@ -1,0 +1,47 @@
+import type { ErrorCode } from '../../../shared/errors'
+
+/** A REST failure: the server's error code, or NETWORK when no answer came back at all. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'NETWORK'
+  readonly status: number
+
+  constructor(code: ErrorCode | 'NETWORK', message: string, status: number) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.status = status
+  }
+}
+
+let onUnauthenticated: (() => void) | null = null
+
+/** The session store registers this so any 401 outside the auth endpoints ends the session in one place. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      // The session is an httpOnly cookie on the same origin (the Vite dev proxy keeps it so).
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch (err) {
+    throw new ApiError('NETWORK', err instanceof Error ? err.message : String(err), 0)
+  }
+
+  if (response.status === 204) return undefined as T
+  const payload: unknown = await response.json().catch(() => null)
+  if (response.ok) return payload as T
+
+  const error = (payload as { error?: { code?: ErrorCode; message?: string } } | null)?.error
+  const code: ErrorCode = error?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'INTERNAL' : 'VALIDATION')
+  if (code === 'UNAUTHENTICATED' && !path.startsWith('/api/auth/')) onUnauthenticated?.()
+  throw new ApiError(code, error?.message ?? response.statusText, response.status)
+}

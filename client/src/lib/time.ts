@@ -1,0 +1,72 @@
+/**
+ * Time display. The agency works in WITA (Asia/Makassar, UTC+8, no DST) whatever zone the
+ * browser is in — a laptop set to WIB must still show office times — so every format pins the zone.
+ */
+export const OFFICE_TIME_ZONE = 'Asia/Makassar'
+
+export type AppLocale = 'id' | 'en'
+
+const witaFormats = new Map<AppLocale, Intl.DateTimeFormat>()
+
+function witaFormat(locale: AppLocale): Intl.DateTimeFormat {
+  let format = witaFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+      timeZone: OFFICE_TIME_ZONE,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    witaFormats.set(locale, format)
+  }
+  return format
+}
+
+/** "25 Nov 2026, 14.30 WITA" (id) or "25 Nov 2026, 14:30 WITA" (en). */
+export function formatWita(at: string | number | Date, locale: AppLocale): string {
+  const date = at instanceof Date ? at : new Date(at)
+  if (Number.isNaN(date.getTime())) return '—'
+  const parts = witaFormat(locale).formatToParts(date)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  // Build from parts: id-ID's own joiner differs between engines ("pukul" vs ", ").
+  const timeSep = locale === 'en' ? ':' : '.'
+  return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}${timeSep}${part('minute')} WITA`
+}
+
+/** Calendar fields of an instant as seen on an office clock in WITA. */
+export function witaDateParts(at: Date): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: OFFICE_TIME_ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(at)
+  const num = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  return { year: num('year'), month: num('month'), day: num('day') }
+}
+
+/** The quarter after the one `now` falls in (WITA): cycles are usually started ahead of time. */
+export function nextQuarter(now: Date): { year: number; quarter: number } {
+  const { year, month } = witaDateParts(now)
+  const quarter = Math.floor((month - 1) / 3) + 1
+  return quarter === 4 ? { year: year + 1, quarter: 1 } : { year, quarter: quarter + 1 }
+}
+
+export interface ElapsedParts {
+  days: number
+  hours: number
+  minutes: number
+}
+
+/** Plain wall-clock elapsed time; working time (office hours, holidays) comes from the server later. */
+export function elapsedParts(ms: number): ElapsedParts {
+  const totalMinutes = Math.max(0, Math.floor(ms / 60_000))
+  return {
+    days: Math.floor(totalMinutes / 1440),
+    hours: Math.floor((totalMinutes % 1440) / 60),
+    minutes: totalMinutes % 60,
+  }
+}

@@ -1,0 +1,45 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { useSessionStore } from './stores/session'
+import { i18n } from './i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (login, setup). */
+    public?: boolean
+    /** Administrators only. */
+    admin?: boolean
+    /** i18n key of the page title. */
+    title?: string
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/setup', name: 'setup', component: () => import('./views/SetupView.vue'), meta: { public: true, title: 'setup.title' } },
+    { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
+    { path: '/', name: 'cycles', component: () => import('./views/CyclesView.vue'), meta: { title: 'cycles.title' } },
+    { path: '/cycles/:id', name: 'board', component: () => import('./views/BoardView.vue'), props: true, meta: { title: 'board.title' } },
+    { path: '/admin/users', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true, title: 'users.title' } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.ensureLoaded()
+  // Without an answer from the server the app shows its retry screen; do not bounce around.
+  if (session.bootError) return true
+
+  if (session.needsSetup) return to.name === 'setup' ? true : { name: 'setup' }
+  if (to.name === 'setup') return session.me ? { name: 'cycles' } : { name: 'login' }
+  if (!session.me) return to.meta.public ? true : { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (to.name === 'login') return { name: 'cycles' }
+  if (to.meta.admin && !session.me.isAdmin) return { name: 'cycles' }
+  return true
+})
+
+router.afterEach((to) => {
+  const title = to.meta.title ? i18n.global.t(to.meta.title) : ''
+  document.title = title ? `${title} · Papan SOP` : 'Papan SOP'
+})

@@ -1,0 +1,114 @@
+import { computed, ref } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import type { SetupAdmin, UserDto } from '../../../shared/schemas/users'
+import { api, ApiError, setUnauthenticatedHandler } from '../api/http'
+import { connectSocket, disconnectSocket, socket } from '../realtime/socket'
+
+/** Who is signed in, and whether the installation still needs its first administrator. */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<UserDto | null>(null)
+  const needsSetup = ref<boolean | null>(null)
+  const loaded = ref(false)
+  /** Set when the server could not be reached at start; the app shows a retry screen. */
+  const bootError = ref<string | null>(null)
+  /** True after the server ended the session on its own (cookie expired, account deactivated). */
+  const expired = ref(false)
+
+  const isAdmin = computed(() => me.value?.isAdmin === true)
+
+  let loading: Promise<void> | null = null
+
+  function signedIn(user: UserDto): void {
+    me.value = user
+    expired.value = false
+    connectSocket()
+  }
+
+  function expire(): void {
+    if (!me.value) return
+    me.value = null
+    expired.value = true
+    disconnectSocket()
+  }
+
+  async function bootstrap(): Promise<void> {
+    try {
+      const setup = await api<{ needsSetup: boolean }>('GET', '/api/setup')
+      needsSetup.value = setup.needsSetup
+      let user: UserDto | null = null
+      if (!setup.needsSetup) {
+        try {
+          user = (await api<{ user: UserDto }>('GET', '/api/auth/me')).user
+        } catch (err) {
+          if (!(err instanceof ApiError && err.code === 'UNAUTHENTICATED')) throw err
+        }
+      }
+      if (user) signedIn(user)
+      else me.value = null
+      bootError.value = null
+      loaded.value = true
+    } catch (err) {
+      bootError.value = err instanceof Error ? err.message : String(err)
+    }
+  }
+
+  /** Loads the session once; route guards await it. After a boot error every call tries again. */
+  function ensureLoaded(): Promise<void> {
+    if (loaded.value) return Promise.resolve()
+    loading ??= bootstrap().finally(() => {
+      loading = null
+    })
+    return loading
+  }
+
+  async function setup(input: SetupAdmin): Promise<void> {
+    const { user } = await api<{ user: UserDto }>('POST', '/api/setup', input)
+    needsSetup.value = false
+    signedIn(user)
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    const { user } = await api<{ user: UserDto }>('POST', '/api/auth/login', { username, password })
+    signedIn(user)
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await api<void>('POST', '/api/auth/logout')
+    } catch {
+      // Signing out locally is what the user asked for; a dead server must not keep them in.
+    }
+    me.value = null
+    expired.value = false
+    disconnectSocket()
+  }
+
+  setUnauthenticatedHandler(expire)
+
+  // The socket shares the cookie; a refused handshake means the session is gone.
+  const onConnectError = (err: Error) => {
+    if (err.message === 'UNAUTHENTICATED') expire()
+  }
+  // The server cuts the sockets of a deactivated user or an ended session, and socket.io does not
+  // retry those; ask the API whether the session still stands before reconnecting.
+  const onDisconnect = (reason: string) => {
+    if (reason !== 'io server disconnect' || !me.value) return
+    api<{ user: UserDto }>('GET', '/api/auth/me')
+      .then(({ user }) => signedIn(user))
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') expire()
+      })
+  }
+  socket.on('connect_error', onConnectError)
+  socket.on('disconnect', onDisconnect)
+  if (import.meta.hot) {
+    import.meta.hot.dispose(() => {
+      socket.off('connect_error', onConnectError)
+      socket.off('disconnect', onDisconnect)
+    })
+  }
+
+  return { me, needsSetup, loaded, bootError, expired, isAdmin, ensureLoaded, bootstrap, setup, login, logout, expire }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))
