@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: fills a FRESH database (the same one `npm start` uses: DATA_DIR or MONGODB_URI)
- * with one user per SOP role, an administrator and one running cycle, and prints the passwords.
+ * with one user per SOP role (two Kepala Bidang), an administrator and one running cycle, and prints
+ * the passwords.
  * Stop the server first when using the embedded database: only one process may own DATA_DIR.
  */
 import { randomBytes } from 'node:crypto'
@@ -20,6 +21,8 @@ const PEOPLE = [
   { username: 'admin', name: 'Administrator Papan', role: 'sekretaris', unitId: null, isAdmin: true },
   { username: 'sekretaris', name: 'Hj. Rahmawati (Sekretaris)', role: 'sekretaris', unitId: null, isAdmin: false },
   { username: 'kabid.ppik', name: 'Ahmad Fauzi (Kabid PPIK)', role: 'kepala_bidang', unitId: 'ppik', isAdmin: false },
+  // The demo moves PSDM's card to its Kepala Bidang too; without this user only the admin could move it.
+  { username: 'kabid.psdm', name: 'Siti Jamilah (Kabid PSDM)', role: 'kepala_bidang', unitId: 'psdm', isAdmin: false },
   { username: 'kasubag', name: 'Nor Aini (Kasubag Program)', role: 'kasubag_program', unitId: null, isAdmin: false },
   { username: 'kasi.ppik', name: 'M. Ridwan (Kasi PPIK)', role: 'kepala_seksi', unitId: 'ppik', isAdmin: false },
   { username: 'kaban', name: 'H. Sufriannor (Kepala Badan)', role: 'kepala_badan', unitId: null, isAdmin: false },
