@@ -6,6 +6,24 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? `test-results/e2e-data-${Date.now()
 
 export const baseURL = `http://127.0.0.1:${PORT}`
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1600, height: 1000 },
+  // Debian's Chromium, never a downloaded browser; these flags keep it from calling outside hosts.
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+}
+
 export default defineConfig({
   testDir: '.',
   outputDir: '../test-results/e2e',
@@ -23,26 +41,11 @@ export default defineConfig({
     timezoneId: 'Europe/Berlin',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1600, height: 1000 },
-        // Debian's Chromium, never a downloaded browser; these flags keep it from calling outside hosts.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
-    },
+    // Runs first, against the empty install: setup page, users, the first cycle. Never retried:
+    // a second attempt would meet an install that is no longer empty.
+    { name: 'first-run', testMatch: /first-run\.spec\.ts$/, retries: 0, use: chromium },
+    // Needs the accounts made above; every test starts a cycle of its own, so these can retry.
+    { name: 'board', testMatch: /board\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
   ],
   webServer: {
     // The client is built by `npm run test:e2e` before Playwright starts.

@@ -1,0 +1,181 @@
+import type { Locator, Page } from '@playwright/test'
+import { USERS, cardOf, cellOf, expect, expectCardAt, expectViewers, expectWitaTimes, moveAlong, moveByKeyboard, test } from './helpers'
+
+/*
+ * The live board with two people on it, each in a browser context of their own. Every test starts
+ * its own cycle (four cards in step 1, lane Sekretaris). "Within a second" is asserted on the
+ * OTHER context: the time for a change to travel through the server and the database to someone else.
+ */
+const LIVE = 1000
+
+test('a drag by the Sekretaris reaches the Kasubag Program within a second, and a reload keeps it', async ({ boardAs }) => {
+  const sekretaris = await boardAs(USERS.sekretaris)
+  const kasubag = await boardAs(USERS.kasubag)
+
+  // Both see both.
+  await expectViewers(sekretaris, [USERS.sekretaris, USERS.kasubag])
+  await expectViewers(kasubag, [USERS.sekretaris, USERS.kasubag])
+  // Only the holder of the lane may pick the card up.
+  await expect(cardOf(sekretaris, 'ppik')).toHaveAttribute('data-draggable', 'true')
+  await expect(cardOf(kasubag, 'ppik')).toHaveAttribute('data-draggable', 'false')
+
+  await cardOf(sekretaris, 'ppik').dragTo(cellOf(sekretaris, 2, 'kepala_bidang'))
+  await expectCardAt(kasubag, 'ppik', 2, 'kepala_bidang', LIVE)
+  // Flagged for the one who did not move it.
+  await expect(cardOf(kasubag, 'ppik')).toContainText('baru dipindah')
+  await expectCardAt(sekretaris, 'ppik', 2, 'kepala_bidang')
+  // Acked: no longer "menyimpan…" on the mover's side.
+  await expect(cardOf(sekretaris, 'ppik')).not.toHaveClass(/board-card--saving/)
+
+  await Promise.all([sekretaris.reload(), kasubag.reload()])
+  for (const page of [sekretaris, kasubag]) {
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected')
+    await expectCardAt(page, 'ppik', 2, 'kepala_bidang')
+    for (const unit of ['sekretariat', 'psdm', 'mpk'] as const) await expectCardAt(page, unit, 1, 'sekretaris')
+    await expectViewers(page, [USERS.sekretaris, USERS.kasubag])
+  }
+
+  // Leaving the board takes one off the other's presence bar.
+  await kasubag.getByRole('link', { name: 'Daftar siklus' }).click()
+  await expectViewers(sekretaris, [USERS.sekretaris])
+})
+
+test('a forbidden drop is refused with the reason, and the card stays put for everyone', async ({ boardAs }) => {
+  const sekretaris = await boardAs(USERS.sekretaris)
+  const kasubag = await boardAs(USERS.kasubag)
+  await expectViewers(kasubag, [USERS.sekretaris, USERS.kasubag])
+
+  // Drag by hand, to see the targets light up on the way: step 2 yes, step 3 (a skip) no.
+  const card = cardOf(sekretaris, 'sekretariat')
+  const skip = cellOf(sekretaris, 3, 'kasubag_program')
+  await card.hover()
+  await sekretaris.mouse.down()
+  const box = await skip.boundingBox()
+  if (!box) throw new Error('cell 3 is not on screen')
+  await sekretaris.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 })
+  await expect(cellOf(sekretaris, 2, 'kepala_bidang')).toHaveAttribute('data-allowed', 'true')
+  await expect(cellOf(sekretaris, 2, 'kasubag_program')).toHaveAttribute('data-allowed', 'true')
+  await expect(skip).toHaveAttribute('data-allowed', 'false')
+  await expect(skip).toHaveAttribute('data-hint', 'Tidak bisa di sini')
+  await sekretaris.mouse.up()
+
+  const reason = 'Tahap tidak boleh dilompati atau dimundurkan; kartu hanya maju satu tahap.'
+  await expect(sekretaris.getByTestId('toast').filter({ hasText: reason })).toBeVisible()
+  await expect(skip).not.toHaveAttribute('data-allowed', /.*/)
+  await expectCardAt(sekretaris, 'sekretariat', 1, 'sekretaris')
+  await expectCardAt(kasubag, 'sekretariat', 1, 'sekretaris')
+
+  // A move made after the refused drop arrives in the other context; the card's history there has
+  // that move only, so the refused one never reached the server.
+  await card.dragTo(cellOf(sekretaris, 2, 'kasubag_program'))
+  await expectCardAt(kasubag, 'sekretariat', 2, 'kasubag_program', LIVE)
+  await cardOf(kasubag, 'sekretariat').click()
+  const history = kasubag.getByTestId('card-panel').getByRole('region', { name: 'Riwayat' }).getByRole('listitem')
+  await expect(history).toHaveCount(2)
+  await expect(history.first()).toContainText('Lanjut')
+  await expect(history.first()).toContainText('Tahap 1 · Sekretaris')
+  await expect(history.first()).toContainText('Tahap 2 · Kasubag Program')
+  await expect(history.last()).toContainText('Dibuat')
+  await expect(kasubag.getByTestId('toast')).toHaveCount(0)
+
+  // Someone not holding a card cannot move it either: the move menu says who holds it.
+  await cardOf(kasubag, 'mpk').focus()
+  await kasubag.keyboard.press('m')
+  const menu = kasubag.getByRole('dialog', { name: 'Pindahkan MPK' })
+  await expect(menu).toContainText('Kartu MPK sedang dipegang Sekretaris; hanya pemegang peran itu yang dapat memindahkannya.')
+  await expect(menu.locator('[data-testid^="move-to-"]')).toHaveCount(0)
+})
+
+test('a keyboard move ("m", then a target) is seen live in the other context', async ({ boardAs }) => {
+  const sekretaris = await boardAs(USERS.sekretaris)
+  const kabid = await boardAs(USERS.kabidPpik)
+  await expectViewers(sekretaris, [USERS.sekretaris, USERS.kabidPpik])
+
+  // The Sekretaris sends PPIK to its Kepala Bidang ...
+  await moveByKeyboard(sekretaris, 'ppik', 2, 'kepala_bidang')
+  await expectCardAt(kabid, 'ppik', 2, 'kepala_bidang', LIVE)
+  await expect(sekretaris.getByRole('dialog')).toHaveCount(0)
+  // Focus follows the card to its new cell, so the keyboard user can carry on from there.
+  await expect(cardOf(sekretaris, 'ppik')).toBeFocused()
+
+  // ... who now holds it (their own unit's card, not another unit's) and passes it on.
+  await expect(cardOf(kabid, 'ppik')).toHaveAttribute('data-draggable', 'true')
+  await moveByKeyboard(kabid, 'ppik', 3, 'kasubag_program')
+  await expectCardAt(sekretaris, 'ppik', 3, 'kasubag_program', LIVE)
+  await expectCardAt(kabid, 'ppik', 3, 'kasubag_program')
+})
+
+test('a note added in the card panel appears in the other context\'s open panel, with times in WITA', async ({ boardAs }) => {
+  const sekretaris = await boardAs(USERS.sekretaris)
+  const kasubag = await boardAs(USERS.kasubag)
+  await expectViewers(sekretaris, [USERS.sekretaris, USERS.kasubag])
+
+  async function openPanel(page: Page): Promise<Locator> {
+    await cardOf(page, 'mpk').click()
+    const panel = page.getByTestId('card-panel')
+    await expect(panel.getByRole('heading', { name: 'MPK' })).toBeVisible()
+    await expect(panel).toContainText('Belum ada catatan.')
+    // The browser runs in Europe/Berlin; the board speaks office time.
+    await expect(panel).toContainText(/sejak \d{1,2} \S+ \d{4}, \d{2}\.\d{2} WITA/)
+    await expectWitaTimes(panel.getByRole('region', { name: 'Riwayat' }))
+    return panel
+  }
+  const watching = await openPanel(sekretaris)
+  const writing = await openPanel(kasubag)
+
+  const text = 'Data capaian IKU MPK triwulan ini sudah saya terima.'
+  await writing.getByTestId('note-input').fill(text)
+  await writing.getByTestId('note-submit').click()
+
+  const note = watching.getByRole('region', { name: /^Catatan/ }).getByRole('listitem').filter({ hasText: text })
+  await expect(note).toBeVisible({ timeout: LIVE })
+  await expect(note).toContainText(USERS.kasubag.name)
+  await expectWitaTimes(note)
+  await expect(writing.getByTestId('note-input')).toHaveValue('')
+  await expect(writing.getByRole('listitem').filter({ hasText: text })).toHaveCount(1)
+})
+
+test('returning a card from step 11 to step 10 needs a note, and the return is seen live', async ({ boardAs, cycle, socketFor }) => {
+  // Fast-forward MPK to the decision (step 11) over the socket: the Sekretaris hands it to the
+  // Kasubag Program, who takes it through steps 3–11 (lane Kasubag Program exists in all of them).
+  await moveAlong(await socketFor(USERS.sekretaris), cycle.id, 'mpk', [{ step: 2, lane: 'kasubag_program' }])
+  const toDecision = [3, 4, 5, 6, 7, 8, 9, 10, 11].map((step) => ({ step, lane: 'kasubag_program' }))
+  await moveAlong(await socketFor(USERS.kasubag), cycle.id, 'mpk', toDecision)
+
+  const kasubag = await boardAs(USERS.kasubag)
+  const sekretaris = await boardAs(USERS.sekretaris)
+  await expectViewers(kasubag, [USERS.sekretaris, USERS.kasubag])
+  await expectCardAt(kasubag, 'mpk', 11, 'kasubag_program')
+
+  await cardOf(kasubag, 'mpk').focus()
+  await kasubag.keyboard.press('m')
+  const back = kasubag.getByTestId('move-to-10-kasubag_program')
+  await expect(back).toContainText('perlu catatan')
+  await back.press('Enter')
+
+  const dialog = kasubag.getByRole('dialog', { name: 'Kembalikan MPK' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByTestId('note-input')).toBeFocused()
+  // No note, no return.
+  await dialog.getByTestId('move-note-submit').click()
+  await expect(dialog).toContainText('Catatan wajib diisi (maksimal 2000 karakter).')
+  await expectCardAt(kasubag, 'mpk', 11, 'kasubag_program')
+  await expectCardAt(sekretaris, 'mpk', 11, 'kasubag_program')
+
+  const note = 'Angka realisasi anggaran belum sesuai; mohon diperbaiki.'
+  await dialog.getByTestId('note-input').fill(note)
+  await dialog.getByTestId('move-note-submit').click()
+  await expect(dialog).toHaveCount(0)
+  await expectCardAt(sekretaris, 'mpk', 10, 'kasubag_program', LIVE)
+  await expectCardAt(kasubag, 'mpk', 10, 'kasubag_program')
+  // A correction round is counted and shown on the card.
+  await expect(cardOf(sekretaris, 'mpk')).toContainText('↻ 1')
+
+  await cardOf(sekretaris, 'mpk').click()
+  const latest = sekretaris.getByTestId('card-panel').getByRole('region', { name: 'Riwayat' }).getByRole('listitem').first()
+  await expect(latest).toContainText('Dikembalikan')
+  await expect(latest).toContainText('Tahap 11 · Kasubag Program')
+  await expect(latest).toContainText('Tahap 10 · Kasubag Program')
+  await expect(latest).toContainText(`“${note}”`)
+  await expect(latest).toContainText(`oleh ${USERS.kasubag.name}`)
+})
