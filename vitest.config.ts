@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Separate from vite.config.ts, whose root is client/: tests live in server/ and shared/.
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'client/src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     // Starting an embedded FerretDB takes a moment.
