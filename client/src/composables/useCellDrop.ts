@@ -1,6 +1,6 @@
 import type { Ref } from 'vue'
 import { useDraggable, type DraggableEvent, type MoveEvent } from 'vue-draggable-plus'
-import { useBoardStore } from '../stores/board'
+import { useBoardViewStore } from '../stores/boardView'
 import type { Position } from '../../../shared/rules/moves'
 
 // Only one drag happens at a time on a page, so the restore point can live at module level.
@@ -28,27 +28,27 @@ function cellAtDrop(evt: DraggableEvent): { el: HTMLElement; pos: Position } | n
  * Makes a board cell a SortableJS drop zone without ever letting Sortable move a card: Vue owns
  * the DOM and the board store owns the truth. `onMove` refuses every insertion (which also keeps
  * the grid from reflowing under the pointer mid-drag, as cells would if the card left its row);
- * on drop the cell under the pointer is asked of the store, which moves, asks for a note, or
- * shows the refusal. Cards then re-render from the store.
+ * on drop the cell under the pointer goes to boardView's requestMove, which moves, asks for a
+ * note, or shows the refusal. Cards then re-render from the board store.
  */
 export function useCellDrop(el: Ref<HTMLElement | null>) {
-  const board = useBoardStore()
+  const view = useBoardViewStore()
 
   function onStart(evt: DraggableEvent) {
     restore = { item: evt.item, from: evt.from, next: evt.item.nextSibling }
     const cardId = evt.item.dataset.cardId
-    if (cardId) board.startDrag(cardId)
+    if (cardId) view.startDrag(cardId)
   }
 
   function onMove(evt: MoveEvent): boolean {
-    board.dragOver(cellOf(evt.to)?.pos ?? null)
+    view.dragOver(cellOf(evt.to)?.pos ?? null)
     return false
   }
 
   function onEnd(evt: DraggableEvent) {
     const saved = restore
     restore = null
-    board.endDrag()
+    view.endDrag()
     // Safety net: should Sortable have moved the node after all, put it back before Vue patches.
     if (saved) {
       const { item, from, next } = saved
@@ -59,7 +59,7 @@ export function useCellDrop(el: Ref<HTMLElement | null>) {
     const cardId = evt.item.dataset.cardId
     const target = cellAtDrop(evt)
     if (!cardId || !target || !saved || target.el === saved.from) return
-    board.requestMove(cardId, target.pos)
+    view.requestMove(cardId, target.pos)
   }
 
   return useDraggable(el, {

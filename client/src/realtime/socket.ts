@@ -21,6 +21,29 @@ export function disconnectSocket(): void {
   socket.disconnect()
 }
 
+/** Listeners a store binds: the server's facts by name, plus the connection's own events. */
+export type SocketListeners = Partial<ServerToClientEvents> & {
+  connect?: () => void
+  disconnect?: (reason: Socket.DisconnectReason) => void
+  connect_error?: (err: Error) => void
+}
+
+type AnyListener = (...args: never[]) => void
+
+/**
+ * Binds a store's listeners (once, when the store is created) and returns their unbinding, which
+ * hot reload needs. The map is type-checked per event where it is written; socket.io's per-event
+ * typing cannot follow a loop over it, hence the loosened socket inside.
+ */
+export function bindListeners(listeners: SocketListeners): () => void {
+  const entries = Object.entries(listeners) as [string, AnyListener][]
+  const loose = socket as unknown as { on(event: string, fn: AnyListener): void; off(event: string, fn: AnyListener): void }
+  for (const [event, fn] of entries) loose.on(event, fn)
+  return () => {
+    for (const [event, fn] of entries) loose.off(event, fn)
+  }
+}
+
 export const COMMAND_TIMEOUT_MS = 10_000
 
 type CommandName = keyof ClientToServerEvents

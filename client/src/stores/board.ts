@@ -4,10 +4,11 @@ import type { CycleDto } from '../../../shared/schemas/cycles'
 import type { BoardSnapshot, CardDto, HistoryEntryDto, NoteDto, Viewer } from '../../../shared/schemas/board'
 import { allCells, checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type MoveKind, type Position, type Refusal } from '../../../shared/rules/moves'
 import { finishedStep, laneOf, type SopTemplate } from '../../../shared/sop/template'
-import { emitCommand, socket, type CommandError } from '../realtime/socket'
+import { bindListeners, emitCommand, socket, type CommandError } from '../realtime/socket'
 import { i18n, currentLocale } from '../i18n'
 import { newOpId } from '../lib/opId'
 import { changesWhileAway, type AwayChange } from '../lib/boardDiff'
+import { useFlash } from '../composables/useFlash'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
 
@@ -18,13 +19,6 @@ export type ConnectionState = 'connected' | 'reconnecting' | 'offline'
 interface PendingMove {
   opId: string
   base: CardDto
-}
-
-/** A move that needs a note (return, override) before it can be sent. */
-export interface MoveRequest {
-  cardId: string
-  to: Position
-  kind: MoveKind
 }
 
 export interface MoveTarget {
@@ -46,7 +40,7 @@ function cellKey(step: number, lane: string): string {
 /**
  * The open board: the single source of truth for where every card is. Components render from it
  * and dispatch its actions; drag and drop never moves a card by itself. Socket listeners for the
- * board are bound here, once.
+ * board are bound here, once. What the user has open or is dragging is the boardView store.
  */
 export const useBoardStore = defineStore('board', () => {
   const session = useSessionStore()
@@ -64,19 +58,16 @@ export const useBoardStore = defineStore('board', () => {
   const clockOffsetMs = ref(0)
   const connection = ref<ConnectionState>(socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline')
   const pending = ref<Record<string, PendingMove>>({})
-  const flashing = ref<Record<string, true>>({})
-  const moveRequest = ref<MoveRequest | null>(null)
-  const openCardId = ref<string | null>(null)
-  const moveMenuCardId = ref<string | null>(null)
-  const dragCardId = ref<string | null>(null)
-  /** The cell under the pointer during a drag, outlined more strongly than the other targets. */
-  const dragTarget = ref<Position | null>(null)
+  /**
+   * Cards just changed by someone else (a broadcast, a reconnect, a refused stale move), marked for
+   * a moment. Only these data events set it, so it lives beside the listeners.
+   */
+  const { flashing, flash, clear: clearFlash } = useFlash(FLASH_MS)
   /** Last remote change in words, read out by a polite live region for screen-reader users. */
   const announcement = ref('')
 
   // Set when the connection drops with a board open: the next connect reloads and reports changes.
   let rejoinOnConnect = false
-  const flashTimers = new Map<string, ReturnType<typeof setTimeout>>()
 
   // ---- getters ----
 
@@ -111,8 +102,6 @@ export const useBoardStore = defineStore('board', () => {
     const stepsDone = list.reduce((sum, c) => sum + Math.min(c.step - 1, steps), 0)
     return { cards: list.length, finished, stepsDone, stepsTotal: steps * list.length }
   })
-
-  const dragCard = computed(() => (dragCardId.value ? (cards.value[dragCardId.value] ?? null) : null))
 
   function cardsIn(step: number, lane: string): CardDto[] {
     return cardsByCell.value.get(cellKey(step, lane)) ?? []
@@ -204,12 +193,7 @@ export const useBoardStore = defineStore('board', () => {
     cards.value = {}
     viewers.value = []
     pending.value = {}
-    flashing.value = {}
-    moveRequest.value = null
-    openCardId.value = null
-    moveMenuCardId.value = null
-    dragCardId.value = null
-    dragTarget.value = null
+    clearFlash()
     announcement.value = ''
     rejoinOnConnect = false
   }
@@ -279,56 +263,9 @@ export const useBoardStore = defineStore('board', () => {
     }
   }
 
-  function flash(cardId: string): void {
-    flashing.value = { ...flashing.value, [cardId]: true }
-    const previous = flashTimers.get(cardId)
-    if (previous) clearTimeout(previous)
-    flashTimers.set(
-      cardId,
-      setTimeout(() => {
-        flashTimers.delete(cardId)
-        const { [cardId]: _gone, ...rest } = flashing.value
-        flashing.value = rest
-      }, FLASH_MS),
-    )
-  }
-
   // ---- moves ----
 
-  /**
-   * Entry point for drops, menu buttons and keys. Refusals become a visible reason; moves that
-   * need a note open the note dialog first; everything else is sent at once.
-   */
-  function requestMove(cardId: string, to: Position): void {
-    const card = cards.value[cardId]
-    if (!card) return
-    if (pending.value[cardId]) {
-      notices.warning(t('board.stillSaving', { unit: card.unit.shortName }))
-      return
-    }
-    const check = checkTo(cardId, to)
-    if (!check) return
-    if (!check.ok) {
-      notices.error(refusalText(check.refusal, card))
-      return
-    }
-    if (check.noteRequired) {
-      moveRequest.value = { cardId, to, kind: check.kind }
-      return
-    }
-    void sendMove(cardId, to, check.kind)
-  }
-
-  function confirmMoveNote(note: string): void {
-    const request = moveRequest.value
-    moveRequest.value = null
-    if (request) void sendMove(request.cardId, request.to, request.kind, note)
-  }
-
-  function cancelMoveNote(): void {
-    moveRequest.value = null
-  }
-
+  /** Sends a checked move (see boardView's requestMove): the card moves here at once, the ack settles it. */
   async function sendMove(cardId: string, to: Position, kind: MoveKind, note?: string): Promise<void> {
     const card = cards.value[cardId]
     const me = session.me
@@ -429,35 +366,6 @@ export const useBoardStore = defineStore('board', () => {
     return false
   }
 
-  // ---- UI state of the open board ----
-
-  function openCard(cardId: string): void {
-    moveMenuCardId.value = null
-    openCardId.value = cardId
-  }
-  function closeCard(): void {
-    openCardId.value = null
-  }
-  function openMoveMenu(cardId: string): void {
-    // One list of move buttons at a time, so every move-to-… button is unique on the page.
-    openCardId.value = null
-    moveMenuCardId.value = cardId
-  }
-  function closeMoveMenu(): void {
-    moveMenuCardId.value = null
-  }
-  function startDrag(cardId: string): void {
-    dragCardId.value = cardId
-    dragTarget.value = null
-  }
-  function dragOver(pos: Position | null): void {
-    if (pos?.step !== dragTarget.value?.step || pos?.lane !== dragTarget.value?.lane) dragTarget.value = pos
-  }
-  function endDrag(): void {
-    dragCardId.value = null
-    dragTarget.value = null
-  }
-
   // ---- listeners, bound once ----
 
   function isOurs(id: string): boolean {
@@ -511,24 +419,16 @@ export const useBoardStore = defineStore('board', () => {
     connection.value = socket.active ? 'reconnecting' : 'offline'
   }
 
-  socket.on('card:moved', onMoved)
-  socket.on('card:updated', onUpdated)
-  socket.on('card:noted', onNoted)
-  socket.on('presence:changed', onPresence)
-  socket.on('connect', onConnect)
-  socket.on('disconnect', onDisconnect)
-  socket.on('connect_error', onConnectError)
-  if (import.meta.hot) {
-    import.meta.hot.dispose(() => {
-      socket.off('card:moved', onMoved)
-      socket.off('card:updated', onUpdated)
-      socket.off('card:noted', onNoted)
-      socket.off('presence:changed', onPresence)
-      socket.off('connect', onConnect)
-      socket.off('disconnect', onDisconnect)
-      socket.off('connect_error', onConnectError)
-    })
-  }
+  const unbind = bindListeners({
+    'card:moved': onMoved,
+    'card:updated': onUpdated,
+    'card:noted': onNoted,
+    'presence:changed': onPresence,
+    connect: onConnect,
+    disconnect: onDisconnect,
+    connect_error: onConnectError,
+  })
+  if (import.meta.hot) import.meta.hot.dispose(unbind)
 
   return {
     cycleId,
@@ -542,17 +442,11 @@ export const useBoardStore = defineStore('board', () => {
     connection,
     pending,
     flashing,
-    moveRequest,
-    openCardId,
-    moveMenuCardId,
-    dragCardId,
-    dragTarget,
     announcement,
     actor,
     lastStep,
     cardsByCell,
     progress,
-    dragCard,
     cardsIn,
     laneName,
     stepLabel,
@@ -567,19 +461,10 @@ export const useBoardStore = defineStore('board', () => {
     retry,
     leave,
     reset,
-    requestMove,
-    confirmMoveNote,
-    cancelMoveNote,
+    sendMove,
     setChecklist,
     setOutput,
     addNote,
-    openCard,
-    closeCard,
-    openMoveMenu,
-    closeMoveMenu,
-    startDrag,
-    dragOver,
-    endDrag,
   }
 })
 

@@ -1,27 +1,15 @@
-import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { CycleCreate, CycleDto } from '../../../shared/schemas/cycles'
 import { api } from '../api/http'
-import type { LoadStatus } from './users'
+import { useRemoteList } from '../composables/useRemoteList'
 
 /** The list of cycles (one run of the SOP per quarter) and starting a new one. */
 export const useCyclesStore = defineStore('cycles', () => {
-  const cycles = ref<CycleDto[]>([])
-  const status = ref<LoadStatus>('idle')
-  const error = ref<string | null>(null)
-
-  async function load(): Promise<void> {
-    // Keep the list on screen while refreshing; only the first load shows a skeleton.
-    if (status.value !== 'ready') status.value = 'loading'
-    try {
-      cycles.value = (await api<{ cycles: CycleDto[] }>('GET', '/api/cycles')).cycles
-      status.value = 'ready'
-      error.value = null
-    } catch (err) {
-      status.value = 'error'
-      error.value = err instanceof Error ? err.message : String(err)
-    }
-  }
+  // Only the first load shows a skeleton; a refresh keeps the list on screen.
+  const { items: cycles, status, error, load } = useRemoteList(
+    async () => (await api<{ cycles: CycleDto[] }>('GET', '/api/cycles')).cycles,
+    { keepOnRefresh: true },
+  )
 
   /** Throws ApiError (CONFLICT when the period already runs) for the form to explain. */
   async function create(input: CycleCreate): Promise<CycleDto> {

@@ -2,7 +2,7 @@ import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { SetupAdmin, UserDto } from '../../../shared/schemas/users'
 import { api, ApiError, setUnauthenticatedHandler } from '../api/http'
-import { connectSocket, disconnectSocket, socket } from '../realtime/socket'
+import { bindListeners, connectSocket, disconnectSocket } from '../realtime/socket'
 
 /** Who is signed in, and whether the installation still needs its first administrator. */
 export const useSessionStore = defineStore('session', () => {
@@ -99,14 +99,8 @@ export const useSessionStore = defineStore('session', () => {
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') expire()
       })
   }
-  socket.on('connect_error', onConnectError)
-  socket.on('disconnect', onDisconnect)
-  if (import.meta.hot) {
-    import.meta.hot.dispose(() => {
-      socket.off('connect_error', onConnectError)
-      socket.off('disconnect', onDisconnect)
-    })
-  }
+  const unbind = bindListeners({ connect_error: onConnectError, disconnect: onDisconnect })
+  if (import.meta.hot) import.meta.hot.dispose(unbind)
 
   return { me, needsSetup, loaded, bootError, expired, isAdmin, ensureLoaded, bootstrap, setup, login, logout, expire }
 })

@@ -2,28 +2,13 @@ import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { UserCreate, UserDto } from '../../../shared/schemas/users'
 import { api } from '../api/http'
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
+import { useRemoteList } from '../composables/useRemoteList'
 
 /** The administrator's list of accounts. */
 export const useUsersStore = defineStore('users', () => {
-  const users = ref<UserDto[]>([])
-  const status = ref<LoadStatus>('idle')
-  const error = ref<string | null>(null)
+  const { items: users, status, error, load } = useRemoteList(async () => (await api<{ users: UserDto[] }>('GET', '/api/users')).users)
   /** Ids whose activate/deactivate request is in flight, so their buttons can wait. */
   const busy = ref<Record<string, true>>({})
-
-  async function load(): Promise<void> {
-    status.value = 'loading'
-    try {
-      users.value = (await api<{ users: UserDto[] }>('GET', '/api/users')).users
-      status.value = 'ready'
-      error.value = null
-    } catch (err) {
-      status.value = 'error'
-      error.value = err instanceof Error ? err.message : String(err)
-    }
-  }
 
   /** Throws ApiError (CONFLICT when the username is taken) for the form to explain. */
   async function create(input: UserCreate): Promise<UserDto> {
