@@ -10,6 +10,8 @@ import { systemClock } from '../server/clock'
 import { loadConfig } from '../server/config'
 import { openDatabase } from '../server/db/open'
 import { createLogger } from '../server/logger'
+import { visitsOf } from '../server/cards/repository'
+import { clockAfterMove } from '../server/timers/visits'
 import { checkMove } from '../shared/rules/moves'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../shared/sop/balangan'
 import type { UserDto } from '../shared/schemas/users'
@@ -31,7 +33,8 @@ const PEOPLE = [
 async function main() {
   const database = await openDatabase(config, log)
   try {
-    const { users, cycles, cards } = await createRepositories(database.db, systemClock)
+    const { users, cycles, cards, calendars } = await createRepositories(database.db, systemClock)
+    const calendar = await calendars.get()
     if ((await users.count()) > 0) {
       process.stderr.write('The database already has users: `npm run demo` only fills a fresh one.\n' +
         'Use another DATA_DIR (e.g. DATA_DIR=./data-demo npm run demo) or remove ./data first.\n')
@@ -50,6 +53,7 @@ async function main() {
       { year: now.getUTCFullYear(), quarter, units: BALANGAN_UNITS },
       MONEV_KINERJA,
       { id: admin.id, name: admin.name },
+      calendar,
     )
     // A little progress, made through the same rules as the board, so the demo board is not empty.
     const sekretaris = created[1]!.user
@@ -58,7 +62,16 @@ async function main() {
       const to = { step: 2, lane: 'kepala_bidang' }
       const check = checkMove(MONEV_KINERJA, sekretaris, { step: card.step, lane: card.lane, unitId: card.unit.id }, to)
       if (!check.ok) continue
+      const clock = clockAfterMove(
+        calendar,
+        MONEV_KINERJA,
+        { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, rounds: card.rounds ?? 0, visits: visitsOf(card) },
+        check.kind,
+        to,
+        now,
+      )
       await cards.applyMove({
+        clock,
         cardId: String(card._id), opId: `demo-${card.unit.id}`, expectedVersion: card.version, kind: check.kind,
         from: { step: card.step, lane: card.lane }, to, by: { id: sekretaris.id, name: sekretaris.name }, note: '', at: now,
       })

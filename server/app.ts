@@ -15,6 +15,10 @@ import type { Clock } from './clock'
 import { cycleModel } from './cycles/model'
 import { createCyclesRepository } from './cycles/repository'
 import { cyclesRoutes } from './cycles/routes'
+import { createCalendarRepository } from './calendar/repository'
+import { calendarRoutes } from './calendar/routes'
+import { createTimerScheduler, type TimerScheduler } from './timers/scheduler'
+import { recomputeRunningClocks } from './timers/recompute'
 import { pingDb } from './db/connect'
 import { errorHandler, loadUser } from './http/middleware'
 import type { Logger } from './logger'
@@ -41,6 +45,7 @@ export interface AppDeps {
 export interface App {
   httpServer: HttpServer
   io: IoServer
+  timers: TimerScheduler
   listen(port: number, host?: string): Promise<number>
   close(): Promise<void>
 }
@@ -53,7 +58,13 @@ export async function createRepositories(db: Connection, clock: Clock) {
   // Builds the unique indexes (username, cycle period) before the first write relies on them.
   await Promise.all([User.init(), Card.init(), Cycle.init()])
   const cards = createCardsRepository(Card)
-  return { User, users: createUsersRepository(User), cards, cycles: createCyclesRepository(Cycle, cards, clock) }
+  return {
+    User,
+    users: createUsersRepository(User),
+    cards,
+    cycles: createCyclesRepository(Cycle, cards, clock),
+    calendars: createCalendarRepository(db),
+  }
 }
 
 /** The composition root: everything the server is, wired from what it is given. */
@@ -63,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, users, cards, cycles } = await createRepositories(db, clock)
+  const { User, users, cards, cycles, calendars } = await createRepositories(db, clock)
   const sessions = createSessionStore(db, User, clock, sessionIdleMs)
   const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
 
@@ -88,7 +99,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   })
 
   const httpServer = createServer(app)
-  const io = createRealtime(httpServer, { sessions, cards, cycles, clock, log })
+  // The scheduler is created first and told about moves through a late-bound poke, because it
+  // broadcasts through the Socket.IO server that the realtime layer creates.
+  let timers: TimerScheduler | undefined
+  const poke = () => timers?.poke()
+  const io = createRealtime(httpServer, { sessions, cards, cycles, calendars, clock, log, onMoved: poke })
+  timers = createTimerScheduler({ db, cards, io, clock, log })
 
   const api = express.Router()
   api.use(express.json({ limit: '32kb' }))
@@ -114,7 +130,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   )
-  api.use(cyclesRoutes({ cycles, template }))
+  api.use(cyclesRoutes({ cycles, calendars, template, onStarted: poke }))
+  api.use(
+    calendarRoutes({
+      calendars,
+      clock,
+      onChanged: async () => {
+        await recomputeRunningClocks({ cards, cycles, calendars, io })
+        poke()
+      },
+    }),
+  )
   api.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Alamat API tidak dikenal.' } })
   })
@@ -128,9 +154,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.get(/^(?!\/(api|socket\.io|healthz)).*/, (_req, res) => res.sendFile(index))
   }
 
+  timers.start()
+
   return {
     httpServer,
     io,
+    timers,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -138,6 +167,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       })
     },
     async close() {
+      await timers?.stop()
       // io.close() also closes the HTTP server; open sockets are told to go away first.
       io.disconnectSockets(true)
       await new Promise<void>((resolve) => io.close(() => resolve()))

@@ -1,4 +1,5 @@
 import type { ErrorBody } from './errors'
+import type { WorkCalendar } from './time/calendar'
 import type {
   BoardJoin,
   BoardSnapshot,
@@ -27,12 +28,25 @@ export interface ClientToServerEvents {
   'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void
 }
 
+/** A card's step clock crossed a threshold; announced once, by the server, whatever the number of nodes. */
+export interface TimerThreshold {
+  cycleId: string
+  cardId: string
+  /** The card version (visit) the threshold belongs to; a later move makes it history. */
+  version: number
+  state: 'at_risk' | 'overdue'
+  at: string
+}
+
 /** Facts (past tense), broadcast to the cycle's room after they are stored. */
 export interface ServerToClientEvents {
   'card:moved': (payload: { card: CardDto; entry: HistoryEntryDto }) => void
   'card:updated': (payload: { card: CardDto }) => void
   'card:noted': (payload: { cycleId: string; cardId: string; note: NoteDto }) => void
   'presence:changed': (payload: { cycleId: string; viewers: Viewer[] }) => void
+  'card:timer': (payload: TimerThreshold) => void
+  /** The work calendar changed; clocks on every board are recomputed with it. */
+  'calendar:changed': (payload: { calendar: WorkCalendar }) => void
 }
 
 export type InterServerEvents = Record<string, never>

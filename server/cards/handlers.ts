@@ -11,11 +11,16 @@ import { command } from '../realtime/command'
 import type { Logger } from '../logger'
 import type { CardRecord } from './model'
 import { refusalMessage, staleMessage } from './messages'
-import { toCardDto, type CardsRepository } from './repository'
+import { toCardDto, visitsOf, type CardsRepository } from './repository'
+import type { CalendarRepository } from '../calendar/repository'
+import { clockAfterMove } from '../timers/visits'
 
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 interface CardDeps {
+  calendars: CalendarRepository
+  /** A move changed the thresholds ahead: the timer scheduler should look again. */
+  onMoved: () => void
   cards: CardsRepository
   cycles: CyclesRepository
   clock: Clock
@@ -23,7 +28,7 @@ interface CardDeps {
 }
 
 export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
-  const { cards, cycles, clock, log } = deps
+  const { cards, cycles, calendars, clock, log } = deps
   const user = socket.data.user
   const by = { id: user.id, name: user.name }
 
@@ -67,7 +72,16 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         )
       }
       const at = clock()
+      const stepClock = clockAfterMove(
+        await calendars.get(),
+        template,
+        { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, rounds: card.rounds ?? 0, visits: visitsOf(card) },
+        check.kind,
+        input.to,
+        at,
+      )
       const moved = await cards.applyMove({
+        clock: stepClock,
         cardId: input.cardId,
         opId: input.opId,
         expectedVersion: input.version,
@@ -85,6 +99,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         if (now.opIds.includes(input.opId)) return toCardDto(now, template)
         throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
       }
+      deps.onMoved()
       const dto = toCardDto(moved, template)
       const entry = dto.history.at(-1)
       if (entry) socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry })

@@ -16,6 +16,18 @@ const historySchema = new Schema(
   { _id: false },
 )
 
+const visitSchema = new Schema(
+  {
+    step: Number,
+    round: Number,
+    enteredAt: Date,
+    leftAt: { type: Date, default: null },
+    workingMs: { type: Number, default: null },
+    standardMs: Number,
+  },
+  { _id: false },
+)
+
 const noteSchema = new Schema({ id: String, at: Date, by: personSchema, text: String }, { _id: false })
 
 const cardSchema = new Schema({
@@ -26,6 +38,11 @@ const cardSchema = new Schema({
   version: { type: Number, required: true },
   enteredStepAt: { type: Date, required: true },
   rounds: { type: Number, default: 0 },
+  // The current step's thresholds, top-level so the timer scheduler can find the next one by index.
+  dueAt: { type: Date, default: null, index: true },
+  atRiskAt: { type: Date, default: null, index: true },
+  /** Every stay in a step; the last one is open (leftAt null) while the card is not finished. */
+  visits: { type: [visitSchema], default: [] },
   /**
    * Mutu Baku per step, keyed "s<step>": { checks: { i<index>: boolean }, output }. Object keys, not
    * arrays, so one tick is one `$set` on a dotted path (FerretDB v1 cannot address array elements).

@@ -1,8 +1,10 @@
 import { Types } from 'mongoose'
-import type { CardDto, HistoryEntryDto, NoteDto, PersonRef } from '../../shared/schemas/board'
+import type { CardDto, HistoryEntryDto, NoteDto, PersonRef, VisitDto } from '../../shared/schemas/board'
 import type { MoveKind, Position } from '../../shared/rules/moves'
 import { defaultLaneOf } from '../../shared/rules/moves'
 import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
+import type { WorkCalendar } from '../../shared/time/calendar'
+import { openVisit, type StepClock, type Visit } from '../timers/visits'
 import type { CardModel, CardRecord } from './model'
 
 interface StepMutu {
@@ -19,6 +21,17 @@ function toPosition(p: { step?: number | null; lane?: string | null } | null | u
   return p && typeof p.step === 'number' && p.lane ? { step: p.step, lane: p.lane } : null
 }
 
+export function visitsOf(card: CardRecord): Visit[] {
+  return (card.visits ?? []).map((v) => ({
+    step: v.step ?? 0,
+    round: v.round ?? 1,
+    enteredAt: v.enteredAt ?? new Date(0),
+    leftAt: v.leftAt ?? null,
+    workingMs: v.workingMs ?? null,
+    standardMs: v.standardMs ?? 0,
+  }))
+}
+
 export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
   const mutu = mutuOf(card, card.step)
   const items = stepOf(template, card.step)?.kelengkapan.length ?? 0
@@ -30,6 +43,18 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     lane: card.lane,
     version: card.version,
     enteredStepAt: card.enteredStepAt.toISOString(),
+    dueAt: card.dueAt?.toISOString() ?? null,
+    atRiskAt: card.atRiskAt?.toISOString() ?? null,
+    visits: visitsOf(card).map(
+      (v): VisitDto => ({
+        step: v.step,
+        round: v.round,
+        enteredAt: v.enteredAt.toISOString(),
+        leftAt: v.leftAt?.toISOString() ?? null,
+        workingMs: v.workingMs,
+        standardMs: v.standardMs,
+      }),
+    ),
     rounds: card.rounds ?? 0,
     checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),
     output: mutu.output ?? '',
@@ -65,6 +90,7 @@ export interface MoveWrite {
   by: PersonRef
   note: string
   at: Date
+  clock: StepClock
 }
 
 /**
@@ -91,8 +117,9 @@ export function createCardsRepository(Card: CardModel) {
   const oneWriteAtATime = keyedQueue()
 
   return {
-    async createForCycle(cycleId: Types.ObjectId, template: SopTemplate, units: Unit[], by: PersonRef, at: Date) {
+    async createForCycle(cycleId: Types.ObjectId, template: SopTemplate, units: Unit[], by: PersonRef, at: Date, cal: WorkCalendar) {
       const to = { step: 1, lane: defaultLaneOf(template, 1) ?? template.lanes[0]?.id ?? '' }
+      const { visit, ...clock } = openVisit(cal, template, to.step, 1, at)
       await Card.insertMany(
         units.map((unit) => {
           const opId = `create-${String(cycleId)}-${unit.id}`
@@ -102,7 +129,8 @@ export function createCardsRepository(Card: CardModel) {
             step: to.step,
             lane: to.lane,
             version: 1,
-            enteredStepAt: at,
+            ...clock,
+            visits: visit ? [visit] : [],
             rounds: 0,
             mutu: {},
             history: [{ opId, kind: 'create', at, by, from: null, to, note: '' }],
@@ -148,7 +176,9 @@ export function createCardsRepository(Card: CardModel) {
         Card.findOneAndUpdate(
           { _id: m.cardId, version: m.expectedVersion, opIds: { $ne: m.opId } },
           {
-            $set: { step: m.to.step, lane: m.to.lane, enteredStepAt: m.at },
+            // The whole visits array is rewritten: FerretDB v1 cannot $set one array element, and the
+          // version guard (plus the per-card queue) makes the read it was computed from current.
+          $set: { step: m.to.step, lane: m.to.lane, ...m.clock },
             $inc: { version: 1, rounds: m.kind === 'return' ? 1 : 0 },
             $push: { history: entry, opIds: m.opId },
           },
@@ -167,6 +197,34 @@ export function createCardsRepository(Card: CardModel) {
           { $push: { notes: note, opIds: note.id } },
           { returnDocument: 'after' },
         )
+          .lean<CardRecord>()
+          .exec(),
+      )
+    },
+
+    /** Cards whose current step has a clock that passed its at-risk instant (overdue ones included). */
+    async pastAtRisk(now: Date): Promise<CardRecord[]> {
+      return Card.find({ atRiskAt: { $lte: now }, dueAt: { $ne: null } }, { history: 0, notes: 0, mutu: 0 }).lean<CardRecord[]>()
+    },
+
+    /** The earliest threshold still ahead of `now` among all running cards, or null. */
+    async nextThreshold(now: Date): Promise<Date | null> {
+      const [risk, due] = await Promise.all([
+        Card.findOne({ atRiskAt: { $gt: now } }, { atRiskAt: 1 }).sort({ atRiskAt: 1 }).lean(),
+        Card.findOne({ dueAt: { $gt: now } }, { dueAt: 1 }).sort({ dueAt: 1 }).lean(),
+      ])
+      const times = [risk?.atRiskAt, due?.dueAt].filter((d): d is Date => d instanceof Date)
+      return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null
+    },
+
+    async running(): Promise<CardRecord[]> {
+      return Card.find({ dueAt: { $ne: null } }, { history: 0, notes: 0, mutu: 0 }).lean<CardRecord[]>()
+    },
+
+    /** New thresholds for the open visit after a calendar edit; skipped if the card moved meanwhile. */
+    async setThresholds(cardId: string, version: number, clock: Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'>) {
+      return oneWriteAtATime(cardId, () =>
+        Card.findOneAndUpdate({ _id: cardId, version }, { $set: clock }, { returnDocument: 'after' })
           .lean<CardRecord>()
           .exec(),
       )

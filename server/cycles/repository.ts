@@ -2,6 +2,7 @@ import { isValidObjectId, type Types } from 'mongoose'
 import type { PersonRef } from '../../shared/schemas/board'
 import { cycleTitle, type CycleCreate, type CycleDto, type CycleProgress } from '../../shared/schemas/cycles'
 import { finishedStep, type SopTemplate } from '../../shared/sop/template'
+import type { WorkCalendar } from '../../shared/time/calendar'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
 import type { CardsRepository } from '../cards/repository'
@@ -71,7 +72,7 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
      * Creates the cycle, then its cards. Without transactions the two writes are not atomic: if the
      * cards cannot be written, the cycle is removed again so no board exists without its cards.
      */
-    async create(input: CycleCreate, template: SopTemplate, by: PersonRef): Promise<CycleDto> {
+    async create(input: CycleCreate, template: SopTemplate, by: PersonRef, cal: WorkCalendar): Promise<CycleDto> {
       const title = cycleTitle(input.year, input.quarter)
       let cycleId: Types.ObjectId
       try {
@@ -91,7 +92,7 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
         throw err
       }
       try {
-        await cards.createForCycle(cycleId, template, input.units, by, clock())
+        await cards.createForCycle(cycleId, template, input.units, by, clock(), cal)
       } catch (err) {
         await cards.deleteForCycle(cycleId)
         await Cycle.deleteOne({ _id: cycleId })

@@ -2,9 +2,18 @@ import { Router } from 'express'
 import { CycleCreate } from '../../shared/schemas/cycles'
 import type { SopTemplate } from '../../shared/sop/template'
 import { currentAdmin, currentUser } from '../http/middleware'
+import type { CalendarRepository } from '../calendar/repository'
 import type { CyclesRepository } from './repository'
 
-export function cyclesRoutes({ cycles, template }: { cycles: CyclesRepository; template: SopTemplate }): Router {
+interface CyclesDeps {
+  cycles: CyclesRepository
+  calendars: CalendarRepository
+  template: SopTemplate
+  /** New cards have step clocks: the timer scheduler should look again. */
+  onStarted: () => void
+}
+
+export function cyclesRoutes({ cycles, calendars, template, onStarted }: CyclesDeps): Router {
   const router = Router()
 
   router.get('/cycles', async (req, res) => {
@@ -15,7 +24,8 @@ export function cyclesRoutes({ cycles, template }: { cycles: CyclesRepository; t
   router.post('/cycles', async (req, res) => {
     const admin = currentAdmin(req)
     const input = CycleCreate.parse(req.body)
-    const cycle = await cycles.create(input, template, { id: admin.id, name: admin.name })
+    const cycle = await cycles.create(input, template, { id: admin.id, name: admin.name }, await calendars.get())
+    onStarted()
     res.status(201).json({ cycle })
   })
 

@@ -5,6 +5,7 @@ import { BoardJoin, type BoardSnapshot, type Viewer } from '../../shared/schemas
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
 import type { Clock } from '../clock'
 import type { CardsRepository } from '../cards/repository'
+import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto } from '../cards/repository'
 import { registerCardHandlers } from '../cards/handlers'
 import type { CyclesRepository } from '../cycles/repository'
@@ -16,6 +17,8 @@ import { roomOf, sessionRoom, userRoom } from './rooms'
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 interface RealtimeDeps {
+  calendars: CalendarRepository
+  onMoved: () => void
   sessions: SessionStore
   cards: CardsRepository
   cycles: CyclesRepository
@@ -32,7 +35,7 @@ function sameHost(origin: string, host: string | undefined): boolean {
 }
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoServer {
-  const { sessions, cards, cycles, clock } = deps
+  const { sessions, cards, cycles, calendars, clock } = deps
   const log = deps.log.child({ component: 'realtime' })
   const io: IoServer = new Server(httpServer, {
     // Commands are small; anything near this size is hostile, and Socket.IO drops the connection.
@@ -97,6 +100,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoSe
         return {
           cycle: found.dto,
           template: found.template,
+          calendar: await calendars.get(),
           cards: records.map((c) => toCardDto(c, found.template)),
           viewers: await viewersOf(cycleId),
           serverTime: clock().toISOString(),
@@ -113,7 +117,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoSe
       }),
     )
 
-    registerCardHandlers(socket, { cards, cycles, clock, log })
+    registerCardHandlers(socket, { calendars, onMoved: deps.onMoved, cards, cycles, clock, log })
 
     socket.on('disconnecting', () => {
       const boards = [...socket.rooms].filter((r) => r.startsWith('cycle:')).map((r) => r.slice('cycle:'.length))

@@ -176,7 +176,7 @@ export interface ApiResponse<T = unknown> {
 
 export async function api<T = Record<string, unknown>>(
   server: TestServer,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   urlPath: string,
   opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { NoteText, ObjectId, OpId, Position } from './common'
 import type { MoveKind } from '../rules/moves'
 import type { SopTemplate, Unit } from '../sop/template'
+import type { WorkCalendar } from '../time/calendar'
 import type { CycleDto } from './cycles'
 
 export const BoardJoin = z.strictObject({ cycleId: ObjectId })
@@ -57,6 +58,19 @@ export interface NoteDto {
   text: string
 }
 
+/** One stay of a card in a step, kept for the report of actual against standard time. */
+export interface VisitDto {
+  step: number
+  /** 1 for the first pass; a return along a decision's "Tidak" branch starts the next round. */
+  round: number
+  enteredAt: string
+  leftAt: string | null
+  /** Office time spent in the step, set when the card leaves it. */
+  workingMs: number | null
+  /** The step's standard (Waktu) as office time from this visit's entry to its due instant. */
+  standardMs: number
+}
+
 export interface CardDto {
   id: string
   cycleId: string
@@ -66,6 +80,10 @@ export interface CardDto {
   /** Incremented by every move; checklist, output and notes do not change a card's place. */
   version: number
   enteredStepAt: string
+  /** Stored by the server when the card enters a step, from the cycle's Waktu and the work calendar; null once finished. */
+  dueAt: string | null
+  atRiskAt: string | null
+  visits: VisitDto[]
   /** Correction rounds: how many times the card went back along a decision's "Tidak" branch. */
   rounds: number
   /** Ticks of the current step's Kelengkapan items, by index. */
@@ -84,6 +102,8 @@ export interface Viewer {
 export interface BoardSnapshot {
   cycle: CycleDto
   template: SopTemplate
+  /** The work calendar the step clocks run on (office hours, holidays), for computing them live. */
+  calendar: WorkCalendar
   cards: CardDto[]
   viewers: Viewer[]
   serverTime: string

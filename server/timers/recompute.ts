@@ -1,0 +1,30 @@
+import type { CalendarRepository } from '../calendar/repository'
+import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
+import type { CyclesRepository } from '../cycles/repository'
+import type { IoServer } from '../realtime/io'
+import { roomOf } from '../realtime/rooms'
+import { recomputeThresholds } from './visits'
+
+/**
+ * After a calendar edit: every running step keeps its entry instant and gets the due and at-risk
+ * instants the new calendar gives it; boards receive the changed cards and the calendar.
+ */
+export async function recomputeRunningClocks(deps: {
+  cards: CardsRepository
+  cycles: CyclesRepository
+  calendars: CalendarRepository
+  io: IoServer
+}): Promise<void> {
+  const { cards, cycles, calendars, io } = deps
+  const cal = await calendars.get()
+  for (const card of await cards.running()) {
+    const cycleId = String(card.cycleId)
+    const template = await cycles.templateOf(cycleId)
+    const next = template && recomputeThresholds(cal, template, card.step, card.enteredStepAt)
+    if (!template || !next) continue
+    const visits = visitsOf(card).map((v) => (v.leftAt ? v : { ...v, standardMs: next.standardMs }))
+    const updated = await cards.setThresholds(String(card._id), card.version, { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits })
+    if (updated) io.to(roomOf(cycleId)).emit('card:updated', { card: toCardDto(updated, template) })
+  }
+  io.emit('calendar:changed', { calendar: cal })
+}

@@ -1,0 +1,139 @@
+import type { Connection } from 'mongoose'
+import type { TimerThreshold } from '../../shared/events'
+import type { Clock } from '../clock'
+import type { CardRecord } from '../cards/model'
+import type { CardsRepository } from '../cards/repository'
+import type { Logger } from '../logger'
+import type { IoServer } from '../realtime/io'
+import { roomOf } from '../realtime/rooms'
+
+interface ClaimDoc {
+  _id: string
+  cardId: string
+  cycleId: string
+  version: number
+  state: TimerThreshold['state']
+  at: Date
+  firedAt: Date
+}
+
+export interface TimerSchedulerDeps {
+  db: Connection
+  cards: CardsRepository
+  io: IoServer
+  clock: Clock
+  log: Logger
+  /** Called once per threshold crossing, by the one node that claimed it (notifications). */
+  onThreshold?: (event: TimerThreshold, card: CardRecord) => Promise<void>
+  /** Upper bound of one sleep, so thresholds written by other nodes are noticed in time. */
+  maxSleepMs?: number
+}
+
+/**
+ * Wakes at the next at-risk or due instant among all running cards and announces each crossing
+ * exactly once. The claim is an insert with a deterministic _id into `timer_events`: of several
+ * nodes (or a restarted one) exactly one insert succeeds, which MongoDB and FerretDB both
+ * guarantee for a unique key. A claim on the card document itself would not be safe on FerretDB
+ * v1, whose updates are a read and a write without a transaction.
+ */
+export function createTimerScheduler(deps: TimerSchedulerDeps) {
+  const { cards, io, clock } = deps
+  const log = deps.log.child({ component: 'timers' })
+  const claims = deps.db.collection<ClaimDoc>('timer_events')
+  const maxSleepMs = deps.maxSleepMs ?? 60_000
+  // Claims this node already saw, so an overdue card is not re-claimed at every wake.
+  const known = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> | undefined
+  let again = false
+  let stopped = true
+
+  async function claim(card: CardRecord, state: TimerThreshold['state'], at: Date, now: Date): Promise<boolean> {
+    const id = `${String(card._id)}:${card.version}:${state}:${at.getTime()}`
+    if (known.has(id)) return false
+    try {
+      await claims.insertOne({ _id: id, cardId: String(card._id), cycleId: String(card.cycleId), version: card.version, state, at, firedAt: now })
+      return true
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err
+      return false
+    } finally {
+      known.add(id)
+    }
+  }
+
+  /** Announces every threshold that has passed and was not announced yet; returns how many. */
+  async function check(): Promise<number> {
+    const now = clock()
+    let fired = 0
+    for (const card of await cards.pastAtRisk(now)) {
+      const crossings: [TimerThreshold['state'], Date | null | undefined][] = [
+        ['at_risk', card.atRiskAt],
+        ['overdue', card.dueAt && card.dueAt <= now ? card.dueAt : null],
+      ]
+      for (const [state, at] of crossings) {
+        if (!at || !(await claim(card, state, at, now))) continue
+        const event: TimerThreshold = { cycleId: String(card.cycleId), cardId: String(card._id), version: card.version, state, at: at.toISOString() }
+        io.to(roomOf(event.cycleId)).emit('card:timer', event)
+        log.info({ event: 'card:timer', ...event }, 'timer threshold crossed')
+        fired++
+        await deps.onThreshold?.(event, card).catch((err: unknown) => log.error({ err, ...event }, 'threshold follow-up failed'))
+      }
+    }
+    return fired
+  }
+
+  async function cycle(): Promise<void> {
+    for (;;) {
+      again = false
+      try {
+        await check()
+      } catch (err) {
+        log.error({ err }, 'timer check failed')
+      }
+      if (stopped) return
+      const now = clock()
+      const next = await cards.nextThreshold(now).catch(() => null)
+      // A poke that came in while this pass ran may concern a threshold it already missed.
+      if (again) continue
+      if (stopped) return
+      const delay = next ? Math.min(Math.max(next.getTime() - now.getTime(), 0), maxSleepMs) : maxSleepMs
+      timer = setTimeout(wake, delay)
+      timer.unref()
+      return
+    }
+  }
+
+  function wake(): void {
+    if (stopped) return
+    if (running) {
+      again = true
+      return
+    }
+    clearTimeout(timer)
+    running = cycle().finally(() => {
+      running = undefined
+    })
+  }
+
+  return {
+    /** Checks at once (thresholds that passed while no node ran are announced now), then sleeps. */
+    start(): void {
+      stopped = false
+      wake()
+    },
+    /** Something changed (a move, a calendar edit): look again now instead of at the planned time. */
+    poke: wake,
+    check,
+    /** Resolves when the current check, if any, has finished: for tests. */
+    async settled(): Promise<void> {
+      while (running) await running
+    },
+    async stop(): Promise<void> {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}
+export type TimerScheduler = ReturnType<typeof createTimerScheduler>

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import type { TimerThreshold } from '../../shared/events'
+import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
+import { api, createCycle, opId, record, roundTrip, sendOk, setupAdmin, useHarness, type TestServer } from '../test/harness'
+
+const h = useHarness()
+
+/** A clock the test moves by hand; instants are written as WITA wall-clock time. */
+function fakeClock(start: string) {
+  let now = wita(start)
+  return {
+    clock: () => new Date(now),
+    set(at: string) {
+      now = wita(at)
+    },
+  }
+}
+
+function wita(local: string): number {
+  return Date.parse(`${local.replace(' ', 'T')}:00+08:00`)
+}
+
+const PPIK = [{ id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' }]
+
+/** Lets the scheduler look now (as a move would) and waits until it has finished looking. */
+async function tick(...servers: TestServer[]) {
+  for (const s of servers) s.app.timers.poke()
+  for (const s of servers) await s.app.timers.settled()
+}
+
+describe('step timers', () => {
+  it('stores the step 1 thresholds (15 menit of office time) when a cycle starts', async () => {
+    const t = fakeClock('2027-01-11 08:00') // Monday
+    const server = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(server)
+    await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+    const socket = await h.connect(server, admin.cookie)
+    const cycles = await api<{ cycles: { id: string }[] }>(server, 'GET', '/api/cycles', { cookie: admin.cookie })
+    const board = await sendOk(socket, 'board:join', { cycleId: cycles.body.cycles[0]!.id })
+    const card = board.cards[0]!
+    expect(card.dueAt).toBe(new Date(wita('2027-01-11 08:15')).toISOString())
+    expect(card.atRiskAt).toBe(new Date(wita('2027-01-11 08:11') + 15_000).toISOString())
+    expect(card.visits).toEqual([
+      { step: 1, round: 1, enteredAt: new Date(wita('2027-01-11 08:00')).toISOString(), leftAt: null, workingMs: null, standardMs: 15 * 60_000 },
+    ])
+    expect(board.calendar.zoneLabel).toBe('WITA')
+  })
+
+  it('announces at-risk and then overdue once each, as the clock passes them', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+    const socket = await h.connect(server, admin.cookie)
+    await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const timers = record(socket, 'card:timer')
+
+    t.set('2027-01-11 08:10')
+    await tick(server)
+    await roundTrip(socket)
+    expect(timers.events).toEqual([])
+
+    t.set('2027-01-11 08:12')
+    await tick(server)
+    await tick(server)
+    await timers.waitFor((e) => e.state === 'at_risk')
+
+    t.set('2027-01-11 08:16')
+    await tick(server)
+    await tick(server)
+    await timers.waitFor((e) => e.state === 'overdue')
+    await roundTrip(socket)
+    expect(timers.events.map((e: TimerThreshold) => e.state)).toEqual(['at_risk', 'overdue'])
+  })
+
+  it('announces a threshold once even with two server instances on one database', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const a = await h.startServer({ clock: t.clock })
+    const b = await h.startServer({ clock: t.clock, dbName: a.dbName })
+    const admin = await setupAdmin(a)
+    const cycle = await createCycle(a, admin, { year: 2027, quarter: 1, units: PPIK })
+    const onA = await h.connect(a, admin.cookie)
+    const onB = await h.connect(b, admin.cookie)
+    await sendOk(onA, 'board:join', { cycleId: cycle.id })
+    await sendOk(onB, 'board:join', { cycleId: cycle.id })
+    const seenA = record(onA, 'card:timer')
+    const seenB = record(onB, 'card:timer')
+
+    t.set('2027-01-11 08:20')
+    await Promise.all([tick(a, b), tick(b, a)])
+    await tick(a, b)
+    await roundTrip(onA)
+    await roundTrip(onB)
+    // Without a shared adapter each node reaches only its own sockets: the sum is what was announced.
+    const all = [...seenA.events, ...seenB.events].map((e) => e.state).sort()
+    expect(all).toEqual(['at_risk', 'overdue'])
+  })
+
+  it('after a restart announces what passed while it was down, and nothing twice', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const first = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(first)
+    await createCycle(first, admin, { year: 2027, quarter: 1, units: PPIK })
+    t.set('2027-01-11 08:12')
+    await tick(first)
+    await first.close()
+
+    t.set('2027-01-11 09:00')
+    const second = await h.startServer({ clock: t.clock, dbName: first.dbName })
+    await second.app.timers.settled()
+    await tick(second)
+    const claims = await second.db.collection('timer_events').find().sort({ firedAt: 1 }).toArray()
+    expect(claims.map((c) => [c.state, (c.firedAt as Date).toISOString()])).toEqual([
+      ['at_risk', new Date(wita('2027-01-11 08:12')).toISOString()],
+      ['overdue', new Date(wita('2027-01-11 09:00')).toISOString()],
+    ])
+  })
+
+  it('a move closes the visit with its working time and starts the next step clock', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+    const socket = await h.connect(server, admin.cookie)
+    const card = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    t.set('2027-01-11 11:50')
+    const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    expect(moved.visits[0]).toMatchObject({ step: 1, leftAt: new Date(wita('2027-01-11 11:50')).toISOString(), workingMs: 230 * 60_000 })
+    expect(moved.visits[1]).toMatchObject({ step: 2, round: 1, leftAt: null })
+    // 2 hari from Monday 11.50: Wednesday 11.50.
+    expect(moved.dueAt).toBe(new Date(wita('2027-01-13 11:50')).toISOString())
+
+    // A hand-off within the step keeps the step's clock.
+    const handed = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: moved.version, to: { step: 2, lane: 'kasubag_program' } })
+    expect(handed.dueAt).toBe(moved.dueAt)
+    expect(handed.visits).toEqual(moved.visits)
+  })
+
+  it('a calendar edit mid-step moves the due instant and tells every board', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+    const socket = await h.connect(server, admin.cookie)
+    const card = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    expect(moved.dueAt).toBe(new Date(wita('2027-01-13 08:00')).toISOString())
+
+    const watcher = await h.connect(server, admin.cookie)
+    await sendOk(watcher, 'board:join', { cycleId: cycle.id })
+    const updates = record(watcher, 'card:updated')
+    const calendars = record(watcher, 'calendar:changed')
+    const calendar = {
+      ...DEFAULT_CALENDAR,
+      holidays: [...DEFAULT_CALENDAR.holidays, { date: '2027-01-12', name: 'Libur daerah (uji)', kind: 'lokal', source: 'uji' }],
+    }
+    const res = await api(server, 'PUT', '/api/calendar', { cookie: admin.cookie, body: calendar })
+    expect(res.status).toBe(200)
+    const update = await updates.waitFor((u) => u.card.id === card.id)
+    expect(update.card.dueAt).toBe(new Date(wita('2027-01-14 08:00')).toISOString())
+    await calendars.waitFor((c) => c.calendar.holidays.some((d) => d.date === '2027-01-12'))
+  })
+
+  it('only administrators edit the calendar, and a malformed one is refused', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const bad = await api(server, 'PUT', '/api/calendar', { cookie: admin.cookie, body: { ...DEFAULT_CALENDAR, holidays: [{ date: '2027-02-30', name: 'x', kind: 'lokal', source: '' }] } })
+    expect(bad.status).toBe(400)
+    const anonymous = await api(server, 'PUT', '/api/calendar', { body: DEFAULT_CALENDAR })
+    expect(anonymous.status).toBe(401)
+  })
+})
