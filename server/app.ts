@@ -18,11 +18,15 @@ import { cyclesRoutes } from './cycles/routes'
 import { createCalendarRepository } from './calendar/repository'
 import { calendarRoutes } from './calendar/routes'
 import { createTimerScheduler, type TimerScheduler } from './timers/scheduler'
+import { createNotifier } from './notifications/notifier'
+import { createNotificationsRepository } from './notifications/repository'
+import { notificationsRoutes } from './notifications/routes'
+import { tasksRoutes } from './tasks/routes'
 import { recomputeRunningClocks } from './timers/recompute'
 import { pingDb } from './db/connect'
 import { errorHandler, loadUser } from './http/middleware'
 import type { Logger } from './logger'
-import { createRealtime, type IoServer } from './realtime/io'
+import { createRealtime, serveBoards, type IoServer } from './realtime/io'
 import { sessionRoom, userRoom } from './realtime/rooms'
 import { userModel } from './users/model'
 import { createUsersRepository } from './users/repository'
@@ -58,12 +62,15 @@ export async function createRepositories(db: Connection, clock: Clock) {
   // Builds the unique indexes (username, cycle period) before the first write relies on them.
   await Promise.all([User.init(), Card.init(), Cycle.init()])
   const cards = createCardsRepository(Card)
+  const notifications = createNotificationsRepository(db)
+  await notifications.init()
   return {
     User,
     users: createUsersRepository(User),
     cards,
     cycles: createCyclesRepository(Cycle, cards, clock),
     calendars: createCalendarRepository(db),
+    notifications,
   }
 }
 
@@ -74,7 +81,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, users, cards, cycles, calendars } = await createRepositories(db, clock)
+  const { User, users, cards, cycles, calendars, notifications } = await createRepositories(db, clock)
   const sessions = createSessionStore(db, User, clock, sessionIdleMs)
   const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
 
@@ -99,12 +106,41 @@ export async function createApp(deps: AppDeps): Promise<App> {
   })
 
   const httpServer = createServer(app)
-  // The scheduler is created first and told about moves through a late-bound poke, because it
-  // broadcasts through the Socket.IO server that the realtime layer creates.
-  let timers: TimerScheduler | undefined
-  const poke = () => timers?.poke()
-  const io = createRealtime(httpServer, { sessions, cards, cycles, calendars, clock, log, onMoved: poke })
-  timers = createTimerScheduler({ db, cards, io, clock, log })
+  const io = createRealtime(httpServer, { sessions, log })
+  const notifier = createNotifier({
+    users,
+    notifications,
+    io,
+    clock,
+    cycleTitle: async (cycleId) => (await cycles.summaryOf(cycleId))?.title ?? '',
+  })
+  const timers = createTimerScheduler({
+    db,
+    cards,
+    io,
+    clock,
+    log,
+    onThreshold: async (event, card) => {
+      const template = await cycles.templateOf(event.cycleId)
+      const unit = { id: card.unit?.id ?? '', shortName: card.unit?.shortName ?? '' }
+      if (template) await notifier.thresholdCrossed(template, { id: event.cardId, cycleId: event.cycleId, unit, step: card.step, lane: card.lane }, event)
+    },
+  })
+  const poke = () => timers.poke()
+  serveBoards(io, {
+    cards,
+    cycles,
+    calendars,
+    clock,
+    log,
+    onMoved: (card, entry, movedTemplate) => {
+      poke()
+      if (entry.kind === 'finish') return
+      notifier
+        .cardArrived(movedTemplate, card, entry.by)
+        .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
+    },
+  })
 
   const api = express.Router()
   api.use(express.json({ limit: '32kb' }))
@@ -130,6 +166,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   )
+  api.use(notificationsRoutes({ notifications }))
+  api.use(tasksRoutes({ cards, cycles }))
   api.use(cyclesRoutes({ cycles, calendars, template, onStarted: poke }))
   api.use(
     calendarRoutes({
@@ -167,7 +205,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       })
     },
     async close() {
-      await timers?.stop()
+      await timers.stop()
       // io.close() also closes the HTTP server; open sockets are told to go away first.
       io.disconnectSockets(true)
       await new Promise<void>((resolve) => io.close(() => resolve()))

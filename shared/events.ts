@@ -1,5 +1,6 @@
 import type { ErrorBody } from './errors'
 import type { WorkCalendar } from './time/calendar'
+import type { NotificationDto } from './schemas/notifications'
 import type {
   BoardJoin,
   BoardSnapshot,
@@ -47,6 +48,8 @@ export interface ServerToClientEvents {
   'card:timer': (payload: TimerThreshold) => void
   /** The work calendar changed; clocks on every board are recomputed with it. */
   'calendar:changed': (payload: { calendar: WorkCalendar }) => void
+  /** Sent only to the user it is for (all of their tabs). */
+  'notification:new': (payload: NotificationDto) => void
 }
 
 export type InterServerEvents = Record<string, never>

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io'
 import { checkMove, mayAct } from '../../shared/rules/moves'
-import { CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto } from '../../shared/schemas/board'
+import { CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
 import type { SopTemplate } from '../../shared/sop/template'
 import type { Clock } from '../clock'
@@ -19,8 +19,8 @@ type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEv
 
 interface CardDeps {
   calendars: CalendarRepository
-  /** A move changed the thresholds ahead: the timer scheduler should look again. */
-  onMoved: () => void
+  /** After a stored move: the timer scheduler looks again, the new holders are notified. */
+  onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
   cards: CardsRepository
   cycles: CyclesRepository
   clock: Clock
@@ -99,10 +99,12 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         if (now.opIds.includes(input.opId)) return toCardDto(now, template)
         throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
       }
-      deps.onMoved()
       const dto = toCardDto(moved, template)
       const entry = dto.history.at(-1)
-      if (entry) socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry })
+      if (entry) {
+        socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry })
+        deps.onMoved(dto, entry, template)
+      }
       log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind: check.kind, from, to: input.to, version: dto.version }, 'card moved')
       return dto
     }),

@@ -217,6 +217,11 @@ export function createCardsRepository(Card: CardModel) {
       return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null
     },
 
+    /** Running cards that sit in a lane, across all cycles: the candidates for someone's tasks. */
+    async inLane(lane: string): Promise<CardRecord[]> {
+      return Card.find({ lane: { $eq: lane }, dueAt: { $ne: null } }).sort({ dueAt: 1 }).lean<CardRecord[]>()
+    },
+
     async running(): Promise<CardRecord[]> {
       return Card.find({ dueAt: { $ne: null } }, { history: 0, notes: 0, mutu: 0 }).lean<CardRecord[]>()
     },

@@ -8,6 +8,12 @@ import { AppError } from '../errors'
 import type { CardsRepository } from '../cards/repository'
 import type { CycleModel, CycleRecord } from './model'
 
+export interface CycleSummary {
+  id: string
+  title: string
+  template: SopTemplate
+}
+
 export interface CycleWithTemplate {
   dto: CycleDto
   template: SopTemplate
@@ -41,8 +47,19 @@ function toCycleDto(c: CycleRecord, steps: number[]): CycleDto {
 }
 
 export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository, clock: Clock) {
-  // Templates inside a cycle never change after it starts, so they can be kept in memory.
-  const templates = new Map<string, SopTemplate>()
+  // A cycle's title and template never change after it starts, so they can be kept in memory.
+  const summaries = new Map<string, CycleSummary>()
+
+  async function summaryOf(cycleId: string): Promise<CycleSummary | null> {
+    const cached = summaries.get(cycleId)
+    if (cached) return cached
+    if (!isValidObjectId(cycleId)) return null
+    const c = await Cycle.findById(cycleId, { template: 1, title: 1 }).lean<Pick<CycleRecord, 'template' | 'title'>>()
+    if (!c) return null
+    const summary = { id: cycleId, title: c.title, template: c.template as SopTemplate }
+    summaries.set(cycleId, summary)
+    return summary
+  }
 
   return {
     async list(): Promise<CycleDto[]> {
@@ -59,13 +76,10 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
       return { dto: toCycleDto(c, steps.get(id) ?? []), template: c.template as SopTemplate }
     },
 
+    summaryOf,
+
     async templateOf(cycleId: string): Promise<SopTemplate | null> {
-      const cached = templates.get(cycleId)
-      if (cached) return cached
-      const c = await Cycle.findById(cycleId, { template: 1 }).lean<Pick<CycleRecord, 'template'>>()
-      if (!c) return null
-      templates.set(cycleId, c.template as SopTemplate)
-      return c.template as SopTemplate
+      return (await summaryOf(cycleId))?.template ?? null
     },
 
     /**

@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
-import { BoardJoin, type BoardSnapshot, type Viewer } from '../../shared/schemas/board'
+import { BoardJoin, type BoardSnapshot, type CardDto, type HistoryEntryDto, type Viewer } from '../../shared/schemas/board'
+import type { SopTemplate } from '../../shared/sop/template'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
 import type { Clock } from '../clock'
 import type { CardsRepository } from '../cards/repository'
@@ -18,8 +19,7 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterS
 
 interface RealtimeDeps {
   calendars: CalendarRepository
-  onMoved: () => void
-  sessions: SessionStore
+  onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
   cards: CardsRepository
   cycles: CyclesRepository
   clock: Clock
@@ -34,8 +34,9 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
-export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoServer {
-  const { sessions, cards, cycles, calendars, clock } = deps
+/** The Socket.IO server, authenticating every connection with the session cookie. */
+export function createRealtime(httpServer: HttpServer, deps: { sessions: SessionStore; log: Logger }): IoServer {
+  const { sessions } = deps
   const log = deps.log.child({ component: 'realtime' })
   const io: IoServer = new Server(httpServer, {
     // Commands are small; anything near this size is hostile, and Socket.IO drops the connection.
@@ -66,6 +67,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoSe
         next(new Error('INTERNAL'))
       })
   })
+
+  return io
+}
+
+/** Boards: joining and leaving a cycle's room, presence, and the card commands. */
+export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
+  const { cards, cycles, calendars, clock } = deps
+  const log = deps.log.child({ component: 'realtime' })
 
   /** Viewers across all nodes (fetchSockets goes through the adapter), one entry per user. */
   async function viewersOf(cycleId: string): Promise<Viewer[]> {
@@ -127,5 +136,4 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): IoSe
     socket.on('disconnect', (reason) => log.info({ socketId: socket.id, userId: user.id, reason }, 'socket disconnected'))
   })
 
-  return io
 }

@@ -44,6 +44,12 @@ export function createUsersRepository(User: UserModel) {
       }
     },
 
+    /** Active users holding a lane's role (and, for unit-scoped lanes, the given unit). */
+    async activeWithRole(role: string, unitId: string | null): Promise<UserDto[]> {
+      const filter = { role: { $eq: role }, active: true, ...(unitId ? { unitId: { $eq: unitId } } : {}) }
+      return (await User.find(filter).lean()).map(toUserDto)
+    },
+
     async setActive(id: string, active: boolean): Promise<UserDto> {
       if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
       const user = await User.findByIdAndUpdate(id, { $set: { active } }, { returnDocument: 'after' }).lean()

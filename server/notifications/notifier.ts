@@ -1,0 +1,64 @@
+import type { TimerThreshold } from '../../shared/events'
+import type { NotificationKind } from '../../shared/schemas/notifications'
+import { laneOf, type SopTemplate } from '../../shared/sop/template'
+import type { Clock } from '../clock'
+import type { IoServer } from '../realtime/io'
+import { userRoom } from '../realtime/rooms'
+import type { UsersRepository } from '../users/repository'
+import type { NotificationsRepository } from './repository'
+
+export interface NotifiedCard {
+  id: string
+  cycleId: string
+  unit: { id: string; shortName: string }
+  step: number
+  lane: string
+}
+
+/**
+ * Who hears about what (issue 3, part 6): a card arriving in a lane notifies that lane's users
+ * (of the card's unit, for unit-scoped lanes); a card at risk or overdue notifies its holders and
+ * every Sekretaris. Each notification is stored per user and pushed to that user's open tabs.
+ */
+export function createNotifier(deps: {
+  users: UsersRepository
+  notifications: NotificationsRepository
+  io: IoServer
+  clock: Clock
+  cycleTitle: (cycleId: string) => Promise<string>
+}) {
+  const { users, notifications, io, clock } = deps
+
+  async function holders(template: SopTemplate, card: NotifiedCard): Promise<string[]> {
+    const scoped = laneOf(template, card.lane)?.unitScoped ?? false
+    return (await users.activeWithRole(card.lane, scoped ? card.unit.id : null)).map((u) => u.id)
+  }
+
+  async function send(userIds: string[], kind: NotificationKind, card: NotifiedCard, by: string): Promise<void> {
+    const delivered = await notifications.add([...new Set(userIds)], {
+      kind,
+      at: clock(),
+      cycleId: card.cycleId,
+      cycleTitle: await deps.cycleTitle(card.cycleId),
+      cardId: card.id,
+      unit: card.unit,
+      step: card.step,
+      lane: card.lane,
+      by,
+    })
+    for (const { userId, notification } of delivered) io.to(userRoom(userId)).emit('notification:new', notification)
+  }
+
+  return {
+    async cardArrived(template: SopTemplate, card: NotifiedCard, by: { id: string; name: string }): Promise<void> {
+      const to = (await holders(template, card)).filter((id) => id !== by.id)
+      await send(to, 'arrived', card, by.name)
+    },
+
+    async thresholdCrossed(template: SopTemplate, card: NotifiedCard, event: TimerThreshold): Promise<void> {
+      const sekretaris = (await users.activeWithRole('sekretaris', null)).map((u) => u.id)
+      await send([...(await holders(template, card)), ...sekretaris], event.state, card, '')
+    },
+  }
+}
+export type Notifier = ReturnType<typeof createNotifier>

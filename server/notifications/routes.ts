@@ -1,0 +1,20 @@
+import { Router } from 'express'
+import { NotificationsRead } from '../../shared/schemas/notifications'
+import { currentUser } from '../http/middleware'
+import type { NotificationsRepository } from './repository'
+
+export function notificationsRoutes({ notifications }: { notifications: NotificationsRepository }): Router {
+  const router = Router()
+
+  router.get('/notifications', async (req, res) => {
+    res.json(await notifications.listFor(currentUser(req).id))
+  })
+
+  router.post('/notifications/read', async (req, res) => {
+    const user = currentUser(req)
+    const { ids } = NotificationsRead.parse(req.body ?? {})
+    res.json({ unread: await notifications.markRead(user.id, ids) })
+  })
+
+  return router
+}

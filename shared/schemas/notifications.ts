@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { ObjectId } from './common'
+import type { CardDto } from './board'
+import type { SopTemplate } from '../sop/template'
+
+export type NotificationKind = 'arrived' | 'at_risk' | 'overdue'
+
+/** An in-app notification for one user; kept until read. */
+export interface NotificationDto {
+  id: string
+  kind: NotificationKind
+  at: string
+  read: boolean
+  cycleId: string
+  cycleTitle: string
+  cardId: string
+  unit: { id: string; shortName: string }
+  step: number
+  lane: string
+  /** Who caused it (the mover, for 'arrived'); empty for the server's timer. */
+  by: string
+}
+
+export interface NotificationList {
+  notifications: NotificationDto[]
+  unread: number
+}
+
+export const NotificationsRead = z.strictObject({
+  /** Marks these as read; without ids, marks all of the user's notifications as read. */
+  ids: z.array(ObjectId).max(200).optional(),
+})
+export type NotificationsRead = z.infer<typeof NotificationsRead>
+
+/** "Tugas saya": the cards the signed-in user may act on now, with what is needed to act on them. */
+export interface TaskList {
+  cycles: { id: string; title: string; template: SopTemplate }[]
+  cards: CardDto[]
+}
