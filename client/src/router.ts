@@ -20,7 +20,9 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
     { path: '/', name: 'cycles', component: () => import('./views/CyclesView.vue'), meta: { title: 'cycles.title' } },
     { path: '/cycles/:id', name: 'board', component: () => import('./views/BoardView.vue'), props: true, meta: { title: 'board.title' } },
+    { path: '/tugas', name: 'tasks', component: () => import('./views/TasksView.vue'), meta: { title: 'tasks.title' } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true, title: 'users.title' } },
+    { path: '/admin/calendar', name: 'admin-calendar', component: () => import('./views/AdminCalendarView.vue'), meta: { admin: true, title: 'calendar.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
   ],
 })

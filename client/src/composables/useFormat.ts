@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n'
 import type { Waktu } from '../../../shared/sop/template'
-import { elapsedParts, formatWita, type AppLocale } from '../lib/time'
+import { formatWita, type AppLocale } from '../lib/time'
+import { formatDuration, type Rounding } from '../lib/duration'
 
 /** Locale-aware formatting of times and SOP durations for templates. */
 export function useFormat() {
@@ -11,13 +12,9 @@ export function useFormat() {
     return formatWita(at, locale.value as AppLocale)
   }
 
-  /** Plain elapsed time: "2 j 15 m", "3 h 4 j", "< 1 m". */
-  function elapsed(ms: number): string {
-    const { days, hours, minutes } = elapsedParts(ms)
-    if (days > 0) return t('time.daysHours', { d: days, h: hours })
-    if (hours > 0) return t('time.hoursMinutes', { h: hours, m: minutes })
-    if (minutes > 0) return t('time.minutes', { m: minutes })
-    return t('time.underMinute')
+  /** Working time (office hours only): "1 j 20 m", "40 m", "45 dtk"; the sign is dropped. Time left is rounded up. */
+  function duration(ms: number, rounding: Rounding = 'floor'): string {
+    return formatDuration(ms, { h: t('duration.h'), m: t('duration.m'), s: t('duration.s') }, rounding)
   }
 
   /** A step's standard time: "2 hari", "15 menit", "1 week". */
@@ -25,5 +22,5 @@ export function useFormat() {
     return t(`waktu.${w.unit}`, { n: w.amount }, w.amount)
   }
 
-  return { wita, elapsed, waktu }
+  return { wita, duration, waktu }
 }

@@ -1,6 +1,8 @@
 import { onScopeDispose, readonly, ref, type Ref } from 'vue'
 
-const TICK_MS = 30_000
+// Every second: step timers read working time live, and a minute must flip on time. Only the board
+// and "Tugas saya" use the clock, so the interval runs only while one of them is on screen.
+const TICK_MS = 1_000
 const now = ref(Date.now())
 let subscribers = 0
 let timer: ReturnType<typeof setInterval> | null = null
@@ -15,8 +17,9 @@ function onVisible(): void {
 }
 
 /**
- * One shared clock for every card's elapsed time: a single interval for the whole page instead of
- * one per card, running only while something on screen uses it.
+ * One shared clock for every card's timer: a single interval for the whole page instead of one
+ * per card, running only while something on screen uses it. Browser time; add the server's clock
+ * offset (board.clockOffsetMs) before comparing with stored instants.
  */
 export function useNow(): Readonly<Ref<number>> {
   if (subscribers++ === 0) {

@@ -54,19 +54,3 @@ export function nextQuarter(now: Date): { year: number; quarter: number } {
   const quarter = Math.floor((month - 1) / 3) + 1
   return quarter === 4 ? { year: year + 1, quarter: 1 } : { year, quarter: quarter + 1 }
 }
-
-export interface ElapsedParts {
-  days: number
-  hours: number
-  minutes: number
-}
-
-/** Plain wall-clock elapsed time; working time (office hours, holidays) comes from the server later. */
-export function elapsedParts(ms: number): ElapsedParts {
-  const totalMinutes = Math.max(0, Math.floor(ms / 60_000))
-  return {
-    days: Math.floor(totalMinutes / 1440),
-    hours: Math.floor((totalMinutes % 1440) / 60),
-    minutes: totalMinutes % 60,
-  }
-}

@@ -2,11 +2,15 @@ import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { CycleDto } from '../../../shared/schemas/cycles'
 import type { BoardSnapshot, CardDto, HistoryEntryDto, NoteDto, Viewer } from '../../../shared/schemas/board'
-import { allCells, checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type MoveKind, type Position, type Refusal } from '../../../shared/rules/moves'
-import { finishedStep, laneOf, type SopTemplate } from '../../../shared/sop/template'
+import type { TimerThreshold } from '../../../shared/events'
+import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type MoveKind, type Position, type Refusal } from '../../../shared/rules/moves'
+import { finishedStep, laneOf, stepOf, type SopStep, type SopTemplate } from '../../../shared/sop/template'
+import type { WorkCalendar } from '../../../shared/time/calendar'
 import { bindListeners, emitCommand, socket, type CommandError } from '../realtime/socket'
-import { i18n, currentLocale } from '../i18n'
+import { i18n } from '../i18n'
 import { newOpId } from '../lib/opId'
+import { commandErrorText } from '../lib/commandError'
+import { moveTargets, type MoveTarget } from '../lib/moveTargets'
 import { changesWhileAway, type AwayChange } from '../lib/boardDiff'
 import { useFlash } from '../composables/useFlash'
 import { useSessionStore } from './session'
@@ -21,11 +25,7 @@ interface PendingMove {
   base: CardDto
 }
 
-export interface MoveTarget {
-  to: Position
-  kind: MoveKind
-  noteRequired: boolean
-}
+export type { MoveTarget }
 
 const FLASH_MS = 2200
 
@@ -54,6 +54,8 @@ export const useBoardStore = defineStore('board', () => {
   const template = ref<SopTemplate | null>(null)
   const cards = ref<Record<string, CardDto>>({})
   const viewers = ref<Viewer[]>([])
+  /** The work calendar the step timers run on; replaced live when an administrator edits it. */
+  const calendar = ref<WorkCalendar | null>(null)
   /** Server clock minus browser clock, so elapsed times agree across machines with drifting clocks. */
   const clockOffsetMs = ref(0)
   const connection = ref<ConnectionState>(socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline')
@@ -120,19 +122,17 @@ export const useBoardStore = defineStore('board', () => {
     return `${stepLabel(pos.step)} · ${laneName(pos.lane)}`
   }
 
+  /** The SOP step a card is in; undefined in the "Selesai" column. */
+  function stepOfCard(card: CardDto): SopStep | undefined {
+    return template.value && card.step !== lastStep.value ? stepOf(template.value, card.step) : undefined
+  }
+
   function refusalText(refusal: Refusal, card: CardDto): string {
     return t(`refusal.${refusal}`, { lane: laneName(card.lane), unit: card.unit.shortName })
   }
 
   function errorText(error: CommandError): string {
-    if (error.code === 'TIMEOUT') return t('errors.TIMEOUT')
-    // The server speaks Indonesian, and its message is the specific one ("… oleh Budi ke Tahap 9").
-    if (currentLocale() === 'id' && error.message) return error.message
-    const last = error.card?.history.at(-1)
-    if (error.code === 'STALE' && error.card && last) {
-      return t('errors.staleMoved', { name: last.by.name, place: stepLabel(error.card.step) })
-    }
-    return t(`errors.${error.code}`)
+    return commandErrorText(error, (card) => stepLabel(card.step))
   }
 
   /** Why the signed-in user may not act on this card now, or null if they may. */
@@ -154,13 +154,9 @@ export const useBoardStore = defineStore('board', () => {
 
   /** Every cell the card may go to now, regular moves first, administrator overrides last. */
   function targetsFor(cardId: string): MoveTarget[] {
-    if (!template.value || pending.value[cardId]) return []
-    const targets: MoveTarget[] = []
-    for (const to of allCells(template.value)) {
-      const check = checkTo(cardId, to)
-      if (check?.ok) targets.push({ to, kind: check.kind, noteRequired: check.noteRequired })
-    }
-    return targets.sort((a, b) => Number(a.kind === 'override') - Number(b.kind === 'override'))
+    const card = cards.value[cardId]
+    if (!card || !template.value || !actor.value || pending.value[cardId]) return []
+    return moveTargets(template.value, actor.value, placeOf(card))
   }
 
   // ---- snapshot ----
@@ -169,6 +165,7 @@ export const useBoardStore = defineStore('board', () => {
     cycle.value = snapshot.cycle
     template.value = snapshot.template
     viewers.value = snapshot.viewers
+    calendar.value = snapshot.calendar
     clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
     const next: Record<string, CardDto> = {}
     for (const card of snapshot.cards) {
@@ -192,6 +189,7 @@ export const useBoardStore = defineStore('board', () => {
     template.value = null
     cards.value = {}
     viewers.value = []
+    calendar.value = null
     pending.value = {}
     clearFlash()
     announcement.value = ''
@@ -401,6 +399,22 @@ export const useBoardStore = defineStore('board', () => {
     if (id === cycleId.value) viewers.value = list
   }
 
+  const onCalendarChanged = ({ calendar: next }: { calendar: WorkCalendar }) => {
+    // Every card's timer follows at the next tick; moved due instants also come as card:updated.
+    if (cycleId.value) calendar.value = next
+  }
+
+  /** The server crossed a threshold, once for everyone; the timer on the card already shows it. */
+  const onTimer = (event: TimerThreshold) => {
+    if (event.cycleId !== cycleId.value || !isOurs(event.cardId)) return
+    const card = cards.value[event.cardId]
+    // A threshold of an earlier visit (the card has moved on since) is history.
+    if (!card || card.version !== event.version || pending.value[card.id]) return
+    const text = t(`board.timer.${event.state}`, { unit: card.unit.shortName, place: stepLabel(card.step) })
+    announcement.value = text
+    notices.warning(text)
+  }
+
   const onConnect = () => {
     connection.value = 'connected'
     if (rejoinOnConnect) {
@@ -424,6 +438,8 @@ export const useBoardStore = defineStore('board', () => {
     'card:updated': onUpdated,
     'card:noted': onNoted,
     'presence:changed': onPresence,
+    'calendar:changed': onCalendarChanged,
+    'card:timer': onTimer,
     connect: onConnect,
     disconnect: onDisconnect,
     connect_error: onConnectError,
@@ -438,6 +454,7 @@ export const useBoardStore = defineStore('board', () => {
     template,
     cards,
     viewers,
+    calendar,
     clockOffsetMs,
     connection,
     pending,
@@ -451,6 +468,7 @@ export const useBoardStore = defineStore('board', () => {
     laneName,
     stepLabel,
     placeLabel,
+    stepOfCard,
     refusalText,
     errorText,
     actRefusal,

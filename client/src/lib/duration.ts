@@ -1,0 +1,50 @@
+/**
+ * Working-time durations as the board prints them ("1 j 20 m", "40 m", "45 dtk"). Minutes are
+ * the resolution the office thinks in; seconds appear only under a minute, so a card that just
+ * arrived, or is about to run out, still visibly counts. Unit words come from i18n.
+ */
+
+export interface DurationParts {
+  hours: number
+  minutes: number
+  seconds: number
+}
+
+export interface DurationWords {
+  /** Suffix after hours: 'j' (jam) / 'h'. */
+  h: string
+  /** Suffix after minutes: 'm' / 'min'. */
+  m: string
+  /** Suffix after seconds: 'dtk' (detik) / 's'. */
+  s: string
+}
+
+/**
+ * How a duration is cut to whole units. Time used is floored (a timer never claims time not yet
+ * passed); time left is rounded up, so "13 m dipakai · sisa 2 m" adds up to a 15-minute standard
+ * and "sisa 1 m" turns into seconds only when less than a minute is left.
+ */
+export type Rounding = 'floor' | 'ceil'
+
+/** Whole hours, minutes and seconds of |ms|; under a minute to the second, otherwise to the minute. */
+export function durationParts(ms: number, rounding: Rounding = 'floor'): DurationParts {
+  const abs = Number.isFinite(ms) ? Math.abs(ms) : 0
+  const round = rounding === 'ceil' ? Math.ceil : Math.floor
+  const seconds = round(abs / 1000)
+  if (seconds < 60) return { hours: 0, minutes: 0, seconds }
+  const minutes = round(abs / 60_000)
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60, seconds: 0 }
+}
+
+/**
+ * "1 j 20 m", "2 j" (no "0 m"), "40 m", "45 dtk", "0 m" for nothing at all. The sign is dropped:
+ * callers say "sisa" or "lewat". Hours are not folded into days: a working day is 7.5 h on most
+ * days, 6.5 h in Ramadan and 0 on a holiday, so hours are the honest unit for a hari step too.
+ */
+export function formatDuration(ms: number, words: DurationWords, rounding: Rounding = 'floor'): string {
+  const { hours, minutes, seconds } = durationParts(ms, rounding)
+  if (hours > 0) return minutes > 0 ? `${hours} ${words.h} ${minutes} ${words.m}` : `${hours} ${words.h}`
+  if (minutes > 0) return `${minutes} ${words.m}`
+  if (seconds > 0) return `${seconds} ${words.s}`
+  return `0 ${words.m}`
+}
