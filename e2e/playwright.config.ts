@@ -44,8 +44,8 @@ export default defineConfig({
     // Runs first, against the empty install: setup page, users, the first cycle. Never retried:
     // a second attempt would meet an install that is no longer empty.
     { name: 'first-run', testMatch: /first-run\.spec\.ts$/, retries: 0, use: chromium },
-    // Needs the accounts made above; every test starts a cycle of its own, so these can retry.
-    { name: 'board', testMatch: /board\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
+    // Need the accounts made above; every test starts a cycle of its own, so these can retry.
+    { name: 'board', testMatch: /(board|timers)\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
   ],
   webServer: {
     // The client is built by `npm run test:e2e` before Playwright starts.

@@ -167,7 +167,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   )
   api.use(notificationsRoutes({ notifications }))
-  api.use(tasksRoutes({ cards, cycles }))
+  api.use(tasksRoutes({ cards, cycles, clock }))
   api.use(cyclesRoutes({ cycles, calendars, template, onStarted: poke }))
   api.use(
     calendarRoutes({

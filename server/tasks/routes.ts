@@ -4,19 +4,20 @@ import type { CardDto } from '../../shared/schemas/board'
 import type { TaskList } from '../../shared/schemas/notifications'
 import { toCardDto, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
+import type { Clock } from '../clock'
 import { currentUser } from '../http/middleware'
 
 /**
  * "Tugas saya": the running cards the user holds now. An administrator's power to override any
  * card is not a task, so administrators see the cards of their own lane like everyone else.
  */
-export function tasksRoutes({ cards, cycles }: { cards: CardsRepository; cycles: CyclesRepository }): Router {
+export function tasksRoutes({ cards, cycles, clock }: { cards: CardsRepository; cycles: CyclesRepository; clock: Clock }): Router {
   const router = Router()
 
   router.get('/tasks', async (req, res) => {
     const user = currentUser(req)
     const holder = { id: user.id, role: user.role, unitId: user.unitId, isAdmin: false }
-    const list: TaskList = { cycles: [], cards: [] }
+    const list: TaskList = { cycles: [], cards: [], serverTime: clock().toISOString() }
     const seen = new Set<string>()
     for (const card of await cards.inLane(user.role)) {
       const summary = await cycles.summaryOf(String(card.cycleId))

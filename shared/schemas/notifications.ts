@@ -36,4 +36,6 @@ export type NotificationsRead = z.infer<typeof NotificationsRead>
 export interface TaskList {
   cycles: { id: string; title: string; template: SopTemplate }[]
   cards: CardDto[]
+  /** For correcting the browser's clock, as the board snapshot does. */
+  serverTime: string
 }

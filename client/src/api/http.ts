@@ -20,16 +20,6 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler
 }
 
-let dateOffsetMs: number | null = null
-
-/**
- * Server clock minus browser clock, from the Date header of the last answer (whole seconds, so
- * good to about a second): enough for timers shown in minutes where no snapshot gives serverTime.
- */
-export function httpClockOffsetMs(): number | null {
-  return dateOffsetMs
-}
-
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -45,10 +35,6 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   } catch (err) {
     throw new ApiError('NETWORK', err instanceof Error ? err.message : String(err), 0)
   }
-
-  const date = Date.parse(response.headers.get('date') ?? '')
-  // The header is truncated to the second; half a second is the expected loss.
-  if (!Number.isNaN(date)) dateOffsetMs = date + 500 - Date.now()
 
   if (response.status === 204) return undefined as T
   const payload: unknown = await response.json().catch(() => null)

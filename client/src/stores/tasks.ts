@@ -4,7 +4,7 @@ import type { CardDto } from '../../../shared/schemas/board'
 import type { NotificationDto, TaskList } from '../../../shared/schemas/notifications'
 import { mayAct, type Actor, type CardPlace, type MoveKind, type Position } from '../../../shared/rules/moves'
 import { finishedStep, laneOf, stepOf, type SopStep, type SopTemplate } from '../../../shared/sop/template'
-import { api, httpClockOffsetMs } from '../api/http'
+import { api } from '../api/http'
 import { bindListeners, emitCommand } from '../realtime/socket'
 import { i18n } from '../i18n'
 import { newOpId } from '../lib/opId'
@@ -100,12 +100,11 @@ export const useTasksStore = defineStore('tasks', () => {
   async function load(): Promise<void> {
     if (status.value !== 'ready') status.value = 'loading'
     try {
-      const list = await api<TaskList & { serverTime?: string }>('GET', '/api/tasks')
+      const list = await api<TaskList>('GET', '/api/tasks')
       cycles.value = list.cycles
       // A card whose move is in flight keeps its place until the ack settles it.
       cards.value = list.cards.map((c) => (pending.value[c.id] ? (cards.value.find((x) => x.id === c.id) ?? c) : c))
-      // TaskList has no serverTime (yet); the answer's Date header is the next best clock.
-      clockOffsetMs.value = (list.serverTime ? new Date(list.serverTime).getTime() - Date.now() : httpClockOffsetMs()) || 0
+      clockOffsetMs.value = new Date(list.serverTime).getTime() - Date.now()
       status.value = 'ready'
       error.value = null
     } catch (err) {
