@@ -130,7 +130,7 @@ describe('startEmbeddedFerretdb', () => {
       `import pino from ${JSON.stringify(pinoUrl)}
        import { startEmbeddedFerretdb } from ${JSON.stringify(moduleUrl)}
        const db = await startEmbeddedFerretdb({ dataDir: ${JSON.stringify(dataDir)}, logger: pino({ level: 'silent' }) })
-       console.log(JSON.stringify({ pid: db.pid, uri: db.uri }))
+       process.stdout.write(JSON.stringify({ pid: db.pid, uri: db.uri }) + "\\n")
        setInterval(() => {}, 1000)`,
     )
     const owner = spawn(process.execPath, ['--import', 'tsx', script], {
