@@ -22,11 +22,19 @@ import { createNotifier } from './notifications/notifier'
 import { createNotificationsRepository } from './notifications/repository'
 import { notificationsRoutes } from './notifications/routes'
 import { tasksRoutes } from './tasks/routes'
+import { documentsRoutes } from './documents/routes'
+import { createDocumentStorage } from './documents/storage'
+import { createReportsRepository } from './reports/repository'
+import { reportsRoutes } from './reports/routes'
 import { recomputeRunningClocks } from './timers/recompute'
 import { pingDb } from './db/connect'
 import { errorHandler, loadUser } from './http/middleware'
 import type { Logger } from './logger'
 import { createRealtime, serveBoards, type IoServer } from './realtime/io'
+import { displayModel } from './displays/model'
+import { createDisplaysRepository } from './displays/repository'
+import { displaysRoutes } from './displays/routes'
+import { displayRoom, serveDisplays } from './displays/socket'
 import { sessionRoom, userRoom } from './realtime/rooms'
 import { userModel } from './users/model'
 import { createUsersRepository } from './users/repository'
@@ -44,6 +52,8 @@ export interface AppDeps {
   trustProxy?: string
   /** What /healthz reports as the database kind. */
   dbKind?: 'embedded' | 'mongodb'
+  /** Largest document upload in bytes (DOCUMENT_MAX_MB); 10 MiB by default. */
+  documentMaxBytes?: number
 }
 
 export interface App {
@@ -84,6 +94,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { User, users, cards, cycles, calendars, notifications } = await createRepositories(db, clock)
   const sessions = createSessionStore(db, User, clock, sessionIdleMs)
   const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
+  const displays = createDisplaysRepository(displayModel(db), clock)
+  await displays.init()
+  const documentStorage = createDocumentStorage(db)
+  await documentStorage.init()
 
   const app = express()
   app.disable('x-powered-by')
@@ -106,7 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   })
 
   const httpServer = createServer(app)
-  const io = createRealtime(httpServer, { sessions, log })
+  const io = createRealtime(httpServer, { sessions, log, displays: (token) => displays.resolve(token) })
   const notifier = createNotifier({
     users,
     notifications,
@@ -142,6 +156,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   })
 
+  serveDisplays(io, { displays, cards, cycles, calendars, clock, log })
+
   const api = express.Router()
   api.use(express.json({ limit: '32kb' }))
   api.use(loadUser(sessions))
@@ -168,7 +184,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   )
   api.use(notificationsRoutes({ notifications }))
   api.use(tasksRoutes({ cards, cycles, clock }))
+  api.use(documentsRoutes({ cards, cycles, storage: documentStorage, io, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
   api.use(cyclesRoutes({ cycles, calendars, template, onStarted: poke }))
+  api.use(reportsRoutes({ reports: createReportsRepository({ db, cycles, cards, calendars }), clock }))
   api.use(
     calendarRoutes({
       calendars,
@@ -177,6 +195,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
         await recomputeRunningClocks({ cards, cycles, calendars, io })
         poke()
       },
+    }),
+  )
+  api.use(
+    displaysRoutes({
+      displays,
+      cycles,
+      onlineCount: async (id) => (await io.in(displayRoom(id)).fetchSockets()).length,
+      onRevoked: (id) => io.in(displayRoom(id)).disconnectSockets(true),
     }),
   )
   api.use((_req, res) => {

@@ -12,6 +12,7 @@ const Env = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
+  DOCUMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
 })
 
 export interface Config {
@@ -24,6 +25,7 @@ export interface Config {
   sessionIdleMs: number
   cookieSecure: 'auto' | boolean
   trustProxy: string
+  documentMaxBytes: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
+    documentMaxBytes: Math.floor(e.DOCUMENT_MAX_MB * 1024 * 1024),
   }
 }

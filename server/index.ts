@@ -23,6 +23,7 @@ async function main() {
     sessionIdleMs: config.sessionIdleMs,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
+    documentMaxBytes: config.documentMaxBytes,
     dbKind: database.kind,
   })
   const port = await app.listen(config.port, config.host)

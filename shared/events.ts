@@ -13,6 +13,7 @@ import type {
   NoteDto,
   Viewer,
 } from './schemas/board'
+import type { WallJoin, WallSnapshot } from './schemas/displays'
 
 /** Every command is answered by one ack of this shape; see docs/realtime.md. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody & { card?: CardDto } }
@@ -27,6 +28,8 @@ export interface ClientToServerEvents {
   'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
   'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void
   'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void
+  /** Display sockets only (a wall display token); every other command is refused to them. */
+  'wall:join': (payload: WallJoin, ack: AckFn<WallSnapshot>) => void
 }
 
 /** A card's step clock crossed a threshold; announced once, by the server, whatever the number of nodes. */
@@ -54,7 +57,31 @@ export interface ServerToClientEvents {
 
 export type InterServerEvents = Record<string, never>
 
-export interface SocketData {
-  user: { id: string; name: string; role: string; unitId: string | null; isAdmin: boolean }
-  sessionId: string
+export interface SocketUser {
+  id: string
+  name: string
+  role: string
+  unitId: string | null
+  isAdmin: boolean
 }
+
+/** A person signed in with the session cookie: may use the board commands their role allows. */
+export interface UserSocketData {
+  kind: 'user'
+  user: SocketUser
+  sessionId: string
+  display?: never
+}
+
+/**
+ * A wall display, authenticated with a display token (`auth: { displayToken }`): may only read
+ * its own cycle (`wall:join`); it is no person, so it has no `user` and is never a viewer.
+ */
+export interface DisplaySocketData {
+  kind: 'display'
+  display: { id: string; cycleId: string }
+  user?: never
+  sessionId?: never
+}
+
+export type SocketData = UserSocketData | DisplaySocketData

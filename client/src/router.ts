@@ -10,6 +10,8 @@ declare module 'vue-router' {
     admin?: boolean
     /** i18n key of the page title. */
     title?: string
+    /** A kiosk page (the wall display): no session, no top bar; its token is its credential. */
+    kiosk?: boolean
   }
 }
 
@@ -20,14 +22,20 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
     { path: '/', name: 'cycles', component: () => import('./views/CyclesView.vue'), meta: { title: 'cycles.title' } },
     { path: '/cycles/:id', name: 'board', component: () => import('./views/BoardView.vue'), props: true, meta: { title: 'board.title' } },
+    { path: '/cycles/:id/dashboard', name: 'dashboard', component: () => import('./views/CycleDashboardView.vue'), props: true, meta: { title: 'dashboard.title' } },
+    { path: '/cycles/:id/report', name: 'report', component: () => import('./views/CycleReportView.vue'), props: true, meta: { title: 'report.title' } },
     { path: '/tugas', name: 'tasks', component: () => import('./views/TasksView.vue'), meta: { title: 'tasks.title' } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true, title: 'users.title' } },
     { path: '/admin/calendar', name: 'admin-calendar', component: () => import('./views/AdminCalendarView.vue'), meta: { admin: true, title: 'calendar.title' } },
+    { path: '/admin/displays', name: 'admin-displays', component: () => import('./views/AdminDisplaysView.vue'), meta: { admin: true, title: 'wall.admin.title' } },
+    { path: '/wall/:token', name: 'wall', component: () => import('./views/WallView.vue'), props: true, meta: { public: true, kiosk: true, title: 'wall.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
   ],
 })
 
 router.beforeEach(async (to) => {
+  // The wall never signs in: whoever's cookie the TV's browser holds plays no part.
+  if (to.meta.kiosk) return true
   const session = useSessionStore()
   await session.ensureLoaded()
   // Without an answer from the server the app shows its retry screen; do not bounce around.

@@ -1,7 +1,6 @@
-import type { Socket } from 'socket.io'
+import type { UserSocket } from '../realtime/socketKinds'
 import { checkMove, mayAct } from '../../shared/rules/moves'
 import { CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
 import type { SopTemplate } from '../../shared/sop/template'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
@@ -15,7 +14,9 @@ import { toCardDto, visitsOf, type CardsRepository } from './repository'
 import type { CalendarRepository } from '../calendar/repository'
 import { clockAfterMove } from '../timers/visits'
 
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
+// Only sockets signed in as a person get these handlers (server/realtime/io.ts); a wall display's
+// socket has no user and is refused every command (server/displays/socket.ts).
+type IoSocket = UserSocket
 
 interface CardDeps {
   calendars: CalendarRepository

@@ -30,6 +30,12 @@ const visitSchema = new Schema(
 
 const noteSchema = new Schema({ id: String, at: Date, by: personSchema, text: String }, { _id: false })
 
+/** A file in GridFS (bucket `documents`) attached as a step's Output; `id` is the GridFS file id. */
+const documentSchema = new Schema(
+  { id: String, step: Number, name: String, type: String, size: Number, at: Date, by: personSchema },
+  { _id: false },
+)
+
 const cardSchema = new Schema({
   cycleId: { type: Schema.Types.ObjectId, required: true, index: true },
   unit: { id: String, name: String, shortName: String },
@@ -50,6 +56,7 @@ const cardSchema = new Schema({
   mutu: { type: Schema.Types.Mixed, default: {} },
   history: { type: [historySchema], default: [] },
   notes: { type: [noteSchema], default: [] },
+  documents: { type: [documentSchema], default: [] },
   /**
    * Operation ids already applied. Kept as a top-level string array because FerretDB v1 does not
    * match `{ 'history.opId': { $ne } }` on arrays of sub-documents, while `{ opIds: { $ne } }` works.

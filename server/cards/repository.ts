@@ -1,5 +1,6 @@
 import { Types } from 'mongoose'
 import type { CardDto, HistoryEntryDto, NoteDto, PersonRef, VisitDto } from '../../shared/schemas/board'
+import type { DocumentDto } from '../../shared/schemas/documents'
 import type { MoveKind, Position } from '../../shared/rules/moves'
 import { defaultLaneOf } from '../../shared/rules/moves'
 import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
@@ -77,6 +78,29 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
         text: n.text ?? '',
       }),
     ),
+    documents: (card.documents ?? []).map(toDocumentDto),
+  }
+}
+
+interface StoredDocument {
+  id?: string | null
+  step?: number | null
+  name?: string | null
+  type?: string | null
+  size?: number | null
+  at?: Date | null
+  by?: { id?: string | null; name?: string | null } | null
+}
+
+export function toDocumentDto(d: StoredDocument): DocumentDto {
+  return {
+    id: d.id ?? '',
+    step: d.step ?? 0,
+    name: d.name ?? '',
+    type: d.type ?? '',
+    size: d.size ?? 0,
+    at: (d.at ?? new Date(0)).toISOString(),
+    by: { id: d.by?.id ?? '', name: d.by?.name ?? '' },
   }
 }
 
@@ -233,6 +257,34 @@ export function createCardsRepository(Card: CardModel) {
           .lean<CardRecord>()
           .exec(),
       )
+    },
+
+    /**
+     * Records an uploaded file on the card, guarded by the step it was uploaded to (a card that
+     * moved during the upload gets nothing). Null when the guard did not match.
+     */
+    async addDocument(cardId: string, step: number, doc: { id: string; step: number; name: string; type: string; size: number; at: Date; by: PersonRef }) {
+      return oneWriteAtATime(cardId, () =>
+        Card.findOneAndUpdate({ _id: cardId, step }, { $push: { documents: doc } }, { returnDocument: 'after' })
+          .lean<CardRecord>()
+          .exec(),
+      )
+    },
+
+    /**
+     * Removes a document from the card. The list is read and rewritten as a whole (the same
+     * array-wide `$set` the visits use on FerretDB v1) inside the per-card queue, so no other write
+     * to the card lands between the read and the write on this node.
+     */
+    async removeDocument(cardId: string, documentId: string) {
+      return oneWriteAtATime(cardId, async () => {
+        const card = await Card.findById(cardId, { documents: 1 }).lean<Pick<CardRecord, 'documents'>>()
+        if (!card) return null
+        const documents = (card.documents ?? []).filter((d) => d.id !== documentId)
+        return Card.findOneAndUpdate({ _id: cardId }, { $set: { documents } }, { returnDocument: 'after' })
+          .lean<CardRecord>()
+          .exec()
+      })
     },
 
     /** Mutu Baku writes are guarded by the step: a tick meant for step 3 never lands on step 4. */

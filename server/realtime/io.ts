@@ -14,6 +14,10 @@ import { AppError } from '../errors'
 import type { Logger } from '../logger'
 import { command } from './command'
 import { roomOf, sessionRoom, userRoom } from './rooms'
+import { isUserSocket } from './socketKinds'
+
+/** Resolves a wall display token (server/displays) to the display and its one cycle. */
+export type DisplayResolver = (token: string) => Promise<{ id: string; cycleId: string } | null>
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
@@ -35,7 +39,10 @@ function sameHost(origin: string, host: string | undefined): boolean {
 }
 
 /** The Socket.IO server, authenticating every connection with the session cookie. */
-export function createRealtime(httpServer: HttpServer, deps: { sessions: SessionStore; log: Logger }): IoServer {
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: { sessions: SessionStore; log: Logger; displays?: DisplayResolver },
+): IoServer {
   const { sessions } = deps
   const log = deps.log.child({ component: 'realtime' })
   const io: IoServer = new Server(httpServer, {
@@ -50,16 +57,39 @@ export function createRealtime(httpServer: HttpServer, deps: { sessions: Session
     },
   })
 
+  // A wall display authenticates with its token instead (Socket.IO `auth`), even where the TV's
+  // browser also holds someone's session cookie: the kiosk must never act as that person.
+  io.use((socket, next) => {
+    const displayToken = (socket.handshake.auth as Record<string, unknown> | undefined)?.displayToken
+    if (displayToken === undefined) return next()
+    const resolve = deps.displays
+    if (!resolve || typeof displayToken !== 'string') return next(new Error('UNAUTHENTICATED'))
+    resolve(displayToken)
+      .then((display) => {
+        if (!display) return next(new Error('UNAUTHENTICATED'))
+        socket.data = { kind: 'display', display }
+        next()
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'display authentication failed')
+        next(new Error('INTERNAL'))
+      })
+  })
+
   // The socket authenticates with the same session cookie as the HTTP API.
   io.use((socket, next) => {
+    if (socket.data.kind === 'display') return next()
     const token = parseCookies(socket.request.headers.cookie)[SESSION_COOKIE]
     sessions
       .resolve(token)
       .then((resolved) => {
         if (!resolved) return next(new Error('UNAUTHENTICATED'))
         const { user, sessionId } = resolved
-        socket.data.user = { id: user.id, name: user.name, role: user.role, unitId: user.unitId, isAdmin: user.isAdmin }
-        socket.data.sessionId = sessionId
+        socket.data = {
+          kind: 'user',
+          user: { id: user.id, name: user.name, role: user.role, unitId: user.unitId, isAdmin: user.isAdmin },
+          sessionId,
+        }
         next()
       })
       .catch((err: unknown) => {
@@ -94,6 +124,8 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
   }
 
   io.on('connection', (socket) => {
+    // Display sockets are served by server/displays and get none of the board's commands.
+    if (!isUserSocket(socket)) return
     const user = socket.data.user
     log.info({ socketId: socket.id, userId: user.id }, 'socket connected')
     void socket.join([userRoom(user.id), sessionRoom(socket.data.sessionId)])

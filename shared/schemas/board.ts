@@ -4,6 +4,7 @@ import type { MoveKind } from '../rules/moves'
 import type { SopTemplate, Unit } from '../sop/template'
 import type { WorkCalendar } from '../time/calendar'
 import type { CycleDto } from './cycles'
+import type { DocumentDto } from './documents'
 
 export const BoardJoin = z.strictObject({ cycleId: ObjectId })
 export type BoardJoin = z.infer<typeof BoardJoin>
@@ -91,6 +92,8 @@ export interface CardDto {
   output: string
   history: HistoryEntryDto[]
   notes: NoteDto[]
+  /** Files uploaded as a step's Output, every step's (filter by `step` for the current one). */
+  documents: DocumentDto[]
 }
 
 export interface Viewer {

@@ -24,6 +24,7 @@ function card(id: string, version: number, history: HistoryEntryDto[], notes: Ca
     output: '',
     history,
     notes,
+    documents: [],
   }
 }
 

@@ -1,0 +1,34 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js'
+
+/*
+ * Chart.js is tree-shaken: only what the dashboard draws is registered, once. Every chart has a
+ * table with the same numbers next to it (ChartFigure), so the canvas itself is decoration for
+ * screen readers.
+ */
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Filler, Tooltip, Legend)
+// Honour the app's font; animations off for people who ask for less motion.
+Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font') || undefined
+if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false
+
+/** Working hours with one decimal, the unit the charts' axes speak. */
+export function hours(ms: number): number {
+  return Math.round(ms / 360_000) / 10
+}
+
+/** Colour-blind-safe series colours (Okabe–Ito), enough for 14 steps by cycling with shades. */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
+
+export const ACTUAL_COLOUR = '#1f6f5c'
+export const STANDARD_COLOUR = '#b9c2bc'

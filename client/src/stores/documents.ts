@@ -1,0 +1,132 @@
+import { ref } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import type { ErrorCode } from '../../../shared/errors'
+import type { ArchiveDocumentDto, CycleArchiveDto } from '../../../shared/schemas/documents'
+import { api, ApiError } from '../api/http'
+import { i18n } from '../i18n'
+
+/** The server's refusal in words, from an error body `{ error: { code, message } }`. */
+function errorMessageOf(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: ErrorCode; message?: string } } | null
+    return body?.error?.message
+  } catch {
+    return undefined
+  }
+}
+
+/** An upload in progress (or just failed) for one card. */
+export interface UploadState {
+  fileName: string
+  loaded: number
+  total: number
+  status: 'uploading' | 'processing' | 'failed'
+  error: string
+}
+
+export interface ArchiveState {
+  status: 'loading' | 'ready' | 'error'
+  step: number
+  documents: ArchiveDocumentDto[]
+  error: string
+}
+
+/**
+ * Documents attached to cards: uploads with progress and cancel, deletes, and a cycle's archive.
+ * The card itself (with its `documents`) stays in the board store and follows the server's
+ * `card:updated` broadcast, which also reaches the uploader's own board.
+ */
+export const useDocumentsStore = defineStore('documents', () => {
+  const t = i18n.global.t
+  const uploads = ref<Record<string, UploadState>>({})
+  const archives = ref<Record<string, ArchiveState>>({})
+  const requests = new Map<string, XMLHttpRequest>()
+
+  function messageOf(err: unknown): string {
+    if (err instanceof ApiError) return err.code === 'NETWORK' ? t('documents.networkError') : err.message
+    return t('documents.networkError')
+  }
+
+  /**
+   * Sends the file as the raw request body (the server streams it into the database), with
+   * XMLHttpRequest because fetch cannot report upload progress. Resolves true when stored.
+   */
+  function upload(cardId: string, file: File): Promise<boolean> {
+    requests.get(cardId)?.abort()
+    const state: UploadState = { fileName: file.name, loaded: 0, total: file.size, status: 'uploading', error: '' }
+    uploads.value[cardId] = state
+    const xhr = new XMLHttpRequest()
+    requests.set(cardId, xhr)
+    const current = () => (requests.get(cardId) === xhr ? uploads.value[cardId] : undefined)
+    return new Promise((resolve) => {
+      const fail = (message: string) => {
+        const s = current()
+        if (s) Object.assign(s, { status: 'failed', error: message })
+        requests.delete(cardId)
+        resolve(false)
+      }
+      xhr.upload.onprogress = (e) => {
+        const s = current()
+        if (!s || !e.lengthComputable) return
+        s.loaded = e.loaded
+        s.total = e.total
+        if (e.loaded >= e.total) s.status = 'processing'
+      }
+      xhr.onload = () => {
+        if (requests.get(cardId) !== xhr) return resolve(false)
+        if (xhr.status === 201) {
+          requests.delete(cardId)
+          delete uploads.value[cardId]
+          return resolve(true)
+        }
+        fail(errorMessageOf(xhr.responseText) ?? (xhr.status === 413 ? t('documents.tooLarge') : t('documents.failed')))
+      }
+      xhr.onerror = () => fail(t('documents.networkError'))
+      xhr.onabort = () => {
+        if (requests.get(cardId) === xhr) {
+          requests.delete(cardId)
+          delete uploads.value[cardId]
+        }
+        resolve(false)
+      }
+      xhr.open('POST', `/api/cards/${encodeURIComponent(cardId)}/documents?name=${encodeURIComponent(file.name)}`)
+      xhr.setRequestHeader('Accept', 'application/json')
+      // The server decides the type from the bytes; this header only keeps body parsers away.
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+      xhr.send(file)
+    })
+  }
+
+  function cancel(cardId: string): void {
+    requests.get(cardId)?.abort()
+  }
+
+  function dismiss(cardId: string): void {
+    if (uploads.value[cardId]?.status === 'failed') delete uploads.value[cardId]
+  }
+
+  /** Null when deleted, or the message to show. */
+  async function remove(documentId: string): Promise<string | null> {
+    try {
+      await api('DELETE', `/api/documents/${encodeURIComponent(documentId)}`)
+      return null
+    } catch (err) {
+      return messageOf(err)
+    }
+  }
+
+  async function loadArchive(cycleId: string): Promise<void> {
+    const previous = archives.value[cycleId]
+    archives.value[cycleId] = { status: previous?.status === 'ready' ? 'ready' : 'loading', step: previous?.step ?? 0, documents: previous?.documents ?? [], error: '' }
+    try {
+      const body = await api<CycleArchiveDto>('GET', `/api/cycles/${encodeURIComponent(cycleId)}/documents`)
+      archives.value[cycleId] = { status: 'ready', step: body.step, documents: body.documents, error: '' }
+    } catch (err) {
+      archives.value[cycleId] = { status: 'error', step: previous?.step ?? 0, documents: previous?.documents ?? [], error: messageOf(err) }
+    }
+  }
+
+  return { uploads, archives, upload, cancel, dismiss, remove, loadArchive }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDocumentsStore, import.meta.hot))

@@ -1,0 +1,195 @@
+import { computed, ref, shallowRef } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import type { Ack } from '../../../shared/events'
+import type { CardDto } from '../../../shared/schemas/board'
+import type { CycleDto } from '../../../shared/schemas/cycles'
+import type { WallSnapshot } from '../../../shared/schemas/displays'
+import type { SopTemplate } from '../../../shared/sop/template'
+import type { WorkCalendar } from '../../../shared/time/calendar'
+import { useFlash } from '../composables/useFlash'
+import { progressOf, slimCard, tickerOf } from '../lib/wallStats'
+import { createWallSocket, type WallSocket } from '../realtime/wallSocket'
+
+/** connecting: no snapshot yet; live: drawn (maybe disconnected meanwhile); invalid: the token is refused. */
+export type WallStatus = 'connecting' | 'live' | 'invalid'
+
+const FLASH_MS = 2500
+const JOIN_TIMEOUT_MS = 10_000
+
+/** A random pause before trying again by hand, so many TVs do not come back in step. */
+const retryDelay = (base: number) => base + Math.random() * base
+
+/**
+ * The wall display: one cycle, read-only, for days on end. It owns its socket (created by
+ * start(), destroyed by stop()) and the few timers it needs; everything it holds is bounded by
+ * the size of the cycle, never by how long it runs.
+ */
+export const useWallStore = defineStore('wall', () => {
+  const status = ref<WallStatus>('connecting')
+  const label = ref('')
+  const cycle = shallowRef<CycleDto | null>(null)
+  const template = shallowRef<SopTemplate | null>(null)
+  const calendar = shallowRef<WorkCalendar | null>(null)
+  const cards = shallowRef<Record<string, CardDto>>({})
+  /** Server clock minus browser clock: a TV's own clock is rarely right. */
+  const clockOffsetMs = ref(0)
+  /** Server time (ms) when the connection was lost; null while connected and in sync. */
+  const disconnectedAt = ref<number | null>(null)
+  const { flashing, flash, clear: clearFlash } = useFlash(FLASH_MS)
+
+  let socket: WallSocket | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let joinSeq = 0
+
+  // ---- getters ----
+
+  const orderedCards = computed(() => {
+    const order = new Map((cycle.value?.units ?? []).map((u, i) => [u.id, i]))
+    return Object.values(cards.value).sort((a, b) => (order.get(a.unit.id) ?? 999) - (order.get(b.unit.id) ?? 999))
+  })
+  const progress = computed(() => (template.value ? progressOf(template.value, orderedCards.value) : null))
+  const ticker = computed(() => tickerOf(orderedCards.value))
+
+  // ---- applying what the server says ----
+
+  function serverNow(): number {
+    return Date.now() + clockOffsetMs.value
+  }
+
+  function applySnapshot(snapshot: WallSnapshot): void {
+    const held = cards.value
+    const next: Record<string, CardDto> = {}
+    for (const card of snapshot.cards) {
+      const mine = held[card.id]
+      // A fact that overtook the snapshot (joined before it was read) is newer: keep it.
+      if (mine && mine.version > card.version) next[card.id] = mine
+      else {
+        next[card.id] = slimCard(card)
+        if (mine && (mine.step !== card.step || mine.lane !== card.lane)) flash(card.id)
+      }
+    }
+    label.value = snapshot.display.label
+    cycle.value = snapshot.cycle
+    template.value = snapshot.template
+    calendar.value = snapshot.calendar
+    clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
+    cards.value = next
+    disconnectedAt.value = null
+    status.value = 'live'
+  }
+
+  function applyCard(card: CardDto, moved: boolean): void {
+    if (!cycle.value || card.cycleId !== cycle.value.id) return
+    const mine = cards.value[card.id]
+    if (mine && mine.version > card.version) return
+    cards.value = { ...cards.value, [card.id]: slimCard(card) }
+    if (moved) flash(card.id)
+  }
+
+  // ---- the connection ----
+
+  function markDisconnected(): void {
+    disconnectedAt.value ??= serverNow()
+  }
+
+  function retryLater(what: () => void, base: number): void {
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      what()
+    }, retryDelay(base))
+  }
+
+  function invalid(): void {
+    status.value = 'invalid'
+    teardown()
+  }
+
+  async function join(): Promise<void> {
+    const s = socket
+    if (!s) return
+    const seq = ++joinSeq
+    let ack: Ack<WallSnapshot>
+    try {
+      ack = await s.timeout(JOIN_TIMEOUT_MS).emitWithAck('wall:join', {})
+    } catch {
+      // No answer in time: ask again while still connected (a new connection joins by itself).
+      if (seq === joinSeq && s === socket && s.connected) retryLater(() => void join(), 2_000)
+      return
+    }
+    if (seq !== joinSeq || s !== socket) return
+    if (ack.ok) applySnapshot(ack.data)
+    else if (ack.error.code === 'FORBIDDEN' || ack.error.code === 'NOT_FOUND' || ack.error.code === 'UNAUTHENTICATED') invalid()
+    else retryLater(() => void join(), 5_000)
+  }
+
+  function start(token: string): void {
+    teardown()
+    status.value = 'connecting'
+    const s = createWallSocket(token)
+    socket = s
+    s.on('connect', () => void join())
+    s.on('disconnect', (reason) => {
+      markDisconnected()
+      // After the server closed the connection itself (restart, revocation) socket.io does not
+      // come back on its own: knock again; a revoked token is then refused and says so.
+      if (reason === 'io server disconnect') retryLater(() => s.connect(), 1_000)
+    })
+    s.on('connect_error', (err) => {
+      if (err.message === 'UNAUTHENTICATED') return invalid()
+      markDisconnected()
+      // A refusal by the server's middleware (e.g. its database is down) ends the attempts;
+      // a network failure is retried by the manager (active stays true).
+      if (!s.active) retryLater(() => s.connect(), 3_000)
+    })
+    s.on('card:moved', ({ card }) => applyCard(card, true))
+    s.on('card:updated', ({ card }) => applyCard(card, false))
+    s.on('calendar:changed', ({ calendar: next }) => {
+      calendar.value = next
+    })
+    s.connect()
+  }
+
+  function teardown(): void {
+    joinSeq++
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = null
+    if (socket) {
+      socket.removeAllListeners()
+      socket.disconnect()
+      socket = null
+    }
+    clearFlash()
+  }
+
+  /** Leaves the wall: the socket, its listeners and every timer go. */
+  function stop(): void {
+    teardown()
+    status.value = 'connecting'
+    label.value = ''
+    cycle.value = null
+    template.value = null
+    calendar.value = null
+    cards.value = {}
+    disconnectedAt.value = null
+  }
+
+  return {
+    status,
+    label,
+    cycle,
+    template,
+    calendar,
+    cards,
+    clockOffsetMs,
+    disconnectedAt,
+    flashing,
+    orderedCards,
+    progress,
+    ticker,
+    start,
+    stop,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useWallStore, import.meta.hot))

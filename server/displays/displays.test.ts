@@ -1,0 +1,199 @@
+import { io as ioClient } from 'socket.io-client'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DisplayCreated, DisplayDto } from '../../shared/schemas/displays'
+import {
+  api,
+  connectError,
+  createCycle,
+  createUser,
+  disconnected,
+  opId,
+  record,
+  send,
+  sendOk,
+  setupAdmin,
+  useHarness,
+  type ClientSocket,
+  type TestServer,
+  type TestUser,
+} from '../test/harness'
+
+const h = useHarness()
+
+const opened: ClientSocket[] = []
+afterEach(() => {
+  for (const s of opened.splice(0)) s.disconnect()
+})
+
+function openDisplay(server: TestServer, token: string, cookie?: string): ClientSocket {
+  const socket: ClientSocket = ioClient(server.url, {
+    auth: { displayToken: token },
+    extraHeaders: cookie ? { cookie } : {},
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  })
+  opened.push(socket)
+  return socket
+}
+
+async function connectDisplay(server: TestServer, token: string, cookie?: string): Promise<ClientSocket> {
+  const socket = openDisplay(server, token, cookie)
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', reject)
+  })
+  return socket
+}
+
+async function createDisplay(server: TestServer, admin: TestUser, cycleId: string, label = 'TV Ruang Perencanaan') {
+  const res = await api<DisplayCreated>(server, 'POST', '/api/displays', { cookie: admin.cookie, body: { cycleId, label } })
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body
+}
+
+describe('display tokens', () => {
+  it('are created, listed and revoked by administrators only; the secret is shown once and stored hashed', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const sari = await createUser(server, admin, { role: 'sekretaris' })
+    const cycle = await createCycle(server, admin)
+
+    const created = await createDisplay(server, admin, cycle.id)
+    expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(created.path).toBe(`/wall/${created.token}`)
+    expect(created.display).toMatchObject({ cycleId: cycle.id, cycleTitle: cycle.title, label: 'TV Ruang Perencanaan', online: 0, lastSeenAt: null })
+
+    const list = await api<{ displays: DisplayDto[] }>(server, 'GET', '/api/displays', { cookie: admin.cookie })
+    expect(list.status).toBe(200)
+    expect(list.body.displays).toEqual([created.display])
+    expect(JSON.stringify(list.body)).not.toContain(created.token)
+    const stored = await server.db.collection('displays').findOne({})
+    expect(JSON.stringify(stored)).not.toContain(created.token)
+    expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/)
+
+    // Not for people without the administrator flag, nor for nobody.
+    const body = { cycleId: cycle.id, label: 'TV' }
+    expect((await api(server, 'POST', '/api/displays', { cookie: sari.cookie, body })).status).toBe(403)
+    expect((await api(server, 'POST', '/api/displays', { body })).status).toBe(401)
+    expect((await api(server, 'GET', '/api/displays', { cookie: sari.cookie })).status).toBe(403)
+    expect((await api(server, 'DELETE', `/api/displays/${created.display.id}`, { cookie: sari.cookie })).status).toBe(403)
+
+    // Validated: an unknown cycle, an empty label, extra fields.
+    expect((await api(server, 'POST', '/api/displays', { cookie: admin.cookie, body: { cycleId: 'a'.repeat(24), label: 'TV' } })).status).toBe(404)
+    expect((await api(server, 'POST', '/api/displays', { cookie: admin.cookie, body: { cycleId: cycle.id, label: '  ' } })).status).toBe(400)
+    expect((await api(server, 'POST', '/api/displays', { cookie: admin.cookie, body: { ...body, cycleId: { $ne: null } } })).status).toBe(400)
+
+    expect((await api(server, 'DELETE', `/api/displays/${created.display.id}`, { cookie: admin.cookie })).status).toBe(204)
+    expect((await api(server, 'DELETE', `/api/displays/${created.display.id}`, { cookie: admin.cookie })).status).toBe(404)
+    const after = await api<{ displays: DisplayDto[] }>(server, 'GET', '/api/displays', { cookie: admin.cookie })
+    expect(after.body.displays).toEqual([])
+  })
+
+  it('a display socket reads only its own cycle, gets its facts, and every command is refused and changes nothing', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin)
+    const other = await createCycle(server, admin)
+    const { token } = await createDisplay(server, admin, cycle.id)
+
+    // The admin's cookie rides along too (a TV whose browser someone logged in on): the token wins.
+    const wall = await connectDisplay(server, token, admin.cookie)
+    const snap = await sendOk(wall, 'wall:join', {})
+    expect(snap.cycle.id).toBe(cycle.id)
+    expect(snap.display.label).toBe('TV Ruang Perencanaan')
+    expect(snap.cards).toHaveLength(4)
+    expect(snap.cards[0]?.history.length).toBeGreaterThan(0)
+    expect(snap.calendar.zoneLabel).toBe('WITA')
+    expect(Date.parse(snap.serverTime)).not.toBeNaN()
+    expect((await sendOk(wall, 'wall:join', { cycleId: cycle.id })).cycle.id).toBe(cycle.id)
+
+    const elsewhere = await send(wall, 'wall:join', { cycleId: other.id })
+    expect(elsewhere.ok ? 'ok' : elsewhere.error.code).toBe('FORBIDDEN')
+    expect((await send(wall, 'wall:join', { cycleId: 'x' })).ok).toBe(false)
+
+    const card = snap.cards[0]
+    if (!card) throw new Error('no card')
+    const attempts: [string, unknown][] = [
+      ['board:join', { cycleId: cycle.id }],
+      ['board:join', { cycleId: other.id }],
+      ['board:leave', { cycleId: cycle.id }],
+      ['card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } }],
+      ['card:note', { opId: opId(), cardId: card.id, text: 'dari TV' }],
+      ['card:checklist', { opId: opId(), cardId: card.id, index: 0, checked: true }],
+      ['card:output', { opId: opId(), cardId: card.id, output: 'x' }],
+      ['card:anything-new', { opId: opId() }],
+    ]
+    for (const [event, payload] of attempts) {
+      const ack = await send(wall, event as 'card:move', payload)
+      expect(ack.ok ? 'ok' : ack.error.code, event).toBe('FORBIDDEN')
+    }
+
+    // Nothing changed: a person's board sees the card as it was.
+    const person = await h.connect(server, admin.cookie)
+    const board = await sendOk(person, 'board:join', { cycleId: cycle.id })
+    const now = board.cards.find((c) => c.id === card.id)
+    expect(now).toMatchObject({ step: 1, version: card.version, notes: [], output: '' })
+    expect(now?.checklist.some(Boolean)).toBe(false)
+    // And a person cannot use the display's command.
+    const personWall = await send(person, 'wall:join', {})
+    expect(personWall.ok ? 'ok' : personWall.error.code).toBe('FORBIDDEN')
+
+    // The display hears the board's facts.
+    const moved = record(wall, 'card:moved')
+    await sendOk(person, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    const fact = await moved.waitFor()
+    expect(fact.card.id).toBe(card.id)
+    expect(fact.entry.to).toEqual({ step: 2, lane: 'kepala_bidang' })
+  })
+
+  it('display sockets are not viewers in the presence list', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server, { name: 'Admin Utama', role: 'kepala_badan' })
+    const cycle = await createCycle(server, admin)
+    const { token } = await createDisplay(server, admin, cycle.id)
+
+    const person = await h.connect(server, admin.cookie)
+    const presence = record(person, 'presence:changed')
+    await sendOk(person, 'board:join', { cycleId: cycle.id })
+    const wall = await connectDisplay(server, token)
+    await sendOk(wall, 'wall:join', {})
+    // A second person joining makes presence go out; the wall must not be in it.
+    const sari = await createUser(server, admin, { name: 'Sari', role: 'sekretaris' })
+    const other = await h.connect(server, sari.cookie)
+    const joined = await sendOk(other, 'board:join', { cycleId: cycle.id })
+    expect(joined.viewers.map((v) => v.name).sort()).toEqual(['Admin Utama', 'Sari'])
+    const seen = await presence.waitFor((p) => p.viewers.length === 2)
+    expect(seen.viewers.map((v) => v.name).sort()).toEqual(['Admin Utama', 'Sari'])
+
+    const list = await api<{ displays: DisplayDto[] }>(server, 'GET', '/api/displays', { cookie: admin.cookie })
+    expect(list.body.displays[0]?.online).toBe(1)
+    expect(list.body.displays[0]?.lastSeenAt).not.toBeNull()
+  })
+
+  it('revoking disconnects the open display sockets and refuses new connections', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin)
+    const kept = await createDisplay(server, admin, cycle.id, 'TV Lobi')
+    const revoked = await createDisplay(server, admin, cycle.id)
+
+    const wall = await connectDisplay(server, revoked.token)
+    await sendOk(wall, 'wall:join', {})
+    const other = await connectDisplay(server, kept.token)
+    await sendOk(other, 'wall:join', {})
+
+    const gone = disconnected(wall)
+    expect((await api(server, 'DELETE', `/api/displays/${revoked.display.id}`, { cookie: admin.cookie })).status).toBe(204)
+    expect(await gone).toBe('io server disconnect')
+    expect(other.connected).toBe(true)
+
+    expect((await connectError(openDisplay(server, revoked.token))).message).toBe('UNAUTHENTICATED')
+    expect((await connectError(openDisplay(server, 'not-a-token'))).message).toBe('UNAUTHENTICATED')
+    expect((await connectError(openDisplay(server, 'A'.repeat(43)))).message).toBe('UNAUTHENTICATED')
+    // A token of the wrong type is no token.
+    const odd = ioClient(server.url, { auth: { displayToken: 42 }, transports: ['websocket'], forceNew: true, reconnection: false }) as ClientSocket
+    opened.push(odd)
+    expect((await connectError(odd)).message).toBe('UNAUTHENTICATED')
+  })
+})

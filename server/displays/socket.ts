@@ -1,0 +1,93 @@
+import { WallJoin, type WallSnapshot } from '../../shared/schemas/displays'
+import type { Ack } from '../../shared/events'
+import type { CalendarRepository } from '../calendar/repository'
+import { toCardDto, type CardsRepository } from '../cards/repository'
+import type { Clock } from '../clock'
+import type { CyclesRepository } from '../cycles/repository'
+import { AppError } from '../errors'
+import type { Logger } from '../logger'
+import { command } from '../realtime/command'
+import type { IoServer } from '../realtime/io'
+import { roomOf } from '../realtime/rooms'
+import { isDisplaySocket, isUserSocket, type DisplaySocket } from '../realtime/socketKinds'
+import type { DisplaysRepository } from './repository'
+
+/** All open sockets of one display token, so revoking it closes them. */
+export const displayRoom = (displayId: string) => `display:${displayId}`
+
+interface DisplayDeps {
+  displays: DisplaysRepository
+  cards: CardsRepository
+  cycles: CyclesRepository
+  calendars: CalendarRepository
+  clock: Clock
+  log: Logger
+}
+
+const DISPLAY_ONLY_READS = 'Layar dinding hanya dapat menampilkan siklusnya sendiri.'
+const refused = (message: string): Ack<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } })
+
+/**
+ * Wall display sockets: `wall:join` to their own cycle's room, then the same facts a board gets.
+ * Every other command is answered FORBIDDEN (a display has no user, so the board's handlers are
+ * never registered for it). People's sockets get `wall:join` refused the same way.
+ */
+export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
+  const { displays, cards, cycles, calendars, clock } = deps
+  const log = deps.log.child({ component: 'displays' })
+
+  function touch(displayId: string): void {
+    displays.touch(displayId).catch((err: unknown) => log.warn({ err, displayId }, 'display last-seen update failed'))
+  }
+
+  function serveDisplay(socket: DisplaySocket): void {
+    const { id: displayId, cycleId } = socket.data.display
+    log.info({ socketId: socket.id, displayId, cycleId }, 'display connected')
+    void socket.join(displayRoom(displayId))
+    touch(displayId)
+
+    // Any command but wall:join, including ones added later: refused, nothing reaches a handler.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === 'wall:join') return
+      const ack = args.at(-1)
+      log.warn({ socketId: socket.id, displayId, event }, 'display command refused')
+      if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused(DISPLAY_ONLY_READS))
+    })
+
+    socket.on(
+      'wall:join',
+      command(socket, log, 'wall:join', WallJoin, async (input): Promise<WallSnapshot> => {
+        if (input.cycleId && input.cycleId !== cycleId) throw new AppError('FORBIDDEN', DISPLAY_ONLY_READS)
+        // Join before reading, so no move falls between the snapshot and the first fact; the
+        // client keeps the higher card version of the two.
+        await socket.join(roomOf(cycleId))
+        const found = await cycles.find(cycleId)
+        if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+        const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
+        const label = (await displays.find(displayId))?.label ?? ''
+        return {
+          display: { id: displayId, label },
+          cycle: found.dto,
+          template: found.template,
+          calendar,
+          cards: records.map((c) => ({ ...toCardDto(c, found.template), notes: [] })),
+          serverTime: clock().toISOString(),
+        }
+      }),
+    )
+
+    socket.on('disconnect', (reason) => {
+      touch(displayId)
+      log.info({ socketId: socket.id, displayId, reason }, 'display disconnected')
+    })
+  }
+
+  io.on('connection', (socket) => {
+    if (isDisplaySocket(socket)) serveDisplay(socket)
+    else if (isUserSocket(socket)) {
+      socket.on('wall:join', (_payload, ack) => {
+        if (typeof ack === 'function') ack(refused('Perintah ini hanya untuk layar dinding.'))
+      })
+    }
+  })
+}

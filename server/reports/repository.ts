@@ -1,0 +1,52 @@
+import type { Connection } from 'mongoose'
+import type { CardDto } from '../../shared/schemas/board'
+import type { CycleDto } from '../../shared/schemas/cycles'
+import type { SopTemplate } from '../../shared/sop/template'
+import type { WorkCalendar } from '../../shared/time/calendar'
+import type { CalendarRepository } from '../calendar/repository'
+import { toCardDto, type CardsRepository } from '../cards/repository'
+import { cycleModel } from '../cycles/model'
+import type { CyclesRepository } from '../cycles/repository'
+import { AppError } from '../errors'
+
+export interface CycleData {
+  cycle: CycleDto
+  template: SopTemplate
+  cards: CardDto[]
+  calendar: WorkCalendar
+}
+
+/** Reads what the dashboard, the exports and the report compute from: a cycle with all its cards. */
+export function createReportsRepository(deps: { db: Connection; cycles: CyclesRepository; cards: CardsRepository; calendars: CalendarRepository }) {
+  const Cycle = cycleModel(deps.db)
+
+  return {
+    /** The cycle, its template snapshot, its cards (in the board's order) and the work calendar; NOT_FOUND otherwise. */
+    async load(cycleId: string): Promise<CycleData> {
+      const found = await deps.cycles.find(cycleId)
+      if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+      const records = await deps.cards.listForCycle(cycleId)
+      return {
+        cycle: found.dto,
+        template: found.template,
+        cards: records.map((r) => toCardDto(r, found.template)),
+        calendar: await deps.calendars.get(),
+      }
+    },
+
+    /** The cycle of the same template with the latest period before `cycle`'s, or null. */
+    async previousOf(cycle: CycleDto): Promise<CycleData | null> {
+      const prev = await Cycle.findOne(
+        {
+          templateId: cycle.templateId,
+          $or: [{ year: { $lt: cycle.year } }, { year: cycle.year, quarter: { $lt: cycle.quarter } }],
+        },
+        { _id: 1 },
+      )
+        .sort({ year: -1, quarter: -1 })
+        .lean()
+      return prev ? this.load(String(prev._id)) : null
+    },
+  }
+}
+export type ReportsRepository = ReturnType<typeof createReportsRepository>

@@ -1,0 +1,84 @@
+import { Router, type Response } from 'express'
+import { z } from 'zod'
+import { cycleStats } from '../../shared/reports/cycleStats'
+import type { CycleDashboard } from '../../shared/reports/dashboard'
+import { exportBaseName, historyRows, stepSummaryRows, visitRows } from '../../shared/reports/exportRows'
+import { ObjectId } from '../../shared/schemas/common'
+import type { Clock } from '../clock'
+import { currentUser } from '../http/middleware'
+import { HISTORY_HEADER, VISIT_HEADER, historyCells, toCsv, visitCells } from './csv'
+import type { ReportsRepository } from './repository'
+import { cycleWorkbook } from './xlsx'
+
+const Params = z.object({ id: ObjectId })
+
+/** `attachment` with an ASCII name and the RFC 5987 form, so every browser saves it under that name. */
+function download(res: Response, fileName: string, type: string, body: string | Buffer) {
+  res.setHeader('Content-Type', type)
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+  res.setHeader('Cache-Control', 'no-store')
+  res.send(body)
+}
+
+/**
+ * The cycle's numbers for anyone signed in: the dashboard and report data (JSON), the visits as
+ * XLSX and CSV, and the audit trail as CSV. Everything is computed from the cards at the server's
+ * clock, so an export taken twice at the same instant is the same file.
+ */
+export function reportsRoutes({ reports, clock }: { reports: ReportsRepository; clock: Clock }): Router {
+  const router = Router()
+
+  router.get('/cycles/:id/stats', async (req, res) => {
+    currentUser(req)
+    const { id } = Params.parse(req.params)
+    const now = clock()
+    const data = await reports.load(id)
+    const prev = await reports.previousOf(data.cycle)
+    const body: CycleDashboard = {
+      cycle: data.cycle,
+      template: data.template,
+      stats: cycleStats({ cards: data.cards, template: data.template, calendar: data.calendar, now }),
+      previous: prev
+        ? { cycle: prev.cycle, summary: cycleStats({ cards: prev.cards, template: prev.template, calendar: prev.calendar, now }).summary }
+        : null,
+      serverTime: now.toISOString(),
+    }
+    res.setHeader('Cache-Control', 'no-store')
+    res.json(body)
+  })
+
+  router.get('/cycles/:id/export.xlsx', async (req, res) => {
+    currentUser(req)
+    const { id } = Params.parse(req.params)
+    const now = clock()
+    const { cycle, template, cards, calendar } = await reports.load(id)
+    const visits = visitRows(cards, template, calendar, now)
+    const file = await cycleWorkbook({
+      title: `${template.identity.name} — ${cycle.title}`,
+      cal: calendar,
+      visits,
+      summary: stepSummaryRows(visits, template),
+      history: historyRows(cards, template),
+      createdAt: now,
+    })
+    download(res, `${exportBaseName(cycle.templateId, cycle.title)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file)
+  })
+
+  router.get('/cycles/:id/export.csv', async (req, res) => {
+    currentUser(req)
+    const { id } = Params.parse(req.params)
+    const { cycle, template, cards, calendar } = await reports.load(id)
+    const rows = visitRows(cards, template, calendar, clock()).map((r) => visitCells(r, calendar))
+    download(res, `${exportBaseName(cycle.templateId, cycle.title)}.csv`, 'text/csv; charset=utf-8', toCsv(VISIT_HEADER, rows))
+  })
+
+  router.get('/cycles/:id/audit.csv', async (req, res) => {
+    currentUser(req)
+    const { id } = Params.parse(req.params)
+    const { cycle, template, cards, calendar } = await reports.load(id)
+    const rows = historyRows(cards, template).map((r) => historyCells(r, calendar))
+    download(res, `${exportBaseName(cycle.templateId, cycle.title)}-riwayat.csv`, 'text/csv; charset=utf-8', toCsv(HISTORY_HEADER, rows))
+  })
+
+  return router
+}

@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs'
+import type { HistoryRow, StepSummaryRow, VisitRow } from '../../shared/reports/exportRows'
+import { MINUTE_MS, type WorkCalendar } from '../../shared/time/calendar'
+import { HISTORY_HEADER, VISIT_HEADER } from './csv'
+
+/**
+ * The cycle as a workbook: Kunjungan (every visit), Ringkasan (per step), Riwayat (the audit
+ * trail). Numbers are numbers; instants are Excel dates showing the WITA wall clock (Excel dates
+ * have no zone, so the instant is shifted by the calendar's offset before it is written).
+ */
+
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm'
+
+function wallClock(cal: WorkCalendar, at: Date): Date {
+  return new Date(at.getTime() + cal.utcOffsetMinutes * MINUTE_MS)
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number; format?: string }[]) {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }))
+  ws.getRow(1).font = { bold: true }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
+  return ws
+}
+
+export const SUMMARY_HEADER = [
+  'Langkah',
+  'Uraian langkah',
+  'Kunjungan',
+  'Kunjungan selesai',
+  'Waktu kerja (menit)',
+  'Standar (menit)',
+  'Sesuai standar',
+  'Sesuai standar (%)',
+]
+
+export async function cycleWorkbook(input: {
+  title: string
+  cal: WorkCalendar
+  visits: VisitRow[]
+  summary: StepSummaryRow[]
+  history: HistoryRow[]
+  createdAt: Date
+}): Promise<Buffer> {
+  const { cal } = input
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Papan SOP'
+  wb.title = input.title
+  wb.created = input.createdAt
+  wb.modified = input.createdAt
+
+  const widths = [24, 9, 48, 34, 17, 17, 12, 12, 10, 9, 24, 40]
+  const visits = sheet(
+    wb,
+    'Kunjungan',
+    VISIT_HEADER.map((header, i) => ({ header, width: widths[i] ?? 12, format: i === 4 || i === 5 ? DATE_FORMAT : undefined })),
+  )
+  for (const r of input.visits) {
+    visits.addRow([
+      r.unit,
+      r.step,
+      r.stepTitle,
+      r.role,
+      wallClock(cal, r.enteredAt),
+      r.leftAt ? wallClock(cal, r.leftAt) : null,
+      r.workingMinutes,
+      r.standardMinutes,
+      r.withinStandard,
+      r.round,
+      r.movedBy,
+      r.note,
+    ])
+  }
+
+  const summary = sheet(
+    wb,
+    'Ringkasan',
+    SUMMARY_HEADER.map((header, i) => ({ header, width: i === 1 ? 48 : 14 })),
+  )
+  for (const r of input.summary) {
+    summary.addRow([r.step, r.stepTitle, r.visits, r.closed, r.workingMinutes, r.standardMinutes, r.withinStandard, r.withinPercent])
+  }
+  const closed = input.summary.reduce((s, r) => s + r.closed, 0)
+  const within = input.summary.reduce((s, r) => s + r.withinStandard, 0)
+  const total = summary.addRow([
+    null,
+    'Jumlah',
+    input.summary.reduce((s, r) => s + r.visits, 0),
+    closed,
+    Math.round(input.summary.reduce((s, r) => s + r.workingMinutes, 0) * 100) / 100,
+    Math.round(input.summary.reduce((s, r) => s + r.standardMinutes, 0) * 100) / 100,
+    within,
+    closed ? Math.round((within / closed) * 1000) / 10 : null,
+  ])
+  total.font = { bold: true }
+
+  const history = sheet(
+    wb,
+    'Riwayat',
+    HISTORY_HEADER.map((header, i) => ({ header, width: [24, 17, 22, 24, 10, 18, 10, 18, 40, 30][i] ?? 12, format: i === 1 ? DATE_FORMAT : undefined })),
+  )
+  for (const r of input.history) {
+    history.addRow([r.unit, wallClock(cal, r.at), r.kind, r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId])
+  }
+
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

@@ -1,0 +1,153 @@
+import type { HistoryEntryDto } from '../schemas/board'
+import { finishedStep, stepOf, type SopTemplate } from '../sop/template'
+import { MINUTE_MS, type WorkCalendar } from '../time/calendar'
+import { laneName, resolveVisits, type StatsCard } from './cycleStats'
+
+/**
+ * The rows of the cycle's exports (XLSX sheets, CSV files), as typed values: numbers stay numbers
+ * and instants stay instants until a writer formats them. Everything is read at `now`: an open
+ * visit has no "left" and its working time is the office time used so far.
+ */
+
+export interface VisitRow {
+  unit: string
+  step: number
+  stepTitle: string
+  /** The lanes that held the card during the visit, in order ("Kepala Bidang → Kasubag Program"). */
+  role: string
+  enteredAt: Date
+  leftAt: Date | null
+  workingMinutes: number
+  standardMinutes: number
+  /** 'Ya' / 'Tidak'; '' while the visit is open (not judged yet). */
+  withinStandard: 'Ya' | 'Tidak' | ''
+  round: number
+  movedBy: string
+  note: string
+}
+
+export interface StepSummaryRow {
+  step: number
+  stepTitle: string
+  visits: number
+  closed: number
+  workingMinutes: number
+  standardMinutes: number
+  withinStandard: number
+  /** Percentage of closed visits within standard, or null before any closed. */
+  withinPercent: number | null
+}
+
+export interface HistoryRow {
+  unit: string
+  at: Date
+  kind: string
+  by: string
+  fromStep: number | null
+  fromRole: string
+  toStep: number
+  toRole: string
+  note: string
+  opId: string
+}
+
+/** Minutes with at most two decimals: office time is kept to the millisecond, nobody reads that. */
+export function minutesOf(ms: number): number {
+  return Math.round((ms / MINUTE_MS) * 100) / 100
+}
+
+/** A step's title; the virtual last column is "Selesai". */
+export function stepTitleOf(template: SopTemplate, step: number): string {
+  return step === finishedStep(template) ? 'Selesai' : (stepOf(template, step)?.title ?? `Langkah ${step}`)
+}
+
+/** Every visit of every card, card by card (in the cycle's order), visits in the order they happened. */
+export function visitRows(cards: StatsCard[], template: SopTemplate, cal: WorkCalendar, now: Date): VisitRow[] {
+  return cards.flatMap((card) =>
+    resolveVisits(card, cal, now).map(
+      (v): VisitRow => ({
+        unit: card.unit.name,
+        step: v.step,
+        stepTitle: stepTitleOf(template, v.step),
+        role: v.segments.map((s) => laneName(template, s.lane)).join(' → '),
+        enteredAt: v.enteredAt,
+        leftAt: v.leftAt,
+        workingMinutes: minutesOf(v.workingMs),
+        standardMinutes: minutesOf(v.standardMs),
+        withinStandard: v.withinStandard === null ? '' : v.withinStandard ? 'Ya' : 'Tidak',
+        round: v.round,
+        movedBy: v.openedBy?.by.name ?? '',
+        note: v.openedBy?.note ?? '',
+      }),
+    ),
+  )
+}
+
+export function stepSummaryRows(rows: VisitRow[], template: SopTemplate): StepSummaryRow[] {
+  return template.steps.map((s) => {
+    const here = rows.filter((r) => r.step === s.no)
+    const closed = here.filter((r) => r.leftAt)
+    const within = closed.filter((r) => r.withinStandard === 'Ya').length
+    return {
+      step: s.no,
+      stepTitle: s.title,
+      visits: here.length,
+      closed: closed.length,
+      workingMinutes: minutesOf(here.reduce((sum, r) => sum + r.workingMinutes * MINUTE_MS, 0)),
+      standardMinutes: minutesOf(here.reduce((sum, r) => sum + r.standardMinutes * MINUTE_MS, 0)),
+      withinStandard: within,
+      withinPercent: closed.length ? Math.round((within / closed.length) * 1000) / 10 : null,
+    }
+  })
+}
+
+const KIND_NAMES: Record<HistoryEntryDto['kind'], string> = {
+  create: 'Dibuat',
+  advance: 'Maju',
+  handoff: 'Serah terima',
+  return: 'Dikembalikan',
+  finish: 'Selesai',
+  override: 'Pemindahan administrator',
+}
+
+/** The full history of every card (the audit trail), card by card, oldest first. */
+export function historyRows(cards: StatsCard[], template: SopTemplate): HistoryRow[] {
+  return cards.flatMap((card) =>
+    card.history.map(
+      (h): HistoryRow => ({
+        unit: card.unit.name,
+        at: new Date(h.at),
+        kind: KIND_NAMES[h.kind] ?? h.kind,
+        by: h.by.name,
+        fromStep: h.from?.step ?? null,
+        fromRole: h.from ? laneName(template, h.from.lane) : '',
+        toStep: h.to.step,
+        toRole: laneName(template, h.to.lane),
+        note: h.note,
+        opId: h.opId,
+      }),
+    ),
+  )
+}
+
+/** 'YYYY-MM-DD HH:MM' on the calendar's wall clock (WITA): unambiguous, and spreadsheets read it as a date. */
+export function localDateTime(cal: WorkCalendar, at: Date): string {
+  const shifted = new Date(at.getTime() + cal.utcOffsetMinutes * MINUTE_MS)
+  return shifted.toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/**
+ * The file name of a cycle's export: "monev-triwulan-i-2027" from the template id's first word and
+ * the cycle's title, ASCII only so every browser and mail client keeps it.
+ */
+export function exportBaseName(templateId: string, title: string): string {
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .toLowerCase()
+      .trim()
+      .replace(/[\s_-]+/g, '-')
+  const prefix = slug(templateId.split('-')[0] ?? '')
+  return [prefix, slug(title)].filter(Boolean).join('-')
+}
