@@ -25,6 +25,9 @@ describe('the HTTP surface', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('x-powered-by')).toBeNull()
+    // The policy itself is proven against the built client in e2e/security.spec.ts.
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
   })
 
   it('answers unknown API paths, unreadable and oversized bodies with the one error shape', async () => {

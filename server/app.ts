@@ -23,6 +23,7 @@ import { createNotificationsRepository } from './notifications/repository'
 import { notificationsRoutes } from './notifications/routes'
 import { tasksRoutes } from './tasks/routes'
 import { documentsRoutes } from './documents/routes'
+import { backupRoutes } from './backup/routes'
 import { createDocumentStorage } from './documents/storage'
 import { createReportsRepository } from './reports/repository'
 import { reportsRoutes } from './reports/routes'
@@ -31,6 +32,8 @@ import { pingDb } from './db/connect'
 import { errorHandler, loadUser } from './http/middleware'
 import type { Logger } from './logger'
 import { createRealtime, serveBoards, type IoServer } from './realtime/io'
+import { attachRedisAdapter } from './realtime/redisAdapter'
+import { securityHeaders } from './http/securityHeaders'
 import { displayModel } from './displays/model'
 import { createDisplaysRepository } from './displays/repository'
 import { displaysRoutes } from './displays/routes'
@@ -54,6 +57,12 @@ export interface AppDeps {
   dbKind?: 'embedded' | 'mongodb'
   /** Largest document upload in bytes (DOCUMENT_MAX_MB); 10 MiB by default. */
   documentMaxBytes?: number
+  /** BACKUP_TOKEN: bearer secret for GET /api/admin/backup (besides an administrator's session). */
+  backupToken?: string
+  /** REDIS_URL: share broadcasts and room queries with the other nodes through Redis. */
+  redisUrl?: string
+  /** Prefix of the Redis channels (tests give each run its own); `papan-sop` by default. */
+  redisKey?: string
 }
 
 export interface App {
@@ -102,12 +111,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ?? 'loopback')
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Referrer-Policy', 'same-origin')
-    next()
-  })
+  app.use(securityHeaders())
 
   app.get('/healthz', async (_req, res) => {
     const dbUp = await pingDb(db)
@@ -121,6 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const httpServer = createServer(app)
   const io = createRealtime(httpServer, { sessions, log, displays: (token) => displays.resolve(token) })
+  const closeRedis = deps.redisUrl ? attachRedisAdapter(io, { url: deps.redisUrl, key: deps.redisKey }, log) : undefined
   const notifier = createNotifier({
     users,
     notifications,
@@ -183,6 +188,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   )
   api.use(notificationsRoutes({ notifications }))
+  api.use(backupRoutes({ db, log, token: deps.backupToken }))
   api.use(tasksRoutes({ cards, cycles, clock }))
   api.use(documentsRoutes({ cards, cycles, storage: documentStorage, io, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
   api.use(cyclesRoutes({ cycles, calendars, template, onStarted: poke }))
@@ -235,6 +241,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // io.close() also closes the HTTP server; open sockets are told to go away first.
       io.disconnectSockets(true)
       await new Promise<void>((resolve) => io.close(() => resolve()))
+      // After io.close(): the adapter unsubscribes while closing and needs its clients for that.
+      await closeRedis?.()
     },
   }
 }

@@ -13,6 +13,8 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
   DOCUMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  BACKUP_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional().or(z.literal('')),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional().or(z.literal('')),
 })
 
 export interface Config {
@@ -26,6 +28,10 @@ export interface Config {
   cookieSecure: 'auto' | boolean
   trustProxy: string
   documentMaxBytes: number
+  /** Lets `npm run backup` fetch GET /api/admin/backup with `Authorization: Bearer <token>`. */
+  backupToken: string | undefined
+  /** Several nodes share broadcasts through this Redis; unset, nothing connects to Redis. */
+  redisUrl: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
     documentMaxBytes: Math.floor(e.DOCUMENT_MAX_MB * 1024 * 1024),
+    backupToken: e.BACKUP_TOKEN || undefined,
+    redisUrl: e.REDIS_URL || undefined,
   }
 }

@@ -24,7 +24,9 @@ async function main() {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     documentMaxBytes: config.documentMaxBytes,
+    backupToken: config.backupToken,
     dbKind: database.kind,
+    redisUrl: config.redisUrl,
   })
   const port = await app.listen(config.port, config.host)
   log.info({ url: `http://localhost:${port}`, host: config.host }, 'Papan SOP is listening')

@@ -108,7 +108,13 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
 
   /** Viewers across all nodes (fetchSockets goes through the adapter), one entry per user. */
   async function viewersOf(cycleId: string): Promise<Viewer[]> {
-    const sockets = await io.in(roomOf(cycleId)).fetchSockets()
+    const room = io.in(roomOf(cycleId))
+    // With REDIS_URL and Redis away, the other nodes cannot be asked: this node's viewers it knows.
+    const sockets = await room.fetchSockets().catch((err: unknown) => {
+      // The outage itself is logged once by server/realtime/redisAdapter.ts.
+      log.debug({ err, cycleId }, 'viewers of other nodes unavailable')
+      return room.local.fetchSockets()
+    })
     const byUser = new Map<string, Viewer>()
     for (const s of sockets) {
       const u = s.data.user

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client'
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events'
 import type { ErrorCode } from '../../../shared/errors'
 import type { CardDto } from '../../../shared/schemas/board'
+import { socketTransports } from './transports'
 
 /**
  * The one socket of the app. It is created disconnected: the session cookie that authenticates it
@@ -10,7 +11,7 @@ import type { CardDto } from '../../../shared/schemas/board'
  */
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
-export const socket: BoardSocket = io({ autoConnect: false, withCredentials: true })
+export const socket: BoardSocket = io({ autoConnect: false, withCredentials: true, transports: socketTransports() })
 
 export function connectSocket(): void {
   // `active` is also true while the manager is retrying; connecting again would open a second engine.

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events'
+import { socketTransports } from './transports'
 
 /**
  * The wall display's own socket, apart from the one typed socket of signed-in people
@@ -16,6 +17,7 @@ export function createWallSocket(displayToken: string): WallSocket {
     auth: { displayToken },
     // The display token is the only credential; the TV's browser may hold someone's cookie.
     withCredentials: false,
+    transports: socketTransports(),
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1_000,

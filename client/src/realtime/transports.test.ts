@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { socketTransports } from './transports'
+
+describe('socketTransports (VITE_SOCKET_TRANSPORTS)', () => {
+  it.each([
+    [undefined, ['polling', 'websocket']],
+    ['', ['polling', 'websocket']],
+    ['websocket', ['websocket']],
+    [' websocket , websocket ', ['websocket']],
+    ['polling,websocket', ['polling', 'websocket']],
+    ['carrier-pigeon', ['polling', 'websocket']],
+  ] as const)('%j → %j', (raw, expected) => {
+    expect(socketTransports(raw)).toEqual(expected)
+  })
+})
