@@ -85,8 +85,10 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
   io.on('connection', (socket) => {
     if (isDisplaySocket(socket)) serveDisplay(socket)
     else if (isUserSocket(socket)) {
-      socket.on('wall:join', (_payload, ack) => {
-        if (typeof ack === 'function') ack(refused('Perintah ini hanya untuk layar dinding.'))
+      // The ack is the last argument, also when the payload is missing or followed by extras.
+      ;(socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on('wall:join', (...args) => {
+        const ack = args.at(-1)
+        if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('Perintah ini hanya untuk layar dinding.'))
       })
     }
   })

@@ -16,8 +16,12 @@ export function command<S extends z.ZodType, T>(
   schema: S,
   handle: (input: z.infer<S>) => Promise<T>,
 ) {
-  return (payload: unknown, ack: unknown): void => {
-    const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : undefined
+  return (...args: unknown[]): void => {
+    // Socket.IO passes the ack callback last, whatever the number of arguments: a command sent
+    // without a payload, or with extra arguments, is still answered (it fails validation).
+    const last = args.at(-1)
+    const reply = typeof last === 'function' ? (last as (a: Ack<T>) => void) : undefined
+    const payload = args.length === 2 ? args[0] : undefined
     const context = { event, socketId: socket.id, userId: (socket.data as { user?: { id: string } }).user?.id }
     if (!reply) {
       log.warn(context, 'command without ack callback ignored')
