@@ -2,6 +2,9 @@ import type { HistoryRow, VisitRow } from '../../shared/reports/exportRows'
 import { localDateTime } from '../../shared/reports/exportRows'
 import type { WorkCalendar } from '../../shared/time/calendar'
 
+/** Instants in CSV: "YYYY-MM-DD HH:MM" in the calendar's zone (WITA). */
+export const csvTime = (cal: WorkCalendar) => (at: Date) => localDateTime(cal, at)
+
 /**
  * CSV the way an Indonesian office opens it: Excel with the id-ID regional settings expects `;`
  * between fields and a decimal comma, and reads UTF-8 only with a byte-order mark. So: UTF-8 with
@@ -45,14 +48,18 @@ export const VISIT_HEADER = [
   'Catatan',
 ]
 
-export function visitCells(r: VisitRow, cal: WorkCalendar): Cell[] {
+/**
+ * One row of the Kunjungan export, shared by CSV and XLSX; `time` writes an instant the way the
+ * format wants it (text in WITA for CSV, a date cell for XLSX).
+ */
+export function visitCells<T>(r: VisitRow, time: (at: Date) => T): (Cell | T)[] {
   return [
     r.unit,
     r.step,
     r.stepTitle,
     r.role,
-    localDateTime(cal, r.enteredAt),
-    r.leftAt ? localDateTime(cal, r.leftAt) : null,
+    time(r.enteredAt),
+    r.leftAt ? time(r.leftAt) : null,
     r.workingMinutes,
     r.standardMinutes,
     r.withinStandard,
@@ -64,6 +71,6 @@ export function visitCells(r: VisitRow, cal: WorkCalendar): Cell[] {
 
 export const HISTORY_HEADER = ['Unit', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari langkah', 'Dari peran', 'Ke langkah', 'Ke peran', 'Catatan', 'Id operasi']
 
-export function historyCells(r: HistoryRow, cal: WorkCalendar): Cell[] {
-  return [r.unit, localDateTime(cal, r.at), r.kind, r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId]
+export function historyCells<T>(r: HistoryRow, time: (at: Date) => T): (Cell | T)[] {
+  return [r.unit, time(r.at), r.kind, r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId]
 }

@@ -6,7 +6,7 @@ import { exportBaseName, historyRows, stepSummaryRows, visitRows } from '../../s
 import { ObjectId } from '../../shared/schemas/common'
 import type { Clock } from '../clock'
 import { currentUser } from '../http/middleware'
-import { HISTORY_HEADER, VISIT_HEADER, historyCells, toCsv, visitCells } from './csv'
+import { HISTORY_HEADER, VISIT_HEADER, csvTime, historyCells, toCsv, visitCells } from './csv'
 import type { ReportsRepository } from './repository'
 import { cycleWorkbook } from './xlsx'
 
@@ -68,7 +68,7 @@ export function reportsRoutes({ reports, clock }: { reports: ReportsRepository; 
     currentUser(req)
     const { id } = Params.parse(req.params)
     const { cycle, template, cards, calendar } = await reports.load(id)
-    const rows = visitRows(cards, template, calendar, clock()).map((r) => visitCells(r, calendar))
+    const rows = visitRows(cards, template, calendar, clock()).map((r) => visitCells(r, csvTime(calendar)))
     download(res, `${exportBaseName(cycle.templateId, cycle.title)}.csv`, 'text/csv; charset=utf-8', toCsv(VISIT_HEADER, rows))
   })
 
@@ -76,7 +76,7 @@ export function reportsRoutes({ reports, clock }: { reports: ReportsRepository; 
     currentUser(req)
     const { id } = Params.parse(req.params)
     const { cycle, template, cards, calendar } = await reports.load(id)
-    const rows = historyRows(cards, template).map((r) => historyCells(r, calendar))
+    const rows = historyRows(cards, template).map((r) => historyCells(r, csvTime(calendar)))
     download(res, `${exportBaseName(cycle.templateId, cycle.title)}-riwayat.csv`, 'text/csv; charset=utf-8', toCsv(HISTORY_HEADER, rows))
   })
 

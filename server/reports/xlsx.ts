@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { HistoryRow, StepSummaryRow, VisitRow } from '../../shared/reports/exportRows'
 import { MINUTE_MS, type WorkCalendar } from '../../shared/time/calendar'
-import { HISTORY_HEADER, VISIT_HEADER } from './csv'
+import { HISTORY_HEADER, VISIT_HEADER, historyCells, visitCells } from './csv'
 
 /**
  * The cycle as a workbook: Kunjungan (every visit), Ringkasan (per step), Riwayat (the audit
@@ -56,20 +56,7 @@ export async function cycleWorkbook(input: {
     VISIT_HEADER.map((header, i) => ({ header, width: widths[i] ?? 12, format: i === 4 || i === 5 ? DATE_FORMAT : undefined })),
   )
   for (const r of input.visits) {
-    visits.addRow([
-      r.unit,
-      r.step,
-      r.stepTitle,
-      r.role,
-      wallClock(cal, r.enteredAt),
-      r.leftAt ? wallClock(cal, r.leftAt) : null,
-      r.workingMinutes,
-      r.standardMinutes,
-      r.withinStandard,
-      r.round,
-      r.movedBy,
-      r.note,
-    ])
+    visits.addRow(visitCells(r, (at) => wallClock(cal, at)))
   }
 
   const summary = sheet(
@@ -100,7 +87,7 @@ export async function cycleWorkbook(input: {
     HISTORY_HEADER.map((header, i) => ({ header, width: [24, 17, 22, 24, 10, 18, 10, 18, 40, 30][i] ?? 12, format: i === 1 ? DATE_FORMAT : undefined })),
   )
   for (const r of input.history) {
-    history.addRow([r.unit, wallClock(cal, r.at), r.kind, r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId])
+    history.addRow(historyCells(r, (at) => wallClock(cal, at)))
   }
 
   return Buffer.from(await wb.xlsx.writeBuffer())
