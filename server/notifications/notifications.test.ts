@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { NotificationList, TaskList } from '../../shared/schemas/notifications'
-import { api, createCycle, createUser, opId, record, roundTrip, sendOk, setupAdmin, useHarness } from '../test/harness'
+import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
 
@@ -51,8 +51,8 @@ describe('notifications and tasks', () => {
   })
 
   it('notifies the holders and every Sekretaris once when a card becomes at risk', async () => {
-    let now = Date.parse('2027-01-11T08:00:00+08:00')
-    const server = await h.startServer({ clock: () => new Date(now) })
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock })
     const admin = await setupAdmin(server, { role: 'kepala_badan' })
     const [sekretaris, kasubag] = await Promise.all([
       createUser(server, admin, { name: 'Sari Sekretaris', role: 'sekretaris' }),
@@ -61,7 +61,7 @@ describe('notifications and tasks', () => {
     await createCycle(server, admin, { units: UNITS.slice(0, 1) })
     const inbox = record(await h.connect(server, sekretaris!.cookie), 'notification:new')
 
-    now = Date.parse('2027-01-11T08:12:00+08:00')
+    t.set('2027-01-11 08:12')
     server.app.timers.poke()
     await server.app.timers.settled()
     const risk = await inbox.waitFor((n) => n.kind === 'at_risk')

@@ -6,6 +6,7 @@ import {
   createCycle,
   createUser,
   disconnected,
+  fakeClock,
   opId,
   record,
   roundTrip,
@@ -126,8 +127,7 @@ describe('several nodes with the Redis adapter', () => {
   })
 
   it('announces a timer threshold once, and it reaches the boards on both nodes exactly once each', async () => {
-    let now = Date.parse('2027-01-11T08:00:00+08:00') // Monday, office hours
-    const clock = () => new Date(now)
+    const { clock, set } = fakeClock('2027-01-11 08:00') // Monday, office hours
     const [a, b] = await twoNodes(clock)
     const admin = await setupAdmin(a)
     const cycle = await createCycle(a, admin, { year: 2027, quarter: 1, units: PPIK })
@@ -139,7 +139,7 @@ describe('several nodes with the Redis adapter', () => {
     const seenB = record(onB, 'card:timer')
 
     // Step 1 is 15 menit: at 08.20 it is past at-risk and overdue.
-    now = Date.parse('2027-01-11T08:20:00+08:00')
+    set('2027-01-11 08:20')
     const tick = async () => {
       a.app.timers.poke()
       b.app.timers.poke()

@@ -3,25 +3,11 @@ import { describe, expect, it } from 'vitest'
 import type { CycleDashboard } from '../../shared/reports/dashboard'
 import type { CardDto } from '../../shared/schemas/board'
 import { MONEV_KINERJA } from '../../shared/sop/balangan'
-import { api, createCycle, createUser, opId, sendOk, setupAdmin, useHarness, type ClientSocket, type TestServer, type TestUser } from '../test/harness'
+import { api, createCycle, createUser, fakeClock, opId, sendOk, setupAdmin, useHarness, wita, type ClientSocket, type TestServer, type TestUser } from '../test/harness'
 
 const h = useHarness()
 const MIN = 60_000
 
-/** A clock the test moves by hand; instants are written as WITA wall-clock time. */
-function fakeClock(start: string) {
-  let now = wita(start)
-  return {
-    clock: () => new Date(now),
-    set(at: string) {
-      now = wita(at)
-    },
-  }
-}
-
-function wita(local: string): number {
-  return Date.parse(`${local.replace(' ', 'T')}:00+08:00`)
-}
 
 const UNITS = [
   { id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' },

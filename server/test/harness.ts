@@ -412,3 +412,19 @@ let opCounter = 0
 export function opId(): string {
   return `op-${process.pid}-${++opCounter}-${Math.random().toString(36).slice(2, 10)}`
 }
+
+/** An instant written as WITA wall-clock time, "2027-01-11 08:00". */
+export function wita(local: string): number {
+  return Date.parse(`${local.replace(' ', 'T')}:00+08:00`)
+}
+
+/** A clock the test moves by hand (pass `clock` to startServer); instants as WITA wall-clock time. */
+export function fakeClock(start: string) {
+  let now = wita(start)
+  return {
+    clock: () => new Date(now),
+    set(at: string) {
+      now = wita(at)
+    },
+  }
+}

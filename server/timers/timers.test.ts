@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { TimerThreshold } from '../../shared/events'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
-import { api, createCycle, opId, record, roundTrip, sendOk, setupAdmin, useHarness, type TestServer } from '../test/harness'
+import { api, createCycle, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
 
 const h = useHarness()
 
-/** A clock the test moves by hand; instants are written as WITA wall-clock time. */
-function fakeClock(start: string) {
-  let now = wita(start)
-  return {
-    clock: () => new Date(now),
-    set(at: string) {
-      now = wita(at)
-    },
-  }
-}
-
-function wita(local: string): number {
-  return Date.parse(`${local.replace(' ', 'T')}:00+08:00`)
-}
 
 const PPIK = [{ id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' }]
 
