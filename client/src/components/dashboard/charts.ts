@@ -21,6 +21,8 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 // Honour the app's font; animations off for people who ask for less motion.
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font') || undefined
 if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false
+// Every chart fills the height its figure gives it (Chart.js is responsive by default).
+Chart.defaults.maintainAspectRatio = false
 
 /** Working hours with one decimal, the unit the charts' axes speak. */
 export function hours(ms: number): number {
