@@ -5,7 +5,6 @@ import path from 'node:path'
 import express from 'express'
 import type { Connection } from 'mongoose'
 import { MONEV_KINERJA } from '../shared/sop/balangan'
-import type { SopTemplate } from '../shared/sop/template'
 import { createRateLimiter } from './auth/rateLimit'
 import { authRoutes } from './auth/routes'
 import { createSessionStore } from './auth/sessions'
@@ -39,6 +38,9 @@ import { createDisplaysRepository } from './displays/repository'
 import { displaysRoutes } from './displays/routes'
 import { displayRoom, serveDisplays } from './displays/socket'
 import { sessionRoom, userRoom } from './realtime/rooms'
+import { templateModel } from './templates/model'
+import { createTemplatesRepository } from './templates/repository'
+import { templatesRoutes } from './templates/routes'
 import { userModel } from './users/model'
 import { createUsersRepository } from './users/repository'
 import { usersRoutes } from './users/routes'
@@ -49,7 +51,6 @@ export interface AppDeps {
   log: Logger
   /** Built client to serve (dist/client); omitted in tests and in `npm run dev`, where Vite serves it. */
   staticDir?: string
-  template?: SopTemplate
   sessionIdleMs?: number
   cookieSecure?: 'auto' | boolean
   trustProxy?: string
@@ -78,8 +79,9 @@ export async function createRepositories(db: Connection, clock: Clock) {
   const User = userModel(db)
   const Card = cardModel(db)
   const Cycle = cycleModel(db)
-  // Builds the unique indexes (username, cycle period) before the first write relies on them.
-  await Promise.all([User.init(), Card.init(), Cycle.init()])
+  const templates = createTemplatesRepository(templateModel(db), clock)
+  // Builds the unique indexes (username, cycle period, template version) before the first write relies on them.
+  await Promise.all([User.init(), Card.init(), Cycle.init(), templates.init()])
   const cards = createCardsRepository(Card)
   const notifications = createNotificationsRepository(db)
   await notifications.init()
@@ -90,17 +92,20 @@ export async function createRepositories(db: Connection, clock: Clock) {
     cycles: createCyclesRepository(Cycle, cards, clock),
     calendars: createCalendarRepository(db),
     notifications,
+    templates,
   }
 }
 
 /** The composition root: everything the server is, wired from what it is given. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { db, clock, log } = deps
-  const template = deps.template ?? MONEV_KINERJA
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, users, cards, cycles, calendars, notifications } = await createRepositories(db, clock)
+  const { User, users, cards, cycles, calendars, notifications, templates } = await createRepositories(db, clock)
+  // Seeded here, not in createRepositories: a restore builds the indexes through that and must find
+  // the collection empty for the archive's own versions.
+  await templates.seed(MONEV_KINERJA)
   const sessions = createSessionStore(db, User, clock, sessionIdleMs)
   const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
   const displays = createDisplaysRepository(displayModel(db), clock)
@@ -164,6 +169,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   serveDisplays(io, { displays, cards, cycles, calendars, clock, log })
 
   const api = express.Router()
+  // A whole SOP template is larger than any other body; this parser runs first for its route only.
+  api.use('/templates', express.json({ limit: '256kb' }))
   api.use(express.json({ limit: '32kb' }))
   api.use(loadUser(sessions))
   api.use(
@@ -173,14 +180,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       sessions,
       loginLimiter,
       cookieSecure: deps.cookieSecure ?? 'auto',
-      template,
+      templates,
       onSessionEnded: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     }),
   )
   api.use(
     usersRoutes({
       users,
-      template,
+      templates,
       onDeactivated: async (userId) => {
         await sessions.destroyForUser(userId)
         io.in(userRoom(userId)).disconnectSockets(true)
@@ -191,7 +198,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(backupRoutes({ db, log, token: deps.backupToken }))
   api.use(tasksRoutes({ cards, cycles, clock }))
   api.use(documentsRoutes({ cards, cycles, storage: documentStorage, io, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
-  api.use(cyclesRoutes({ cycles, calendars, template, onStarted: poke }))
+  api.use(cyclesRoutes({ cycles, calendars, templates, onStarted: poke }))
+  api.use(templatesRoutes({ templates }))
   api.use(reportsRoutes({ reports: createReportsRepository({ db, cycles, cards, calendars }), clock }))
   api.use(
     calendarRoutes({

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod'
-import type { ErrorCode } from '../shared/errors'
+import type { ErrorCode, ValidationIssue } from '../shared/errors'
 import type { Ack } from '../shared/events'
 import type { CardDto } from '../shared/schemas/board'
 import type { Logger } from './logger'
@@ -33,6 +33,14 @@ function describeZod(error: ZodError): string {
   if (!first) return 'Data tidak sah.'
   const where = first.path.length ? `${first.path.join('.')}: ` : ''
   return `Data tidak sah — ${where}${first.message}`
+}
+
+/** Every issue of a refused body (up to a sane number), for a form to show at each field. */
+export function issuesOf(error: ZodError): ValidationIssue[] {
+  return error.issues.slice(0, 100).map((issue) => ({
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+    message: issue.message,
+  }))
 }
 
 /** The one converter from any thrown value to an ack error; unknown errors are logged with context. */

@@ -18,3 +18,15 @@ export interface ErrorBody {
   code: ErrorCode
   message: string
 }
+
+/** One problem with a refused request body: the field it concerns and what is wrong with it. */
+export interface ValidationIssue {
+  /** From the body's root, e.g. ['template', 'steps', 2, 'defaultLane']. */
+  path: (string | number)[]
+  message: string
+}
+
+/** A REST error response's `error`; a VALIDATION refusal of a request body lists every issue. */
+export interface HttpErrorBody extends ErrorBody {
+  issues?: ValidationIssue[]
+}

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express'
 import type { Connection } from 'mongoose'
 import { Login, SetupAdmin } from '../../shared/schemas/users'
-import { laneOf, type SopTemplate } from '../../shared/sop/template'
 import { AppError } from '../errors'
 import { currentUser, sessionToken } from '../http/middleware'
+import type { TemplatesRepository } from '../templates/repository'
 import type { UsersRepository } from '../users/repository'
 import { checkRole } from '../users/routes'
 import type { RateLimiter } from './rateLimit'
@@ -15,7 +15,7 @@ interface AuthDeps {
   sessions: SessionStore
   loginLimiter: RateLimiter
   cookieSecure: 'auto' | boolean
-  template: SopTemplate
+  templates: TemplatesRepository
   /** Closes the sockets opened with a session that just ended. */
   onSessionEnded: (sessionId: string) => void
 }
@@ -45,7 +45,7 @@ export function authRoutes(deps: AuthDeps): Router {
   router.post('/setup', async (req, res) => {
     const input = SetupAdmin.parse(req.body)
     // The first administrator obeys the same role rules as every later user.
-    checkRole(deps.template, input.role, input.unitId)
+    const role = await checkRole(deps.templates, input.role, input.unitId)
     // A marker with a fixed id makes "first administrator" atomic without transactions:
     // of two racing setups exactly one inserts it.
     const meta = deps.conn.collection<{ _id: string; at: Date }>('meta')
@@ -56,7 +56,7 @@ export function authRoutes(deps: AuthDeps): Router {
       throw new AppError('CONFLICT', 'Papan SOP sudah disiapkan. Silakan masuk.')
     }
     try {
-      const unitId = laneOf(deps.template, input.role)?.unitScoped ? input.unitId : null
+      const unitId = role.unitScoped ? input.unitId : null
       const user = await users.create({ ...input, unitId, isAdmin: true })
       setCookie(req, res, await sessions.create(user.id))
       res.status(201).json({ user })

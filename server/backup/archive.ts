@@ -34,6 +34,7 @@ export const COLLECTION_ORDER = [
   'meta',
   'users',
   'calendars',
+  'templates',
   'cycles',
   'cards',
   'notifications',

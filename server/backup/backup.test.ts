@@ -143,9 +143,9 @@ describe('backup through the running server', () => {
     const { header, counts } = await inspectArchive(createReadStream(archiveFile))
     // Fixed order, whatever order the database lists them in; empty ones (displays) are kept too.
     expect(header.collections).toEqual(COLLECTION_ORDER.filter((c) => header.collections.includes(c)))
-    expect(header.collections).toEqual(expect.arrayContaining(['meta', 'users', 'calendars', 'cycles', 'cards', 'notifications', 'displays', 'documents.files', 'documents.chunks']))
+    expect(header.collections).toEqual(expect.arrayContaining(['meta', 'users', 'calendars', 'templates', 'cycles', 'cards', 'notifications', 'displays', 'documents.files', 'documents.chunks']))
     expect(header.collections).not.toContain('sessions')
-    expect(counts).toMatchObject({ meta: 1, users: 3, calendars: 1, cycles: 1, cards: 4, 'documents.files': 2 })
+    expect(counts).toMatchObject({ meta: 1, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
     // 1 chunk for the small PDF, 3 for the 600 KB one.
     expect(counts['documents.chunks']).toBe(4)
     expect(counts.notifications).toBeGreaterThan(0)

@@ -1,19 +1,21 @@
 import { Router } from 'express'
 import { CycleCreate } from '../../shared/schemas/cycles'
-import type { SopTemplate } from '../../shared/sop/template'
+import { MONEV_KINERJA } from '../../shared/sop/balangan'
+import { AppError } from '../errors'
 import { currentAdmin, currentUser } from '../http/middleware'
 import type { CalendarRepository } from '../calendar/repository'
+import type { TemplatesRepository } from '../templates/repository'
 import type { CyclesRepository } from './repository'
 
 interface CyclesDeps {
   cycles: CyclesRepository
   calendars: CalendarRepository
-  template: SopTemplate
+  templates: TemplatesRepository
   /** New cards have step clocks: the timer scheduler should look again. */
   onStarted: () => void
 }
 
-export function cyclesRoutes({ cycles, calendars, template, onStarted }: CyclesDeps): Router {
+export function cyclesRoutes({ cycles, calendars, templates, onStarted }: CyclesDeps): Router {
   const router = Router()
 
   router.get('/cycles', async (req, res) => {
@@ -24,6 +26,9 @@ export function cyclesRoutes({ cycles, calendars, template, onStarted }: CyclesD
   router.post('/cycles', async (req, res) => {
     const admin = currentAdmin(req)
     const input = CycleCreate.parse(req.body)
+    // Without a choice (clients from before templates could be edited), the shipped SOP's latest version.
+    const template = await templates.get(input.templateId ?? MONEV_KINERJA.id, input.templateVersion ?? 'latest')
+    if (!template) throw new AppError('NOT_FOUND', 'Templat SOP atau versinya tidak ditemukan.')
     const cycle = await cycles.create(input, template, { id: admin.id, name: admin.name }, await calendars.get())
     onStarted()
     res.status(201).json({ cycle })

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import { ZodError } from 'zod'
+import type { HttpErrorBody } from '../../shared/errors'
 import type { UserDto } from '../../shared/schemas/users'
-import { AppError, HTTP_STATUS, toErrorAck } from '../errors'
+import { AppError, HTTP_STATUS, issuesOf, toErrorAck } from '../errors'
 import type { Logger } from '../logger'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
 
@@ -47,6 +48,8 @@ export function errorHandler(log: Logger) {
     }
     const ack = toErrorAck(err, log, { path: req.path, method: req.method, userId: req.user?.id })
     if (ack.ok) return
-    res.status(HTTP_STATUS[ack.error.code]).json({ error: ack.error })
+    // Forms (the template editor above all) mark each field; the message alone names only the first.
+    const error: HttpErrorBody = err instanceof ZodError ? { ...ack.error, issues: issuesOf(err) } : ack.error
+    res.status(HTTP_STATUS[ack.error.code]).json({ error })
   }
 }

@@ -18,7 +18,8 @@ export interface NotifiedCard {
 /**
  * Who hears about what (issue 3, part 6): a card arriving in a lane notifies that lane's users
  * (of the card's unit, for unit-scoped lanes); a card at risk or overdue notifies its holders and
- * every Sekretaris. Each notification is stored per user and pushed to that user's open tabs.
+ * those of the lane that opens the SOP, who oversee it (every Sekretaris, in the Balangan SOP).
+ * Each notification is stored per user and pushed to that user's open tabs.
  */
 export function createNotifier(deps: {
   users: UsersRepository
@@ -56,8 +57,9 @@ export function createNotifier(deps: {
     },
 
     async thresholdCrossed(template: SopTemplate, card: NotifiedCard, event: TimerThreshold): Promise<void> {
-      const sekretaris = (await users.activeWithRole('sekretaris', null)).map((u) => u.id)
-      await send([...(await holders(template, card)), ...sekretaris], event.state, card, '')
+      const opener = template.steps[0]?.defaultLane
+      const overseers = opener ? await holders(template, { ...card, lane: opener }) : []
+      await send([...(await holders(template, card)), ...overseers], event.state, card, '')
     },
   }
 }

@@ -1,25 +1,27 @@
 import { Router } from 'express'
+import type { RoleDto } from '../../shared/schemas/templates'
 import { UserActive, UserCreate } from '../../shared/schemas/users'
-import { laneOf, type SopTemplate } from '../../shared/sop/template'
 import { AppError } from '../errors'
 import { currentAdmin } from '../http/middleware'
+import type { TemplatesRepository } from '../templates/repository'
 import type { UsersRepository } from './repository'
 
 interface UsersDeps {
   users: UsersRepository
-  template: SopTemplate
+  templates: TemplatesRepository
   /** Ends the user's sessions and open sockets, so a deactivation takes effect at once. */
   onDeactivated: (userId: string) => Promise<void>
 }
 
-/** Roles are the template's lanes; unit heads must name their unit. */
-export function checkRole(template: SopTemplate, role: string, unitId: string | null | undefined): void {
-  const lane = laneOf(template, role)
-  if (!lane) throw new AppError('VALIDATION', `Peran "${role}" tidak ada pada SOP.`)
-  if (lane.unitScoped && !unitId) throw new AppError('VALIDATION', `${lane.name} harus memilih unitnya.`)
+/** Roles are the lanes of the templates' latest versions; unit heads must name their unit. */
+export async function checkRole(templates: TemplatesRepository, role: string, unitId: string | null | undefined): Promise<RoleDto> {
+  const found = await templates.roleOf(role)
+  if (!found) throw new AppError('VALIDATION', `Peran "${role}" tidak ada pada SOP mana pun.`)
+  if (found.unitScoped && !unitId) throw new AppError('VALIDATION', `${found.name} harus memilih unitnya.`)
+  return found
 }
 
-export function usersRoutes({ users, template, onDeactivated }: UsersDeps): Router {
+export function usersRoutes({ users, templates, onDeactivated }: UsersDeps): Router {
   const router = Router()
 
   router.get('/users', async (req, res) => {
@@ -30,9 +32,8 @@ export function usersRoutes({ users, template, onDeactivated }: UsersDeps): Rout
   router.post('/users', async (req, res) => {
     currentAdmin(req)
     const input = UserCreate.parse(req.body)
-    checkRole(template, input.role, input.unitId)
-    const lane = laneOf(template, input.role)
-    const user = await users.create({ ...input, unitId: lane?.unitScoped ? input.unitId : null })
+    const role = await checkRole(templates, input.role, input.unitId)
+    const user = await users.create({ ...input, unitId: role.unitScoped ? input.unitId : null })
     res.status(201).json({ user })
   })
 

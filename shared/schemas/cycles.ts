@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { UnitId } from './common'
+import { TemplateId } from './templates'
 
 export const QUARTERS = ['I', 'II', 'III', 'IV'] as const
 
@@ -17,6 +18,10 @@ export const CycleCreate = z.strictObject({
     .min(1)
     .max(50)
     .refine((units) => new Set(units.map((u) => u.id)).size === units.length, 'id unit tidak boleh kembar'),
+  /** The SOP to run; the shipped one (monev-kinerja) when omitted. */
+  templateId: TemplateId.optional(),
+  /** A stored version of it; its latest when omitted. */
+  templateVersion: z.int().min(1).optional(),
 })
 export type CycleCreate = z.infer<typeof CycleCreate>
 

@@ -141,8 +141,14 @@ export interface TemplateDto {
 /** Every role (lane) of every template's latest version: what a user's role may be. */
 export interface RoleDto {
   id: string
+  /** The name the first template (by name) gives it. */
   name: string
+  /** True when any template scopes this lane to a unit: its holder then needs a unit. */
   unitScoped: boolean
   /** Names of the templates whose lanes carry this id. */
   templates: string[]
+}
+
+export interface RoleListDto {
+  roles: RoleDto[]
 }
