@@ -1,15 +1,18 @@
-import type { ErrorCode } from '../../../shared/errors'
+import type { ErrorCode, HttpErrorBody, ValidationIssue } from '../../../shared/errors'
 
 /** A REST failure: the server's error code, or NETWORK when no answer came back at all. */
 export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK'
   readonly status: number
+  /** A refused body's problems by field (VALIDATION), for a form to show where they are. */
+  readonly issues: ValidationIssue[]
 
-  constructor(code: ErrorCode | 'NETWORK', message: string, status: number) {
+  constructor(code: ErrorCode | 'NETWORK', message: string, status: number, issues: ValidationIssue[] = []) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.status = status
+    this.issues = issues
   }
 }
 
@@ -40,8 +43,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   const payload: unknown = await response.json().catch(() => null)
   if (response.ok) return payload as T
 
-  const error = (payload as { error?: { code?: ErrorCode; message?: string } } | null)?.error
+  const error = (payload as { error?: Partial<HttpErrorBody> } | null)?.error
   const code: ErrorCode = error?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'INTERNAL' : 'VALIDATION')
   if (code === 'UNAUTHENTICATED' && !path.startsWith('/api/auth/')) onUnauthenticated?.()
-  throw new ApiError(code, error?.message ?? response.statusText, response.status)
+  throw new ApiError(code, error?.message ?? response.statusText, response.status, error?.issues ?? [])
 }

@@ -1,8 +1,6 @@
 import { computed, ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { NotificationDto, NotificationList } from '../../../shared/schemas/notifications'
-import { MONEV_KINERJA } from '../../../shared/sop/balangan'
-import { finishedStep, laneOf } from '../../../shared/sop/template'
 import { api } from '../api/http'
 import { bindListeners } from '../realtime/socket'
 import { i18n } from '../i18n'
@@ -10,6 +8,7 @@ import type { LoadStatus } from '../composables/useRemoteList'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
 import { useBoardStore } from './board'
+import { useTemplatesStore } from './templates'
 
 /** The server keeps the newest 50; so does the bell. */
 const MAX_KEPT = 50
@@ -24,6 +23,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const session = useSessionStore()
   const notices = useNoticesStore()
   const board = useBoardStore()
+  const templates = useTemplatesStore()
   const t = i18n.global.t
 
   const items = ref<NotificationDto[]>([])
@@ -33,10 +33,14 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   const hasUnread = computed(() => unread.value > 0)
 
-  /** Role names are data of the template; notifications carry lane ids. */
-  function placeOf(n: Pick<NotificationDto, 'step' | 'lane'>): string {
-    const step = n.step === finishedStep(MONEV_KINERJA) ? t('board.finishedColumn') : t('board.stepN', { n: n.step })
-    return `${step} · ${laneOf(MONEV_KINERJA, n.lane)?.name ?? n.lane}`
+  /**
+   * Role names are data of the templates; notifications carry lane ids. Only the open board knows
+   * its template's last step; elsewhere the finished column (reached only by an override, since
+   * finishing notifies nobody) reads as its number.
+   */
+  function placeOf(n: Pick<NotificationDto, 'cycleId' | 'step' | 'lane'>): string {
+    if (board.cycleId === n.cycleId && board.template) return board.placeLabel(n)
+    return `${t('board.stepN', { n: n.step })} · ${templates.roleName(n.lane)}`
   }
 
   /** "PPIK tiba di lajur Anda: Tahap 3 · Kasubag Program", "PPIK terlambat di Tahap 3 · Sekretaris". */

@@ -1,0 +1,50 @@
+import { computed, inject, nextTick, provide, type ComputedRef, type InjectionKey } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { TemplateIssue } from '../lib/templateIssues'
+
+const ISSUES: InjectionKey<ComputedRef<TemplateIssue[]>> = Symbol('template-issues')
+
+/** The template editor hands its live validation issues down to every field once, here. */
+export function provideTemplateIssues(issues: ComputedRef<TemplateIssue[]>): void {
+  provide(ISSUES, issues)
+}
+
+/**
+ * A field's `invalid` and `error` for FormField, by its editor field ('steps.2.title'). The
+ * cross-field rules' own Indonesian sentences name the lane or step at fault, so Indonesian shows
+ * them (without the "tahap N:" the step's place already says); everything else, and English, gets
+ * the translated sentence of the issue's kind.
+ */
+export function useTemplateIssues() {
+  const issues = inject(ISSUES, computed(() => []))
+  const { t, locale } = useI18n()
+  const byField = computed(() => new Map(issues.value.map((i) => [i.field, i])))
+
+  function message(issue: TemplateIssue): string {
+    if (locale.value === 'id' && issue.own) {
+      const text = issue.message.replace(/^tahap \d+: /, '')
+      return text.charAt(0).toUpperCase() + text.slice(1)
+    }
+    return t(`templates.errors.${issue.kind}`)
+  }
+
+  function fieldIssue(field: string): { invalid: boolean; error: string } {
+    const issue = byField.value.get(field)
+    return { invalid: !!issue, error: issue ? message(issue) : '' }
+  }
+
+  return { issues, message, fieldIssue }
+}
+
+/**
+ * Takes focus to the first of these elements that exists and is enabled: a summary entry to its
+ * field, or an arrow that moved a row to the arrow that still works at the row's new place.
+ */
+export async function focusFirst(ids: readonly string[]): Promise<void> {
+  await nextTick()
+  const el = ids
+    .map((id) => document.getElementById(id))
+    .find((e): e is HTMLElement => e !== null && !(e as HTMLButtonElement).disabled)
+  el?.scrollIntoView({ block: 'center' })
+  el?.focus()
+}
