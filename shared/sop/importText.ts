@@ -1,4 +1,4 @@
-import type { SopDecision, SopIdentity, SopLane, SopStep, SopTemplate, Waktu, WaktuUnit } from './template'
+import { blankIdentity, type SopDecision, type SopIdentity, type SopLane, type SopStep, type SopTemplate, type Waktu, type WaktuUnit } from './template'
 
 /**
  * Reads an SOP-AP document as text (the layout of the seed: identity lines, two-column list blocks,
@@ -28,7 +28,7 @@ export function importSopText(text: string): SopImport {
   const log = new IssueLog()
   if (lines.every((l) => l.text.trim() === '')) {
     log.error(0, 'Dokumen kosong: tidak ada teks SOP untuk diimpor')
-    return { draft: { id: '', identity: emptyIdentity(), lanes: [], steps: [] }, issues: log.sorted() }
+    return { draft: { id: '', identity: blankIdentity(), lanes: [], steps: [] }, issues: log.sorted() }
   }
   const tableAt = lines.findIndex((l) => isTableHeader(cellsOf(l.text)))
   if (tableAt < 0) log.error(0, 'Tabel prosedur tidak ditemukan: tidak ada baris judul "No. | Uraian Prosedur | Pelaksana …"')
@@ -133,29 +133,8 @@ const LIST_HEADINGS: Record<string, IdentityListField> = {
   'pencatatan dan pendataan': 'recording',
 }
 
-function emptyIdentity(): SopIdentity {
-  return {
-    agency: '',
-    number: '',
-    name: '',
-    createdOn: '',
-    revisedOn: '',
-    approvedOn: '',
-    approvedBy: '',
-    approverName: '',
-    approverRank: '',
-    approverNip: '',
-    legalBases: [],
-    qualifications: [],
-    relatedSops: [],
-    equipment: [],
-    warnings: [],
-    recording: [],
-  }
-}
-
 function readIdentity(before: Line[], after: Line[], log: IssueLog): SopIdentity {
-  const identity = emptyIdentity()
+  const identity = blankIdentity()
   const firstLabel = readLabelledLines(before, identity, log)
   identity.agency = readAgency(firstLabel < 0 ? before : before.slice(0, firstLabel))
   readListBlocks(before, identity, log)

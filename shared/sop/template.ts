@@ -54,6 +54,28 @@ export interface SopIdentity {
   recording: string[]
 }
 
+/** An identity with every field empty: the start of a new template or of an import. */
+export function blankIdentity(): SopIdentity {
+  return {
+    agency: '',
+    number: '',
+    name: '',
+    createdOn: '',
+    revisedOn: '',
+    approvedOn: '',
+    approvedBy: '',
+    approverName: '',
+    approverRank: '',
+    approverNip: '',
+    legalBases: [],
+    qualifications: [],
+    relatedSops: [],
+    equipment: [],
+    warnings: [],
+    recording: [],
+  }
+}
+
 export interface SopTemplate {
   id: string
   version: number

@@ -1,5 +1,5 @@
 import type { SopDraft } from '../../../shared/sop/importText'
-import type { SopIdentity, SopLane, SopStep, Waktu } from '../../../shared/sop/template'
+import { blankIdentity, type SopIdentity, type SopLane, type SopStep, type Waktu } from '../../../shared/sop/template'
 
 /**
  * The template editor's working copy. Lanes and steps carry a key that stays with them while they
@@ -47,27 +47,6 @@ export interface TemplateDraft {
 // Keys contain '-', which a lane id never does, so a key and an unknown raw id cannot be confused.
 let keySeq = 0
 const nextKey = (kind: 'lane' | 'step') => `${kind}-${++keySeq}`
-
-export function blankIdentity(): SopIdentity {
-  return {
-    agency: '',
-    number: '',
-    name: '',
-    createdOn: '',
-    revisedOn: '',
-    approvedOn: '',
-    approvedBy: '',
-    approverName: '',
-    approverRank: '',
-    approverNip: '',
-    legalBases: [],
-    qualifications: [],
-    relatedSops: [],
-    equipment: [],
-    warnings: [],
-    recording: [],
-  }
-}
 
 export function blankStep(): DraftStep {
   return {
