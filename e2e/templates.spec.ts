@@ -28,6 +28,11 @@ test('an imported SOP becomes a template with versions, runs a cycle and round-t
   // ---- import the seed's text: the draft opens in the editor with the importer's notes by line
   await page.getByTestId('import-text').click()
   const dialog = page.getByRole('dialog', { name: 'Impor dari teks dokumen SOP' })
+  // A text without the procedure table is refused in the dialog, which stays open for another try.
+  await dialog.getByTestId('template-import-text').fill('Notulen rapat, tanpa tabel prosedur.')
+  await dialog.getByTestId('template-import-run').click()
+  await expect(dialog.getByTestId('template-import-problems')).toContainText('Tabel prosedur tidak ditemukan')
+  await expect(page).toHaveURL(/\/admin\/templates$/)
   await dialog.getByTestId('template-import-text').fill(await readFile(FIXTURE, 'utf8'))
   await dialog.getByTestId('template-import-run').click()
   await expect(page).toHaveURL(/\/admin\/templates\/new$/)
@@ -92,6 +97,8 @@ test('an imported SOP becomes a template with versions, runs a cycle and round-t
   await expect(page).toHaveURL(/\/cycles\/[0-9a-f]{24}$/)
   await expect(page.getByText(`${name} · v1`)).toBeVisible()
   await expect(page.getByTestId('cell-2-kepala_bidang')).toBeVisible()
+  // The board's texts follow the template, not the shipped SOP's report.
+  await expect(page.getByText('Semua tahap selesai')).toBeVisible()
 
   // ---- export version 2 as JSON and bring it back in: it becomes version 3 of the same template
   await page.goto('/admin/templates')
@@ -105,7 +112,22 @@ test('an imported SOP becomes a template with versions, runs a cycle and round-t
   expect(exported.steps[12]?.waktu.amount).toBe(30)
 
   await page.getByTestId('import-json').click()
-  await page.getByRole('dialog', { name: 'Impor templat dari JSON' }).getByTestId('template-import-file').setInputFiles(file)
+  const jsonDialog = page.getByRole('dialog', { name: 'Impor templat dari JSON' })
+  // Files that are no export are refused in the editor's words, not the schema's.
+  const tryFile = async (name: string, body: string) => {
+    await jsonDialog.getByTestId('template-import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) })
+    await jsonDialog.getByTestId('template-import-run').click()
+  }
+  await tryFile('rusak.json', '{"id": "x",')
+  await expect(jsonDialog.getByTestId('template-import-problems')).toContainText('Berkas ini bukan JSON yang sah.')
+  await tryFile('daftar.json', '[1, 2, 3]')
+  await expect(jsonDialog.getByTestId('template-import-problems')).toContainText('Berkas ini bukan templat SOP hasil Ekspor JSON.')
+  const partial = JSON.parse(await readFile(file, 'utf8')) as { identity: Record<string, unknown> }
+  delete partial.identity.agency
+  await tryFile('sebagian.json', JSON.stringify(partial))
+  await expect(jsonDialog.getByTestId('template-import-problems')).toHaveText(/Instansi: tidak ada atau tidak sesuai format Ekspor JSON\.$/)
+  await expect(page).toHaveURL(/\/admin\/templates$/)
+  await jsonDialog.getByTestId('template-import-file').setInputFiles(file)
   await page.getByTestId('template-import-run').click()
   await expect(page).toHaveURL(/\/admin\/templates\/new$/)
   await expect(page.getByTestId('template-id')).toHaveValue(id)

@@ -1,6 +1,6 @@
 import { computed, inject, nextTick, provide, type ComputedRef, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { TemplateIssue } from '../lib/templateIssues'
+import { fieldLabelKey, type TemplateIssue } from '../lib/templateIssues'
 
 const ISSUES: InjectionKey<ComputedRef<TemplateIssue[]>> = Symbol('template-issues')
 
@@ -28,12 +28,20 @@ export function useTemplateIssues() {
     return t(`templates.errors.${issue.kind}`)
   }
 
+  /** "Tahap 3 · Pelaksana tahap", "Pelaksana 2 · Nama pelaksana", "Nomor SOP": where an issue is. */
+  function place(issue: TemplateIssue): string {
+    const label = t(`templates.fields.${fieldLabelKey(issue.field)}`)
+    if (issue.step !== null) return `${t('templates.steps.heading', { n: issue.step })} · ${label}`
+    if (issue.lane !== null) return `${t('templates.lanes.heading', { n: issue.lane })} · ${label}`
+    return label
+  }
+
   function fieldIssue(field: string): { invalid: boolean; error: string } {
     const issue = byField.value.get(field)
     return { invalid: !!issue, error: issue ? message(issue) : '' }
   }
 
-  return { issues, message, fieldIssue }
+  return { issues, message, place, fieldIssue }
 }
 
 /**
