@@ -175,7 +175,10 @@ export const useBoardStore = defineStore('board', () => {
         waiting.base = card
         next[card.id] = cards.value[card.id] ?? card
       } else {
-        next[card.id] = card
+        // The socket joins the room before the server reads the cards, so a card:moved can overtake
+        // the snapshot: the newer of the two stays, as on the wall.
+        const held = cards.value[card.id]
+        next[card.id] = held && held.version > card.version ? held : card
       }
     }
     cards.value = next
