@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { CycleDto } from '../../../shared/schemas/cycles'
 import type { BoardSnapshot, CardDto, HistoryEntryDto, NoteDto, Viewer } from '../../../shared/schemas/board'
@@ -52,7 +52,8 @@ export const useBoardStore = defineStore('board', () => {
   const joinError = ref<CommandError | null>(null)
   const cycle = ref<CycleDto | null>(null)
   const template = ref<SopTemplate | null>(null)
-  const cards = ref<Record<string, CardDto>>({})
+  // Replaced, never mutated: shallow, so thousands of cards are not each wrapped in reactive proxies.
+  const cards = shallowRef<Record<string, CardDto>>({})
   const viewers = ref<Viewer[]>([])
   /** The work calendar the step timers run on; replaced live when an administrator edits it. */
   const calendar = ref<WorkCalendar | null>(null)
