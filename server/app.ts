@@ -158,7 +158,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     log,
     onMoved: (card, entry, movedTemplate) => {
-      poke()
+      // The earlier of the card's new thresholds (null once finished); one already past, as after a
+      // hand-off of a late card, is announced for the new holder at once.
+      const threshold = card.atRiskAt ?? card.dueAt
+      if (threshold) timers.wakeBy(new Date(threshold))
       if (entry.kind === 'finish') return
       notifier
         .cardArrived(movedTemplate, card, entry.by)

@@ -103,7 +103,9 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       const dto = toCardDto(moved, template)
       const entry = dto.history.at(-1)
       if (entry) {
-        socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry })
+        // Once the ack is out (command() sends it when this returns): the mover's answer does not
+        // wait for the frame to be written to every socket of a full room.
+        setImmediate(() => socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry }))
         deps.onMoved(dto, entry, template)
       }
       log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind: check.kind, from, to: input.to, version: dto.version }, 'card moved')

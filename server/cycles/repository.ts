@@ -47,18 +47,22 @@ function toCycleDto(c: CycleRecord, steps: number[]): CycleDto {
 }
 
 export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository, clock: Clock) {
-  // A cycle's title and template never change after it starts, so they can be kept in memory.
-  const summaries = new Map<string, CycleSummary>()
+  // A cycle never changes after it starts (only its cards do), so each node reads it once: every
+  // board:join needs it, and a reconnecting office joins a thousand times within seconds.
+  const records = new Map<string, CycleRecord>()
 
-  async function summaryOf(cycleId: string): Promise<CycleSummary | null> {
-    const cached = summaries.get(cycleId)
+  async function recordOf(cycleId: string): Promise<CycleRecord | null> {
+    const cached = records.get(cycleId)
     if (cached) return cached
     if (!isValidObjectId(cycleId)) return null
-    const c = await Cycle.findById(cycleId, { template: 1, title: 1 }).lean<Pick<CycleRecord, 'template' | 'title'>>()
-    if (!c) return null
-    const summary = { id: cycleId, title: c.title, template: c.template as SopTemplate }
-    summaries.set(cycleId, summary)
-    return summary
+    const c = await Cycle.findById(cycleId).lean<CycleRecord>()
+    if (c) records.set(cycleId, c)
+    return c
+  }
+
+  async function summaryOf(cycleId: string): Promise<CycleSummary | null> {
+    const c = await recordOf(cycleId)
+    return c && { id: cycleId, title: c.title, template: c.template as SopTemplate }
   }
 
   return {
@@ -68,12 +72,12 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
       return cycles.map((c) => toCycleDto(c, steps.get(String(c._id)) ?? []))
     },
 
-    async find(id: string): Promise<CycleWithTemplate | null> {
-      if (!isValidObjectId(id)) return null
-      const c = await Cycle.findById(id).lean<CycleRecord>()
+    /** The cycle and its progress; a caller that has read the cards passes their steps, saving a read. */
+    async find(id: string, cardSteps?: number[]): Promise<CycleWithTemplate | null> {
+      const c = await recordOf(id)
       if (!c) return null
-      const steps = await cards.stepsByCycle([c._id])
-      return { dto: toCycleDto(c, steps.get(id) ?? []), template: c.template as SopTemplate }
+      const steps = cardSteps ?? (await cards.stepsByCycle([c._id])).get(id) ?? []
+      return { dto: toCycleDto(c, steps), template: c.template as SopTemplate }
     },
 
     summaryOf,
@@ -110,6 +114,7 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
       } catch (err) {
         await cards.deleteForCycle(cycleId)
         await Cycle.deleteOne({ _id: cycleId })
+        records.delete(String(cycleId))
         throw err
       }
       const created = await this.find(String(cycleId))

@@ -16,6 +16,9 @@ import { command } from './command'
 import { roomOf, sessionRoom, userRoom } from './rooms'
 import { isUserSocket } from './socketKinds'
 
+/** A board's presence is announced at most once per this long; joins and leaves in between wait. */
+const PRESENCE_INTERVAL_MS = 1000
+
 /** Resolves a wall display token (server/displays) to the display and its one cycle. */
 export type DisplayResolver = (token: string) => Promise<{ id: string; cycleId: string } | null>
 
@@ -123,10 +126,23 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     return [...byUser.values()]
   }
 
+  // Viewers come and go in bursts: after a network blip every tab of a board reconnects within
+  // seconds. Announcing each join to every socket costs N² messages (500,000 for 1000 tabs), so a
+  // change is announced at once only if the board's last announcement is PRESENCE_INTERVAL_MS
+  // old; otherwise once when it is, with whoever is there by then.
+  const presenceDue = new Set<string>()
+  const presenceSent = new Map<string, number>()
   function announcePresence(cycleId: string): void {
-    viewersOf(cycleId)
-      .then((viewers) => io.to(roomOf(cycleId)).emit('presence:changed', { cycleId, viewers }))
-      .catch((err: unknown) => log.warn({ err, cycleId }, 'presence update failed'))
+    if (presenceDue.has(cycleId)) return
+    presenceDue.add(cycleId)
+    const wait = Math.max(0, (presenceSent.get(cycleId) ?? 0) + PRESENCE_INTERVAL_MS - Date.now())
+    setTimeout(() => {
+      presenceDue.delete(cycleId)
+      presenceSent.set(cycleId, Date.now())
+      viewersOf(cycleId)
+        .then((viewers) => io.to(roomOf(cycleId)).emit('presence:changed', { cycleId, viewers }))
+        .catch((err: unknown) => log.warn({ err, cycleId }, 'presence update failed'))
+    }, wait).unref()
   }
 
   io.on('connection', (socket) => {
@@ -139,10 +155,14 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     socket.on(
       'board:join',
       command(socket, log, 'board:join', BoardJoin, async ({ cycleId }): Promise<BoardSnapshot> => {
-        const found = await cycles.find(cycleId)
-        if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
-        const records = await cards.listForCycle(cycleId)
+        const notFound = () => new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+        if (!(await cycles.summaryOf(cycleId))) throw notFound()
+        // In the room before the cards are read: a move stored after the read still reaches this
+        // socket as card:moved. Joined after the read, one stored in between reached it neither way.
         await socket.join(roomOf(cycleId))
+        const records = await cards.listForCycle(cycleId)
+        const found = await cycles.find(cycleId, records.map((c) => c.step))
+        if (!found) throw notFound()
         announcePresence(cycleId)
         return {
           cycle: found.dto,

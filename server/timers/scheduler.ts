@@ -44,6 +44,10 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
   // Claims this node already saw, so an overdue card is not re-claimed at every wake.
   const known = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** When the timer is set to wake (clock time, ms). */
+  let plannedAt: number | undefined
+  /** The earliest threshold handed to wakeBy while a pass was running (its query may predate it). */
+  let handedAt: number | undefined
   let running: Promise<void> | undefined
   let again = false
   let stopped = true
@@ -97,11 +101,20 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       // A poke that came in while this pass ran may concern a threshold it already missed.
       if (again) continue
       if (stopped) return
-      const delay = next ? Math.min(Math.max(next.getTime() - now.getTime(), 0), maxSleepMs) : maxSleepMs
-      timer = setTimeout(wake, delay)
-      timer.unref()
+      const at = Math.min(next?.getTime() ?? Infinity, handedAt ?? Infinity)
+      handedAt = undefined
+      sleepUntil(Number.isFinite(at) ? at : now.getTime() + maxSleepMs)
       return
     }
+  }
+
+  function sleepUntil(at: number): void {
+    clearTimeout(timer)
+    const now = clock().getTime()
+    const delay = Math.min(Math.max(at - now, 0), maxSleepMs)
+    plannedAt = now + delay
+    timer = setTimeout(wake, delay)
+    timer.unref()
   }
 
   function wake(): void {
@@ -111,9 +124,21 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       return
     }
     clearTimeout(timer)
+    plannedAt = undefined
     running = cycle().finally(() => {
       running = undefined
     })
+  }
+
+  /**
+   * A move wrote a card's new threshold: wake by then. No rescan now, unlike poke: on a busy board
+   * that would be one per move, and FerretDB answers each of its queries by reading every card.
+   */
+  function wakeBy(at: Date): void {
+    if (stopped) return
+    const t = at.getTime()
+    if (running) handedAt = Math.min(handedAt ?? t, t)
+    else if (plannedAt === undefined || t < plannedAt) sleepUntil(t)
   }
 
   return {
@@ -122,8 +147,9 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       stopped = false
       wake()
     },
-    /** Something changed (a move, a calendar edit): look again now instead of at the planned time. */
+    /** Something changed (a cycle started, a calendar edit): look again now instead of at the planned time. */
     poke: wake,
+    wakeBy,
     check,
     /** Resolves when the current check, if any, has finished: for tests. */
     async settled(): Promise<void> {
