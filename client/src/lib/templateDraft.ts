@@ -1,5 +1,5 @@
 import type { SopDraft } from '../../../shared/sop/importText'
-import { blankIdentity, type SopIdentity, type SopLane, type SopStep, type Waktu } from '../../../shared/sop/template'
+import { blankIdentity, type SopIdentity, type SopLane, type SopStep } from '../../../shared/sop/template'
 
 /**
  * The template editor's working copy. Lanes and steps carry a key that stays with them while they
@@ -23,17 +23,13 @@ export interface DraftDecision {
   question: string
 }
 
-export interface DraftStep {
+/** A step as the editor holds it: no number (its place is its number), lanes and target by key. */
+export interface DraftStep extends Omit<SopStep, 'no' | 'decision'> {
   key: string
-  title: string
-  shortTitle: string
   /** Lane keys; an id that matches no lane (from an import) is kept as is, so the check names it. */
   lanes: string[]
+  /** The key of one of `lanes`. */
   defaultLane: string
-  kelengkapan: string[]
-  waktu: Waktu
-  output: string
-  keterangan: string
   decision: DraftDecision | null
 }
 
