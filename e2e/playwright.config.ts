@@ -49,7 +49,8 @@ export default defineConfig({
   ],
   webServer: {
     // The client is built by `npm run test:e2e` before Playwright starts.
-    command: `node node_modules/tsx/dist/cli.mjs server/index.ts`,
+    // tsx as a loader, so the server is this one process (its CLI would run it in a grandchild).
+    command: `node --import tsx server/index.ts`,
     cwd: '..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

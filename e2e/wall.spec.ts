@@ -171,7 +171,7 @@ function startServer(port: number, dataDir: string, testInfo: TestInfo): ChildPr
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }
   delete env.FERRETDB_PORT
   delete env.MONGODB_URI
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
   child.stderr?.on('data', (chunk: Buffer) => void testInfo.attach('server stderr', { body: chunk, contentType: 'text/plain' }).catch(() => {}))
   return child
 }
