@@ -198,7 +198,8 @@ export const test = base.extend<Fixtures>({
   apiFor: async ({ playwright, baseURL }, use) => {
     const contexts: APIRequestContext[] = []
     await use(async (user) => {
-      const api = await playwright.request.newContext({ baseURL })
+      // The app's pages send their Origin with every write; so must this client (server/http/requestGuards.ts).
+      const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL ?? '' } })
       contexts.push(api)
       await login(api, user)
       return api

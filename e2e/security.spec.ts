@@ -90,6 +90,12 @@ test('every page runs under the Content-Security-Policy without a violation', as
   await page.goto('/tugas')
   await expect(page.getByRole('heading', { level: 1, name: 'Tugas saya' })).toBeVisible()
 
+  // The change-password form checks the password policy as it is typed.
+  await page.goto('/kata-sandi')
+  await expect(page.getByRole('heading', { level: 1, name: 'Ubah kata sandi' })).toBeVisible()
+  await page.locator('#password-new').fill('bismillah123')
+  await expect(page.getByText('Kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak.')).toBeVisible()
+
   await page.goto('/admin/calendar')
   await expect(page.getByRole('heading', { level: 1, name: 'Kalender kerja' })).toBeVisible()
   await expect(page.getByTestId('calendar-save')).toBeVisible()

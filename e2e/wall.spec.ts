@@ -65,7 +65,9 @@ test('the wall shows a move made on a board within a second, with the ticker and
     const top = wall.getByTestId('wall-ticker-item').first()
     await expect(top).toContainText('PPIK')
     await expect(top).toContainText('1 → 2')
-    await expect(top).toContainText(USERS.sekretaris.name)
+    await expect(top).toContainText('Kepala Bidang')
+    // The TV names no one: it does not even receive who moved the card.
+    await expect(top).not.toContainText(USERS.sekretaris.name)
     await expect(wall.getByTestId('wall-steps')).toHaveText('1/52 tahap')
     // The flash fades by itself.
     await expect(ppik).toHaveAttribute('data-moved', 'false', { timeout: 5000 })
@@ -201,7 +203,7 @@ test('shows "Terputus sejak" while its server is down and recovers by itself whe
   const dataDir = testInfo.outputPath('data')
   mkdirSync(dataDir, { recursive: true })
   let server = startServer(port, dataDir, testInfo)
-  const api = await playwright.request.newContext({ baseURL: url })
+  const api = await playwright.request.newContext({ baseURL: url, extraHTTPHeaders: { Origin: url } })
   let wall: Page | undefined
   try {
     await waitHealthy(url)

@@ -39,7 +39,7 @@ describe('the HTTP surface', () => {
 
     const malformed = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: server.url },
       body: '{"username": ',
     })
     expect(malformed.status).toBe(400)

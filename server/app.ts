@@ -5,7 +5,8 @@ import path from 'node:path'
 import express from 'express'
 import type { Connection } from 'mongoose'
 import { MONEV_KINERJA } from '../shared/sop/balangan'
-import { createRateLimiter } from './auth/rateLimit'
+import { createKnownBrowsers, loadKnownBrowserKey } from './auth/knownBrowsers'
+import { createLoginGuard } from './auth/rateLimit'
 import { authRoutes } from './auth/routes'
 import { createSessionStore } from './auth/sessions'
 import { cardModel } from './cards/model'
@@ -27,11 +28,14 @@ import { createDocumentStorage } from './documents/storage'
 import { createReportsRepository } from './reports/repository'
 import { reportsRoutes } from './reports/routes'
 import { recomputeRunningClocks } from './timers/recompute'
-import { pingDb } from './db/connect'
-import { errorHandler, loadUser } from './http/middleware'
+import { createDbHealth, rejectWhileDbDown, type SupervisedDb } from './db/health'
+import { errorHandler, loadUser, refuseDuplicateKeys } from './http/middleware'
+import { bodyTypes, sameOriginWrites } from './http/requestGuards'
 import type { Logger } from './logger'
 import { createRealtime, serveBoards, type IoServer } from './realtime/io'
 import { attachRedisAdapter } from './realtime/redisAdapter'
+import { watchSocketSessions } from './realtime/socketSessions'
+import { serveDbStatus } from './realtime/dbStatus'
 import { securityHeaders } from './http/securityHeaders'
 import { displayModel } from './displays/model'
 import { createDisplaysRepository } from './displays/repository'
@@ -52,10 +56,14 @@ export interface AppDeps {
   /** Built client to serve (dist/client); omitted in tests and in `npm run dev`, where Vite serves it. */
   staticDir?: string
   sessionIdleMs?: number
+  /** How often sockets whose session has passed its idle expiry are looked for and closed; 30 s. */
+  sessionSweepMs?: number
   cookieSecure?: 'auto' | boolean
   trustProxy?: string
   /** What /healthz reports as the database kind. */
   dbKind?: 'embedded' | 'mongodb'
+  /** The embedded FerretDB's supervisor, so the health monitor knows a dead process at once. */
+  dbSupervisor?: SupervisedDb
   /** Largest document upload in bytes (DOCUMENT_MAX_MB); 10 MiB by default. */
   documentMaxBytes?: number
   /** BACKUP_TOKEN: bearer secret for GET /api/admin/backup (besides an administrator's session). */
@@ -107,11 +115,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // the collection empty for the archive's own versions.
   await templates.seed(MONEV_KINERJA)
   const sessions = createSessionStore(db, User, clock, sessionIdleMs)
-  const loginLimiter = createRateLimiter(clock, { limit: 10, windowMs: 15 * 60_000 })
+  const loginGuard = createLoginGuard(clock)
+  const knownBrowsers = createKnownBrowsers(await loadKnownBrowserKey(db), clock)
   const displays = createDisplaysRepository(displayModel(db), clock)
   await displays.init()
   const documentStorage = createDocumentStorage(db)
   await documentStorage.init()
+
+  const health = createDbHealth({ db, log, supervised: deps.dbSupervisor })
 
   const app = express()
   app.disable('x-powered-by')
@@ -119,18 +130,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(securityHeaders())
 
   app.get('/healthz', async (_req, res) => {
-    const dbUp = await pingDb(db)
+    const state = await health.probe()
+    const restarts = health.restarts()
+    const dbUp = state.status === 'ok'
     res.status(dbUp ? 200 : 503).json({
       status: dbUp ? 'ok' : 'degraded',
       server: 'ok',
-      database: { status: dbUp ? 'ok' : 'down', kind: deps.dbKind ?? 'mongodb' },
+      database: {
+        status: state.status,
+        kind: deps.dbKind ?? 'mongodb',
+        ...(state.status === 'down' ? { reason: state.reason } : {}),
+        ...(restarts === undefined ? {} : { restarts }),
+      },
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     })
   })
 
   const httpServer = createServer(app)
   const io = createRealtime(httpServer, { sessions, log, displays: (token) => displays.resolve(token) })
+  serveDbStatus(io, health)
+  const socketSessions = watchSocketSessions(io, { sessions, clock, log, sweepMs: deps.sessionSweepMs ?? 30_000 })
   const closeRedis = deps.redisUrl ? attachRedisAdapter(io, { url: deps.redisUrl, key: deps.redisKey }, log) : undefined
+  io.on('auth:unlock', (username) => loginGuard.unlock(username))
   const notifier = createNotifier({
     users,
     notifications,
@@ -172,16 +193,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   serveDisplays(io, { displays, cards, cycles, calendars, clock, log })
 
   const api = express.Router()
+  // Every route needs the database (loadUser reads the session): known down, refuse at once.
+  api.use(rejectWhileDbDown(health))
+  // Before any body is read: where a write comes from, then what kind of body it carries.
+  api.use(sameOriginWrites(log))
+  api.use(bodyTypes({ rawUploads: (req) => req.method === 'POST' && /^\/cards\/[^/]+\/documents$/.test(req.path) }))
   // A whole SOP template is larger than any other body; this parser runs first for its route only.
-  api.use('/templates', express.json({ limit: '256kb' }))
-  api.use(express.json({ limit: '32kb' }))
+  api.use('/templates', express.json({ limit: '256kb', verify: refuseDuplicateKeys }))
+  api.use(express.json({ limit: '32kb', verify: refuseDuplicateKeys }))
   api.use(loadUser(sessions))
   api.use(
     authRoutes({
       conn: db,
       users,
       sessions,
-      loginLimiter,
+      loginGuard,
+      knownBrowsers,
       cookieSecure: deps.cookieSecure ?? 'auto',
       templates,
       onSessionEnded: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
@@ -194,6 +221,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       onDeactivated: async (userId) => {
         await sessions.destroyForUser(userId)
         io.in(userRoom(userId)).disconnectSockets(true)
+      },
+      onUnlock: (username) => {
+        log.info({ username }, 'login limits of an account cleared by an administrator')
+        loginGuard.unlock(username)
+        // Every node counts its own failures (rateLimit.ts); the others clear theirs too.
+        if (deps.redisUrl) io.serverSideEmit('auth:unlock', username)
       },
     }),
   )
@@ -248,7 +281,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       })
     },
     async close() {
+      health.stop()
       await timers.stop()
+      socketSessions.stop()
       // io.close() also closes the HTTP server; open sockets are told to go away first.
       io.disconnectSockets(true)
       await new Promise<void>((resolve) => io.close(() => resolve()))

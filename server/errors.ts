@@ -1,3 +1,4 @@
+import mongoose from 'mongoose'
 import { ZodError } from 'zod'
 import type { ErrorCode, ValidationIssue } from '../shared/errors'
 import type { Ack } from '../shared/events'
@@ -10,6 +11,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly card?: CardDto,
+    /** Sent with the message so a client can word the refusal itself (ErrorBody.params). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message)
   }
@@ -26,6 +29,32 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DB_UNAVAILABLE: 503,
+}
+
+const DB_UNAVAILABLE_MESSAGE = 'Basis data tidak tersedia, coba lagi.'
+
+/** The refusal of a command or request while the database does not answer (server/db/health.ts). */
+export function dbUnavailable(): AppError {
+  return new AppError('DB_UNAVAILABLE', DB_UNAVAILABLE_MESSAGE)
+}
+
+const { mongo } = mongoose
+/**
+ * The driver's ways of saying it could not reach the database: a lost or timed-out connection
+ * (a pool cleared after one is a MongoNetworkError too), no server to select, a client already
+ * closed, and mongoose's "buffering timed out" while it waits for a reconnection.
+ */
+function isDbUnreachable(err: unknown): boolean {
+  return (
+    err instanceof mongo.MongoNetworkError ||
+    err instanceof mongo.MongoServerSelectionError ||
+    err instanceof mongoose.Error.MongooseServerSelectionError ||
+    err instanceof mongo.MongoTopologyClosedError ||
+    err instanceof mongo.MongoNotConnectedError ||
+    err instanceof mongo.MongoServerClosedError ||
+    (err instanceof mongoose.Error && /buffering timed out/.test(err.message))
+  )
 }
 
 function describeZod(error: ZodError): string {
@@ -47,11 +76,16 @@ export function issuesOf(error: ZodError): ValidationIssue[] {
 export function toErrorAck(err: unknown, log: Logger, context: Record<string, unknown>): Ack<never> {
   if (err instanceof AppError) {
     log.warn({ ...context, code: err.code, reason: err.message }, 'command refused')
-    return { ok: false, error: { code: err.code, message: err.message, ...(err.card ? { card: err.card } : {}) } }
+    return { ok: false, error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}), ...(err.card ? { card: err.card } : {}) } }
   }
   if (err instanceof ZodError) {
     log.warn({ ...context, code: 'VALIDATION', issues: err.issues.slice(0, 5) }, 'command refused')
     return { ok: false, error: { code: 'VALIDATION', message: describeZod(err) } }
+  }
+  if (isDbUnreachable(err)) {
+    // Expected while the database is away; /healthz and the health monitor's log say why.
+    log.warn({ ...context, code: 'DB_UNAVAILABLE', reason: (err as Error).message }, 'command refused')
+    return { ok: false, error: { code: 'DB_UNAVAILABLE', message: DB_UNAVAILABLE_MESSAGE } }
   }
   log.error({ ...context, err }, 'command failed')
   return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.' } }

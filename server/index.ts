@@ -26,6 +26,7 @@ async function main() {
     documentMaxBytes: config.documentMaxBytes,
     backupToken: config.backupToken,
     dbKind: database.kind,
+    dbSupervisor: database.supervisor,
     redisUrl: config.redisUrl,
   })
   const port = await app.listen(config.port, config.host)

@@ -10,6 +10,11 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'INTERNAL',
+  /**
+   * The server's database did not answer in time (stopped, restarting, hung). A command refused so
+   * may still be applied when it answers again; resending it with the same opId is safe.
+   */
+  'DB_UNAVAILABLE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -17,6 +22,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface ErrorBody {
   code: ErrorCode
   message: string
+  /** What a client needs to word the refusal itself, e.g. RATE_LIMITED's `retryAfterSeconds`. */
+  params?: Record<string, string | number>
 }
 
 /** One problem with a refused request body: the field it concerns and what is wrong with it. */

@@ -13,7 +13,7 @@ import type {
   NoteDto,
   Viewer,
 } from './schemas/board'
-import type { WallJoin, WallSnapshot } from './schemas/displays'
+import type { WallCardChanged, WallJoin, WallSnapshot } from './schemas/displays'
 
 /** Every command is answered by one ack of this shape; see docs/realtime.md. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody & { card?: CardDto } }
@@ -42,20 +42,36 @@ export interface TimerThreshold {
   at: string
 }
 
-/** Facts (past tense), broadcast to the cycle's room after they are stored. */
+/**
+ * Facts (past tense), broadcast after they are stored: the card:* and presence facts to the
+ * cycle's board room, wall:card to its wall displays instead (card:timer and calendar:changed to both).
+ */
 export interface ServerToClientEvents {
   'card:moved': (payload: { card: CardDto; entry: HistoryEntryDto }) => void
   'card:updated': (payload: { card: CardDto }) => void
   'card:noted': (payload: { cycleId: string; cardId: string; note: NoteDto }) => void
   'presence:changed': (payload: { cycleId: string; viewers: Viewer[] }) => void
   'card:timer': (payload: TimerThreshold) => void
+  /** Wall displays only: a card's place or clock as the wall shows it, with the move if it moved. */
+  'wall:card': (payload: WallCardChanged) => void
   /** The work calendar changed; clocks on every board are recomputed with it. */
   'calendar:changed': (payload: { calendar: WorkCalendar }) => void
   /** Sent only to the user it is for (all of their tabs). */
   'notification:new': (payload: NotificationDto) => void
+  /** To every socket when it connects, and to all when the state changes (boards and walls). */
+  'server:status': (payload: ServerStatus) => void
 }
 
-export type InterServerEvents = Record<string, never>
+/** Whether the server can reach its database; `down` until it answers again (see /healthz for why). */
+export interface ServerStatus {
+  database: 'ok' | 'down'
+}
+
+/** Between the nodes of one installation, through the Redis adapter (io.serverSideEmit). */
+export interface InterServerEvents {
+  /** An administrator cleared the account's login limits; every node forgets its counters of it. */
+  'auth:unlock': (username: string) => void
+}
 
 export interface SocketUser {
   id: string
@@ -70,6 +86,8 @@ export interface UserSocketData {
   kind: 'user'
   user: SocketUser
   sessionId: string
+  /** When the session ends unless it is used (epoch ms), as known at the handshake. */
+  sessionExpiresAt: number
   display?: never
 }
 
@@ -82,6 +100,7 @@ export interface DisplaySocketData {
   display: { id: string; cycleId: string }
   user?: never
   sessionId?: never
+  sessionExpiresAt?: never
 }
 
 export type SocketData = UserSocketData | DisplaySocketData

@@ -26,6 +26,7 @@ export const router = createRouter({
     { path: '/cycles/:id/report', name: 'report', component: () => import('./views/CycleReportView.vue'), props: true, meta: { title: 'report.title' } },
     { path: '/cycles/:id/flowchart', name: 'flowchart', component: () => import('./views/TemplateFlowchartView.vue'), props: (r) => ({ cycleId: String(r.params.id) }), meta: { title: 'flowchart.title' } },
     { path: '/tugas', name: 'tasks', component: () => import('./views/TasksView.vue'), meta: { title: 'tasks.title' } },
+    { path: '/kata-sandi', name: 'password', component: () => import('./views/PasswordView.vue'), meta: { title: 'password.title' } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./views/AdminUsersView.vue'), meta: { admin: true, title: 'users.title' } },
     { path: '/admin/calendar', name: 'admin-calendar', component: () => import('./views/AdminCalendarView.vue'), meta: { admin: true, title: 'calendar.title' } },
     { path: '/admin/displays', name: 'admin-displays', component: () => import('./views/AdminDisplaysView.vue'), meta: { admin: true, title: 'wall.admin.title' } },

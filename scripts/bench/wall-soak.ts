@@ -68,7 +68,7 @@ async function main() {
     }
 
     const post = async (urlPath: string, body: unknown, cookie?: string) => {
-      const res = await fetch(base + urlPath, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) })
+      const res = await fetch(base + urlPath, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) })
       if (!res.ok) throw new Error(`${urlPath}: HTTP ${res.status} ${await res.text()}`)
       return res
     }

@@ -110,54 +110,6 @@ describe('login and logout', () => {
     expect(res.body).toMatchObject({ user: { id: admin.id } })
   })
 
-  it('rate-limits one username after 10 attempts, even with the right password', async () => {
-    const server = await h.startServer()
-    const admin = await setupAdmin(server, { username: 'admin' })
-    for (let i = 1; i <= 10; i++) {
-      const res = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: `salah-${i}-salah` } })
-      expect(res.status, `attempt ${i}`).toBe(401)
-    }
-    const blocked = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: admin.password } })
-    expect(blocked.status).toBe(429)
-    expect(blocked.body).toMatchObject({ error: { code: 'RATE_LIMITED' } })
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(sessionCookieOf(blocked)).toBeUndefined()
-  })
-
-  it('lets the limit window pass with the clock', async () => {
-    let now = new Date('2026-11-25T00:00:00Z')
-    const server = await h.startServer({ clock: () => now })
-    const admin = await setupAdmin(server, { username: 'admin' })
-    for (let i = 0; i < 11; i++) {
-      await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'salah-salah-salah' } })
-    }
-    expect((await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: admin.password } })).status).toBe(429)
-    now = new Date(now.getTime() + 16 * 60_000)
-    expect((await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: admin.password } })).status).toBe(200)
-  })
-
-  it('does not count successful logins against an office sharing one address', async () => {
-    // A whole office behind one NAT signs in at 07.30; only failures may use up the address's budget.
-    const server = await h.startServer()
-    const admin = await setupAdmin(server, { username: 'admin' })
-    for (let i = 1; i <= 12; i++) {
-      const res = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: admin.password } })
-      expect(res.status, `login ${i}`).toBe(200)
-    }
-  })
-
-  it('still limits password spraying across usernames from one address', async () => {
-    const server = await h.startServer()
-    await setupAdmin(server, { username: 'admin' })
-    const statuses: number[] = []
-    for (let i = 1; i <= 11; i++) {
-      const res = await api(server, 'POST', '/api/auth/login', { body: { username: `orang${i}`, password: 'tebak-tebak-123' } })
-      statuses.push(res.status)
-    }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
-    expect(statuses[10]).toBe(429)
-  })
-
   it('logout ends the session: the old cookie no longer works', async () => {
     const server = await h.startServer()
     const admin = await setupAdmin(server)

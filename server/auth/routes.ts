@@ -1,19 +1,22 @@
 import { Router, type Request, type Response } from 'express'
 import type { Connection } from 'mongoose'
-import { Login, SetupAdmin } from '../../shared/schemas/users'
+import { passwordWeakness } from '../../shared/auth/passwordPolicy'
+import { Login, passwordChangeFor, SetupAdmin, type SessionDto, type UserDto } from '../../shared/schemas/users'
 import { AppError } from '../errors'
 import { currentUser, sessionToken } from '../http/middleware'
 import type { TemplatesRepository } from '../templates/repository'
 import type { UsersRepository } from '../users/repository'
 import { checkRole } from '../users/routes'
-import type { RateLimiter } from './rateLimit'
-import { SESSION_COOKIE, type SessionStore } from './sessions'
+import { KNOWN_BROWSER_COOKIE, KNOWN_BROWSER_MAX_AGE_MS, type KnownBrowsers } from './knownBrowsers'
+import type { LoginGuard } from './rateLimit'
+import { parseCookies, SESSION_COOKIE, type SessionStore } from './sessions'
 
 interface AuthDeps {
   conn: Connection
   users: UsersRepository
   sessions: SessionStore
-  loginLimiter: RateLimiter
+  loginGuard: LoginGuard
+  knownBrowsers: KnownBrowsers
   cookieSecure: 'auto' | boolean
   templates: TemplatesRepository
   /** Closes the sockets opened with a session that just ended. */
@@ -22,19 +25,64 @@ interface AuthDeps {
 
 const COOKIE_MAX_AGE_MS = 30 * 24 * 3600_000
 
+/** "5 menit", "40 detik": the wait in the server's (Indonesian) message; clients word it from params. */
+function waitText(seconds: number): string {
+  return seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`
+}
+
 export function authRoutes(deps: AuthDeps): Router {
-  const { users, sessions, loginLimiter } = deps
+  const { users, sessions, loginGuard, knownBrowsers } = deps
   const router = Router()
+
+  const secure = (req: Request) => (deps.cookieSecure === 'auto' ? req.secure : deps.cookieSecure)
+  const knownBrowserCookie = (req: Request) => parseCookies(req.headers.cookie)[KNOWN_BROWSER_COOKIE]
+
+  /**
+   * Checks a password of `account` under the login limits (rateLimit.ts): refused with 429 and
+   * Retry-After while a wait is in force, before the password is looked at; otherwise the check's
+   * result is counted as a success or a failure.
+   */
+  async function guardedCheck(req: Request, res: Response, account: string, check: () => Promise<UserDto | null>): Promise<UserDto | null> {
+    const browser = knownBrowsers.browserFor(knownBrowserCookie(req), account)
+    const ticket = loginGuard.begin({ account, address: req.ip ?? '', browser })
+    if (!ticket.ok) {
+      const seconds = ticket.retryAfterSeconds
+      res.setHeader('Retry-After', String(seconds))
+      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk. Coba lagi dalam ${waitText(seconds)}.`, undefined, {
+        retryAfterSeconds: seconds,
+      })
+    }
+    let user: UserDto | null
+    try {
+      user = await check()
+    } catch (err) {
+      ticket.finish('error')
+      throw err
+    }
+    ticket.finish(user ? 'success' : 'failure')
+    return user
+  }
 
   function setCookie(req: Request, res: Response, token: string) {
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: deps.cookieSecure === 'auto' ? req.secure : deps.cookieSecure,
+      secure: secure(req),
       path: '/',
       // The server ends a session after SESSION_IDLE_HOURS without use (sliding); the cookie only
       // has to outlive that, so an active user is never logged out by the browser.
       maxAge: COOKIE_MAX_AGE_MS,
+    })
+  }
+
+  /** Vouches that this browser signed in to the account (knownBrowsers.ts); only the auth routes read it. */
+  function rememberBrowser(req: Request, res: Response, username: string) {
+    res.cookie(KNOWN_BROWSER_COOKIE, knownBrowsers.remember(knownBrowserCookie(req), username), {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secure(req),
+      path: '/api/auth',
+      maxAge: KNOWN_BROWSER_MAX_AGE_MS,
     })
   }
 
@@ -59,7 +107,8 @@ export function authRoutes(deps: AuthDeps): Router {
       const unitId = role.unitScoped ? input.unitId : null
       const user = await users.create({ ...input, unitId, isAdmin: true })
       setCookie(req, res, await sessions.create(user.id))
-      res.status(201).json({ user })
+      rememberBrowser(req, res, user.username)
+      res.status(201).json({ user, weakPassword: false } satisfies SessionDto)
     } catch (err) {
       await meta.deleteOne({ _id: 'setup' })
       throw err
@@ -68,20 +117,30 @@ export function authRoutes(deps: AuthDeps): Router {
 
   router.post('/auth/login', async (req, res) => {
     const input = Login.parse(req.body)
-    const wait = Math.max(loginLimiter.hit(`ip:${req.ip}`), loginLimiter.hit(`user:${input.username}`))
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait))
-      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`)
-    }
-    const user = await users.verifyLogin(input.username, input.password)
+    const user = await guardedCheck(req, res, input.username, () => users.verifyLogin(input.username, input.password))
     if (!user) throw new AppError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah.')
-    loginLimiter.reset(`user:${input.username}`)
-    // An office behind one NAT address signs in together at opening time: only failures count there.
-    loginLimiter.release(`ip:${req.ip}`)
+    // An account from before the password policy keeps working; the client asks for a new password.
+    const weakPassword = passwordWeakness(input.password, { username: user.username }) !== null
     // A fresh token at every login: a session id planted before login is worthless after it.
     await sessions.destroy(sessionToken(req))
-    setCookie(req, res, await sessions.create(user.id))
-    res.json({ user })
+    setCookie(req, res, await sessions.create(user.id, { weakPassword }))
+    rememberBrowser(req, res, user.username)
+    res.json({ user, weakPassword } satisfies SessionDto)
+  })
+
+  /** One's own password: the current one as proof (under the login limits), the new one under the policy. */
+  router.post('/auth/password', async (req, res) => {
+    const me = currentUser(req)
+    const input = passwordChangeFor(me.username).parse(req.body)
+    const confirmed = await guardedCheck(req, res, me.username, () => users.verifyLogin(me.username, input.currentPassword))
+    // Not 401: the session stands, only the proof was wrong.
+    if (!confirmed) throw new AppError('FORBIDDEN', 'Kata sandi saat ini salah.')
+    await users.setPassword(me.id, input.newPassword)
+    const token = sessionToken(req)
+    await sessions.markPasswordChanged(token)
+    // Whoever knew the old password is signed out everywhere else.
+    for (const ended of await sessions.destroyOthers(me.id, token)) deps.onSessionEnded(ended)
+    res.json({ user: me, weakPassword: false } satisfies SessionDto)
   })
 
   router.post('/auth/logout', async (req, res) => {
@@ -91,8 +150,9 @@ export function authRoutes(deps: AuthDeps): Router {
     res.status(204).end()
   })
 
-  router.get('/auth/me', (req, res) => {
-    res.json({ user: currentUser(req) })
+  router.get('/auth/me', async (req, res) => {
+    const user = currentUser(req)
+    res.json({ user, weakPassword: await sessions.weakPassword(sessionToken(req)) } satisfies SessionDto)
   })
 
   return router

@@ -39,7 +39,7 @@ async function board(server: TestServer, user: TestUser, cycleId: string): Promi
 async function upload(server: TestServer, user: TestUser, cardId: string, bytes: Buffer, name: string): Promise<DocumentDto> {
   const res = await fetch(`${server.url}/api/cards/${cardId}/documents?name=${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { cookie: user.cookie, 'content-type': 'application/pdf' },
+    headers: { cookie: user.cookie, 'content-type': 'application/pdf', origin: server.url },
     body: bytes,
   })
   const body = (await res.json()) as { document: DocumentDto }
@@ -80,8 +80,8 @@ beforeAll(async () => {
 
   // ---- a scripted cycle on the source server ----
   source = await h.startServer({ deps: { backupToken: TOKEN } })
-  admin = await setupAdmin(source, { name: 'Admin Utama', password: 'sandi-admin-123' })
-  sekretaris = await createUser(source, admin, { name: 'Sari Sekretaris', username: 'sari', role: 'sekretaris', password: 'sandi-sari-456' })
+  admin = await setupAdmin(source, { name: 'Admin Utama', password: 'sandi-utama-123' })
+  sekretaris = await createUser(source, admin, { name: 'Sari Sekretaris', username: 'sari', role: 'sekretaris', password: 'sandi-sekretaris-456' })
   kabid = await createUser(source, admin, { name: 'Budi Kabid', username: 'budi', role: 'kepala_bidang', unitId: 'ppik' })
   cycle = await createCycle(source, admin)
 
@@ -145,7 +145,8 @@ describe('backup through the running server', () => {
     expect(header.collections).toEqual(COLLECTION_ORDER.filter((c) => header.collections.includes(c)))
     expect(header.collections).toEqual(expect.arrayContaining(['meta', 'users', 'calendars', 'templates', 'cycles', 'cards', 'notifications', 'displays', 'documents.files', 'documents.chunks']))
     expect(header.collections).not.toContain('sessions')
-    expect(counts).toMatchObject({ meta: 1, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
+    // meta: the setup marker and the key of the known-browser cookies (server/auth/knownBrowsers.ts).
+    expect(counts).toMatchObject({ meta: 2, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
     // 1 chunk for the small PDF, 3 for the 600 KB one.
     expect(counts['documents.chunks']).toBe(4)
     expect(counts.notifications).toBeGreaterThan(0)
@@ -172,8 +173,8 @@ describe('restore', () => {
     const restored = await h.startServer({ dbName: restoredDb })
     // Passwords (their hashes) came along; sessions did not.
     expect((await api(restored, 'GET', '/api/auth/me', { cookie: sekretaris.cookie })).status).toBe(401)
-    const sari = { ...sekretaris, cookie: await login(restored, 'sari', 'sandi-sari-456') }
-    const boss = { ...admin, cookie: await login(restored, 'admin', 'sandi-admin-123') }
+    const sari = { ...sekretaris, cookie: await login(restored, 'sari', 'sandi-sekretaris-456') }
+    const boss = { ...admin, cookie: await login(restored, 'admin', 'sandi-utama-123') }
     await login(restored, 'budi', kabid.password)
     expect((await api(restored, 'POST', '/api/auth/login', { body: { username: 'sari', password: 'salah-sandi-000' } })).status).toBe(401)
 
@@ -213,7 +214,7 @@ describe('restore', () => {
 
     // A database with something after the backup: --force drops it and puts the archive back.
     const target = await h.startServer()
-    const other = await setupAdmin(target, { username: 'lain', password: 'sandi-lain-789' })
+    const other = await setupAdmin(target, { username: 'lain', password: 'sandi-cadangan-789' })
     await createCycle(target, other)
     const conn2 = await connectDb(h.uriOf(target.dbName))
     try {

@@ -5,6 +5,7 @@ import type { SopTemplate } from '../../shared/sop/template'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
 import type { CyclesRepository } from '../cycles/repository'
+import { broadcastCard } from '../realtime/broadcast'
 import { roomOf } from '../realtime/rooms'
 import { command } from '../realtime/command'
 import type { Logger } from '../logger'
@@ -105,7 +106,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       if (entry) {
         // Once the ack is out (command() sends it when this returns): the mover's answer does not
         // wait for the frame to be written to every socket of a full room.
-        setImmediate(() => socket.to(roomOf(dto.cycleId)).emit('card:moved', { card: dto, entry }))
+        setImmediate(() => broadcastCard(socket, dto, entry))
         deps.onMoved(dto, entry, template)
       }
       log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind: check.kind, from, to: input.to, version: dto.version }, 'card moved')
@@ -144,7 +145,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
     }
     const dto = toCardDto(updated, template)
-    socket.to(roomOf(dto.cycleId)).emit('card:updated', { card: dto })
+    broadcastCard(socket, dto)
     return dto
   }
 

@@ -10,14 +10,3 @@ export async function connectDb(uri: string): Promise<Connection> {
   await conn.asPromise()
   return conn
 }
-
-export async function pingDb(conn: Connection, timeoutMs = 2000): Promise<boolean> {
-  const db = conn.db
-  if (!db || conn.readyState !== 1) return false
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())
-  const ping = db
-    .command({ ping: 1 })
-    .then(() => true)
-    .catch(() => false)
-  return Promise.race([ping, timeout])
-}

@@ -6,10 +6,26 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Logger } from 'pino'
 
+/**
+ * What the supervisor is doing: `running` (FerretDB accepts connections), `exited` (it died and a
+ * restart waits out its backoff), `restarting` (a new process is starting), `stopped` (stop()).
+ */
+export type EmbeddedDbState = 'running' | 'exited' | 'restarting' | 'stopped'
+
+export interface EmbeddedDbStatus {
+  state: EmbeddedDbState
+  /** How many times the supervisor has started FerretDB again since the first start. */
+  restarts: number
+}
+
 export interface EmbeddedDb {
   uri: string
-  /** The FerretDB process id, for diagnostics and tests. */
-  pid: number
+  /** The current FerretDB process id (a new one after each restart), for diagnostics and tests. */
+  readonly pid: number
+  status(): EmbeddedDbStatus
+  /** Called on every change of status(); returns the unsubscription. */
+  onStatus(listener: (status: EmbeddedDbStatus) => void): () => void
+  /** Stops FerretDB for good: no restart follows, also when called during a restart's backoff. */
   stop(): Promise<void>
 }
 
@@ -24,6 +40,11 @@ export interface EmbeddedFerretdbOptions {
 const STARTUP_TIMEOUT_MS = 20_000
 const STOP_GRACE_MS = 5_000
 const KEPT_OUTPUT_LINES = 20
+/** The first restart waits this long; each failure in a row doubles it, up to RESTART_MAX_MS. */
+const RESTART_INITIAL_MS = 500
+const RESTART_MAX_MS = 10_000
+/** A process that ran this long was healthy: its death starts the backoff from the beginning again. */
+const RESTART_STABLE_MS = 30_000
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -32,6 +53,31 @@ export function ferretdbBinary(): string {
   return path.join(repoRoot, '.tools', 'ferretdb', 'bin', 'ferretdb')
 }
 
+/** One FerretDB process that accepted connections; `exited` settles when it is gone. */
+interface Running {
+  child: ChildProcess
+  pid: number
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  recentOutput: string[]
+}
+
+interface LaunchPlan {
+  binary: string
+  baseDir: string
+  sqliteDir: string
+  stateDir: string
+  pidFile: string
+  port: number
+  log: Logger
+}
+
+/**
+ * Starts FerretDB and supervises it: when the process dies (a crash, an OOM kill, `kill -9`), it is
+ * started again on the same port and DATA_DIR after a backoff (0.5 s, doubling to 10 s, from 0.5 s
+ * again once a process ran 30 s), so the driver's reconnection to the same URI finds it there. A
+ * restart goes through the same checks as the first start (no other FerretDB on the directory, the
+ * port free); one that fails waits its turn and tries again. Only the first start throws.
+ */
 export async function startEmbeddedFerretdb(opts: EmbeddedFerretdbOptions): Promise<EmbeddedDb> {
   const binary = ferretdbBinary()
   if (!existsSync(binary)) {
@@ -49,11 +95,107 @@ export async function startEmbeddedFerretdb(opts: EmbeddedFerretdbOptions): Prom
   mkdirSync(sqliteDir, { recursive: true })
   mkdirSync(stateDir, { recursive: true })
   const pidFile = path.join(baseDir, 'ferretdb.pid')
-  assertNotInUse(pidFile, baseDir)
-
+  // Chosen once: a restarted FerretDB must answer at the address the driver reconnects to.
   const port = opts.port || (await freePort())
+  const plan: LaunchPlan = { binary, baseDir, sqliteDir, stateDir, pidFile, port, log }
+
+  let current: Running = await launch(plan, new AbortController().signal, { checkPort: Boolean(opts.port) })
+  let status: EmbeddedDbStatus = { state: 'running', restarts: 0 }
+  const listeners = new Set<(status: EmbeddedDbStatus) => void>()
+  let backoffMs = RESTART_INITIAL_MS
+  let stopping = false
+  let retryTimer: NodeJS.Timeout | undefined
+  let restarting: Promise<void> | undefined
+  const abortRestart = new AbortController()
+
+  function setStatus(next: Partial<EmbeddedDbStatus>): void {
+    status = { ...status, ...next }
+    for (const listener of listeners) listener(status)
+  }
+
+  function supervise(run: Running): void {
+    current = run
+    const startedAt = Date.now()
+    void run.exited.then(({ code, signal }) => {
+      if (stopping) return
+      if (Date.now() - startedAt >= RESTART_STABLE_MS) backoffMs = RESTART_INITIAL_MS
+      log.error(
+        { code, signal, ferretdbPid: run.pid, output: run.recentOutput, restartInMs: backoffMs },
+        'FerretDB exited unexpectedly; restarting it',
+      )
+      setStatus({ state: 'exited' })
+      scheduleRestart()
+    })
+  }
+
+  function scheduleRestart(): void {
+    const waitMs = backoffMs
+    backoffMs = Math.min(backoffMs * 2, RESTART_MAX_MS)
+    // unref: a pending restart alone must not keep a finished process alive.
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined
+      if (stopping) return
+      setStatus({ state: 'restarting', restarts: status.restarts + 1 })
+      // Every restart checks the port: another program may have taken it meanwhile.
+      restarting = launch(plan, abortRestart.signal, { checkPort: true }).then(
+        (run) => {
+          restarting = undefined
+          current = run
+          if (stopping) return // stop() is waiting for this launch and stops `current` next
+          supervise(run)
+          log.info({ ferretdbPid: run.pid, port, restarts: status.restarts }, 'embedded FerretDB restarted')
+          setStatus({ state: 'running' })
+        },
+        (err: unknown) => {
+          restarting = undefined
+          if (stopping) return
+          log.error({ err, retryInMs: backoffMs }, 'restarting FerretDB failed; trying again')
+          setStatus({ state: 'exited' })
+          scheduleRestart()
+        },
+      )
+    }, waitMs)
+    retryTimer.unref()
+  }
+
+  supervise(current)
+  log.info({ ferretdbPid: current.pid, port, dataDir: baseDir }, 'embedded FerretDB started')
+
+  let stopped: Promise<void> | undefined
+  return {
+    uri: `mongodb://127.0.0.1:${port}/${opts.dbName ?? 'papan_sop'}`,
+    get pid() {
+      return current.pid
+    },
+    status: () => status,
+    onStatus(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopping = true
+        if (retryTimer) clearTimeout(retryTimer)
+        retryTimer = undefined
+        // A restart under way is cut short (its process killed) or, if it got through, stopped below.
+        abortRestart.abort()
+        await restarting
+        await terminate(current, log)
+        setStatus({ state: 'stopped' })
+        listeners.clear()
+        log.info({ ferretdbPid: current.pid }, 'embedded FerretDB stopped')
+      })()
+      return stopped
+    },
+  }
+}
+
+/** One FerretDB process up to the moment it accepts connections; throws (and leaves nothing running) otherwise. */
+async function launch(plan: LaunchPlan, signal: AbortSignal, { checkPort }: { checkPort: boolean }): Promise<Running> {
+  const { binary, sqliteDir, stateDir, pidFile, port, log } = plan
+  assertNotInUse(pidFile, plan.baseDir)
   // Readiness is "the port accepts connections", which a stranger on the port would fake.
-  if (opts.port) await assertPortFree(port)
+  if (checkPort) await assertPortFree(port)
   const child = spawn(
     binary,
     [
@@ -97,54 +239,42 @@ export async function startEmbeddedFerretdb(opts: EmbeddedFerretdbOptions): Prom
   }
   process.on('exit', killOnExit)
 
-  let started = false
-  let stopping = false
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', (code, signal) => {
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, exitSignal) => {
       process.off('exit', killOnExit)
       watchdog.kill('SIGKILL')
       rmSync(pidFile, { force: true })
-      if (started && !stopping) log.error({ code, signal, output: recentOutput }, 'FerretDB exited unexpectedly')
-      resolve()
+      resolve({ code, signal: exitSignal })
     })
   })
 
   try {
-    await waitForPort(port, exited, recentOutput)
+    await waitForPort(port, exited, recentOutput, signal)
   } catch (error) {
-    stopping = true
     if (isRunning(child)) child.kill('SIGKILL')
     await exited
     throw error
   }
-  started = true
-  log.info({ ferretdbPid: pid, port, dataDir: baseDir }, 'embedded FerretDB started')
+  return { child, pid, exited, recentOutput }
+}
 
-  let stopped: Promise<void> | undefined
-  return {
-    uri: `mongodb://127.0.0.1:${port}/${opts.dbName ?? 'papan_sop'}`,
-    pid,
-    stop() {
-      stopped ??= (async () => {
-        stopping = true
-        if (isRunning(child)) {
-          child.kill('SIGTERM')
-          const graceful = await Promise.race([
-            exited.then(() => true),
-            // unref: a quick stop must not leave a timer holding the process open for 5 s.
-            delay(STOP_GRACE_MS, { unref: true }).then(() => false),
-          ])
-          if (!graceful) {
-            log.warn({ ferretdbPid: pid }, `FerretDB did not stop within ${STOP_GRACE_MS} ms; killing it`)
-            child.kill('SIGKILL')
-          }
-        }
-        await exited
-        log.info({ ferretdbPid: pid }, 'embedded FerretDB stopped')
-      })()
-      return stopped
-    },
+/** SIGTERM, then SIGKILL after the grace period; resolves once the process is gone. */
+async function terminate(run: Running, log: Logger): Promise<void> {
+  const { child, pid, exited } = run
+  if (isRunning(child)) {
+    child.kill('SIGTERM')
+    const graceful = await Promise.race([
+      exited.then(() => true),
+      // unref: a quick stop must not leave a timer holding the process open for 5 s.
+      delay(STOP_GRACE_MS, { unref: true }).then(() => false),
+    ])
+    if (!graceful) {
+      // Also what a stopped (SIGSTOP) process needs: it cannot act on SIGTERM until continued.
+      log.warn({ ferretdbPid: pid }, `FerretDB did not stop within ${STOP_GRACE_MS} ms; killing it`)
+      child.kill('SIGKILL')
+    }
   }
+  await exited
 }
 
 function isRunning(child: ChildProcess): boolean {
@@ -285,11 +415,12 @@ async function assertPortFree(port: number): Promise<void> {
   })
 }
 
-async function waitForPort(port: number, exited: Promise<void>, recentOutput: string[]): Promise<void> {
+async function waitForPort(port: number, exited: Promise<unknown>, recentOutput: string[], signal: AbortSignal): Promise<void> {
   let hasExited = false
   void exited.then(() => (hasExited = true))
   const deadline = Date.now() + STARTUP_TIMEOUT_MS
   while (!(await canConnect(port))) {
+    if (signal.aborted) throw new Error('FerretDB start cancelled: the database is being stopped')
     if (hasExited) {
       throw new Error(`FerretDB exited during startup:\n${summarize(recentOutput)}`)
     }

@@ -104,7 +104,7 @@ afterAll(async () => {
 })
 
 describe('the database lost while the server runs', () => {
-  it('answers commands with an error during the outage, writes nothing half, and recovers by itself', async () => {
+  it('answers commands DB_UNAVAILABLE within 2 s during the outage, writes nothing half, and recovers by itself', async () => {
     const admin = await setupAdmin(server) // sekretaris, administrator
     const cycle = await createCycle(server, admin, { units: PPIK })
     const socket = await connectSocket(admin.cookie)
@@ -128,14 +128,16 @@ describe('the database lost while the server runs', () => {
     })) as { ok: boolean; error?: { code: string; message: string } }
     const ackMs = Date.now() - sentAt
     expect(ack.ok).toBe(false)
-    expect(ack.error?.code).toBe('INTERNAL')
-    expect(ackMs).toBeLessThan(15_000)
+    expect(ack.error?.code).toBe('DB_UNAVAILABLE')
+    // The contract (server/db/health.ts): answered within 2 s, with room for a busy machine.
+    expect(ackMs).toBeLessThan(2500)
 
     const health = await api<{ status: string; database: { status: string } }>(server, 'GET', '/healthz')
     expect(health.status).toBe(503)
-    expect(health.body).toMatchObject({ status: 'degraded', database: { status: 'down' } })
+    // Not the embedded supervisor's own process (this app was not given it): all it sees is no answer.
+    expect(health.body).toMatchObject({ status: 'degraded', database: { status: 'down', reason: 'unreachable' } })
 
-    // A second command, once the driver has noticed the outage, is refused in bounded time too.
+    // A second command, once the outage is known, is refused at once.
     const secondOp = opId()
     const secondAt = Date.now()
     const second = (await raw.timeout(20_000).emitWithAck('card:move', {
@@ -145,8 +147,8 @@ describe('the database lost while the server runs', () => {
       to: { step: 2, lane: 'kepala_bidang' },
     })) as { ok: boolean; error?: { code: string } }
     const secondMs = Date.now() - secondAt
-    expect(second).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(secondMs).toBeLessThan(15_000)
+    expect(second).toMatchObject({ ok: false, error: { code: 'DB_UNAVAILABLE' } })
+    expect(secondMs).toBeLessThan(2500)
 
     // The database comes back at the same address with the same data; the app is not restarted.
     ferret = await startDb()

@@ -7,6 +7,8 @@ import { startEmbeddedFerretdb, type EmbeddedDb } from './embeddedFerretdb'
 export interface OpenDatabase {
   db: Connection
   kind: 'embedded' | 'mongodb'
+  /** The embedded FerretDB, which restarts itself when it dies; for the health monitor. */
+  supervisor?: EmbeddedDb
   close(): Promise<void>
 }
 
@@ -21,6 +23,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
     return {
       db,
       kind: embedded ? 'embedded' : 'mongodb',
+      supervisor: embedded,
       async close() {
         await db.close().catch((err: unknown) => log.error({ err }, 'closing the database connection failed'))
         await embedded?.stop()

@@ -1,6 +1,6 @@
 import { io as ioClient } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DisplayCreated, DisplayDto } from '../../shared/schemas/displays'
+import { WallCard, WallCardChanged, WallCycle, WallMove, type DisplayCreated, type DisplayDto } from '../../shared/schemas/displays'
 import {
   api,
   connectError,
@@ -103,7 +103,9 @@ describe('display tokens', () => {
     expect(snap.cycle.id).toBe(cycle.id)
     expect(snap.display.label).toBe('TV Ruang Perencanaan')
     expect(snap.cards).toHaveLength(4)
-    expect(snap.cards[0]?.history.length).toBeGreaterThan(0)
+    expect(snap.cards.map((c) => c.unit.id).sort()).toEqual(cycle.units.map((u) => u.id).sort())
+    expect(snap.cards.find((c) => c.unit.id === 'ppik')).toMatchObject({ step: 1, lane: 'sekretaris', unit: { shortName: 'PPIK' } })
+    expect(snap.cycle).toEqual({ id: cycle.id, title: cycle.title, unitIds: cycle.units.map((u) => u.id) })
     expect(snap.calendar.zoneLabel).toBe('WITA')
     expect(Date.parse(snap.serverTime)).not.toBeNaN()
     expect((await sendOk(wall, 'wall:join', { cycleId: cycle.id })).cycle.id).toBe(cycle.id)
@@ -139,12 +141,88 @@ describe('display tokens', () => {
     const personWall = await send(person, 'wall:join', {})
     expect(personWall.ok ? 'ok' : personWall.error.code).toBe('FORBIDDEN')
 
-    // The display hears the board's facts.
-    const moved = record(wall, 'card:moved')
+    // The display hears the wall's own fact of a move on the board.
+    const moved = record(wall, 'wall:card')
     await sendOk(person, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     const fact = await moved.waitFor()
-    expect(fact.card.id).toBe(card.id)
-    expect(fact.entry.to).toEqual({ step: 2, lane: 'kepala_bidang' })
+    expect(fact.card).toMatchObject({ id: card.id, step: 2, lane: 'kepala_bidang', version: card.version + 1 })
+    expect(fact.move).toMatchObject({ cardId: card.id, version: card.version + 1, from: { step: 1, lane: 'sekretaris' }, to: { step: 2, lane: 'kepala_bidang' } })
+  })
+
+  it('a display receives only what the wall shows: no note, no mover, no history, no viewers', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server, { name: 'Admin Utama', role: 'kepala_badan' })
+    const cycle = await createCycle(server, admin)
+    const { token } = await createDisplay(server, admin, cycle.id)
+    const sari = await createUser(server, admin, { name: 'Sari Wulandari', role: 'sekretaris' })
+
+    // Every frame the display gets, whatever its event: what is not listened to must not come either.
+    const wall = await connectDisplay(server, token)
+    const frames: unknown[][] = []
+    wall.onAny((event: string, ...args: unknown[]) => frames.push([event, ...args]))
+    const snap = await sendOk(wall, 'wall:join', {})
+
+    const boardOfAdmin = await h.connect(server, admin.cookie)
+    const presence = record(boardOfAdmin, 'presence:changed')
+    const boardMoved = record(boardOfAdmin, 'card:moved')
+    const boardNoted = record(boardOfAdmin, 'card:noted')
+    const board = await sendOk(boardOfAdmin, 'board:join', { cycleId: cycle.id })
+    const boardOfSari = await h.connect(server, sari.cookie)
+    await sendOk(boardOfSari, 'board:join', { cycleId: cycle.id })
+    await presence.waitFor((p) => p.viewers.some((v) => v.name === 'Sari Wulandari'))
+
+    const [a, b] = board.cards
+    if (!a || !b) throw new Error('no cards')
+    const words = {
+      moveNote: 'Berkas diantar lewat ajudan',
+      note: 'Catatan: anggaran belum cair, jangan diumumkan',
+      reason: 'Dipindah karena pejabat cuti sakit',
+      output: 'ND-117/rahasia/2030',
+    }
+    const opIds = [opId(), opId(), opId(), opId(), opId()] as const
+    const wallFacts = record(wall, 'wall:card')
+    const movedA = await sendOk(boardOfSari, 'card:move', { opId: opIds[0], cardId: a.id, version: a.version, to: { step: 2, lane: 'kepala_bidang' }, note: words.moveNote })
+    await sendOk(boardOfSari, 'card:note', { opId: opIds[1], cardId: a.id, text: words.note })
+    const overridden = await sendOk(boardOfAdmin, 'card:move', { opId: opIds[2], cardId: a.id, version: movedA.version, to: { step: 5, lane: 'kepala_seksi' }, note: words.reason })
+    await sendOk(boardOfAdmin, 'card:output', { opId: opIds[3], cardId: a.id, output: words.output })
+    // The last command: what the server sent the display before it has arrived once this fact has
+    // (one connection's frames keep their order), presence announced above included.
+    const fence = await sendOk(boardOfSari, 'card:move', { opId: opIds[4], cardId: b.id, version: b.version, to: { step: 2, lane: 'kepala_bidang' } })
+    await wallFacts.waitFor((f) => f.card.id === b.id && f.card.version === fence.version)
+
+    // The boards still get everything.
+    expect((await boardMoved.waitFor((f) => f.card.id === a.id && f.card.version === movedA.version)).entry).toMatchObject({ by: { name: 'Sari Wulandari' }, note: words.moveNote })
+    expect((await boardNoted.waitFor()).note.text).toBe(words.note)
+
+    // The display: wall:card only, each exactly a WallCard (and a move), and none of the words or names.
+    expect(frames.map(([event]) => event)).toEqual(['wall:card', 'wall:card', 'wall:card', 'wall:card'])
+    const facts = frames.map(([, payload]) => WallCardChanged.parse(payload))
+    const rejoined = await sendOk(wall, 'wall:join', {})
+    const seen = JSON.stringify([snap, frames, rejoined])
+    for (const secret of [...Object.values(words), ...opIds, 'Sari Wulandari', 'Admin Utama', sari.id, admin.id]) expect(seen).not.toContain(secret)
+    // Field names, outside the SOP itself (whose steps have an Output column) and the calendar.
+    const cardsSeen = JSON.stringify([frames, [snap, rejoined].map((x) => [x.cycle, x.cards, x.moves])])
+    for (const field of ['history', 'notes', 'note', 'by', 'opId', 'viewers', 'output', 'checklist', 'documents', 'visits', 'createdBy', 'name']) {
+      expect(cardsSeen).not.toContain(`"${field}"`)
+    }
+
+    expect(facts[0]).toEqual({
+      card: { id: a.id, cycleId: cycle.id, unit: { id: a.unit.id, shortName: a.unit.shortName }, step: 2, lane: 'kepala_bidang', version: movedA.version, enteredStepAt: movedA.enteredStepAt },
+      move: { cardId: a.id, version: movedA.version, kind: 'advance', at: movedA.history.at(-1)?.at, from: { step: 1, lane: 'sekretaris' }, to: { step: 2, lane: 'kepala_bidang' } },
+    })
+    expect(facts[1]?.move).toMatchObject({ kind: 'override', from: { step: 2, lane: 'kepala_bidang' }, to: { step: 5, lane: 'kepala_seksi' } })
+    // The output changed nothing the wall shows: the card as it was, no move.
+    expect(facts[2]).toEqual({ card: facts[1]?.card, move: null })
+
+    // The snapshots: the wall's own shapes, nothing more; after the moves, the ticker's moves newest first.
+    for (const s of [snap, rejoined]) {
+      WallCycle.parse(s.cycle)
+      s.cards.forEach((c) => WallCard.parse(c))
+      s.moves.forEach((m) => WallMove.parse(m))
+    }
+    expect(snap.moves).toEqual([])
+    expect(rejoined.cards.find((c) => c.id === a.id)).toMatchObject({ step: 5, lane: 'kepala_seksi', version: overridden.version })
+    expect(rejoined.moves).toEqual([facts[3]?.move, facts[1]?.move, facts[0]?.move])
   })
 
   it('display sockets are not viewers in the presence list', async () => {

@@ -8,8 +8,9 @@ import { AppError } from '../errors'
 import type { Logger } from '../logger'
 import { command } from '../realtime/command'
 import type { IoServer } from '../realtime/io'
-import { roomOf } from '../realtime/rooms'
+import { wallRoom } from '../realtime/rooms'
 import { isDisplaySocket, isUserSocket, type DisplaySocket } from '../realtime/socketKinds'
+import { latestWallMoves, toWallCard, toWallCycle } from './projection'
 import type { DisplaysRepository } from './repository'
 
 /** All open sockets of one display token, so revoking it closes them. */
@@ -28,9 +29,10 @@ const DISPLAY_ONLY_READS = 'Layar dinding hanya dapat menampilkan siklusnya send
 const refused = (message: string): Ack<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } })
 
 /**
- * Wall display sockets: `wall:join` to their own cycle's room, then the same facts a board gets.
- * Every other command is answered FORBIDDEN (a display has no user, so the board's handlers are
- * never registered for it). People's sockets get `wall:join` refused the same way.
+ * Wall display sockets: `wall:join` to their own cycle's wall room, which gets the wall's own slim
+ * facts (`wall:card`, `card:timer`), never the board's (server/realtime/broadcast.ts). Every other
+ * command is answered FORBIDDEN (a display has no user, so the board's handlers are never
+ * registered for it). People's sockets get `wall:join` refused the same way.
  */
 export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
   const { displays, cards, cycles, calendars, clock } = deps
@@ -60,17 +62,19 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
         if (input.cycleId && input.cycleId !== cycleId) throw new AppError('FORBIDDEN', DISPLAY_ONLY_READS)
         // Join before reading, so no move falls between the snapshot and the first fact; the
         // client keeps the higher card version of the two.
-        await socket.join(roomOf(cycleId))
+        await socket.join(wallRoom(cycleId))
         const found = await cycles.find(cycleId)
         if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
         const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
         const label = (await displays.find(displayId))?.label ?? ''
+        const dtos = records.map((c) => toCardDto(c, found.template))
         return {
           display: { id: displayId, label },
-          cycle: found.dto,
+          cycle: toWallCycle(found.dto),
           template: found.template,
           calendar,
-          cards: records.map((c) => ({ ...toCardDto(c, found.template), notes: [] })),
+          cards: dtos.map(toWallCard),
+          moves: latestWallMoves(dtos),
           serverTime: clock().toISOString(),
         }
       }),

@@ -111,7 +111,7 @@ interface UploadAnswer {
 }
 
 async function upload(cardId: string, user: TestUser | null, body: Buffer | ReadableStream<Uint8Array>, name: string, contentType = 'application/octet-stream'): Promise<UploadAnswer> {
-  const headers: Record<string, string> = { 'content-type': contentType }
+  const headers: Record<string, string> = { 'content-type': contentType, origin: server.url }
   if (user) headers.cookie = user.cookie
   const res = await fetch(`${server.url}/api/cards/${cardId}/documents?name=${encodeURIComponent(name)}`, {
     method: 'POST',

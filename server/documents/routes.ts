@@ -11,7 +11,7 @@ import { AppError } from '../errors'
 import { currentUser } from '../http/middleware'
 import type { Logger } from '../logger'
 import type { IoServer } from '../realtime/io'
-import { roomOf } from '../realtime/rooms'
+import { broadcastCard } from '../realtime/broadcast'
 import { sanitizeFileName } from './sniff'
 import { TooLargeError, UploadAbortedError, type DocumentStorage } from './storage'
 
@@ -62,7 +62,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
 
   function broadcast(card: CardRecord, template: SopTemplate) {
     const dto = toCardDto(card, template)
-    io.to(roomOf(dto.cycleId)).emit('card:updated', { card: dto })
+    broadcastCard(io, dto)
     return dto
   }
 

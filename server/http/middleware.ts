@@ -4,6 +4,7 @@ import type { HttpErrorBody } from '../../shared/errors'
 import type { UserDto } from '../../shared/schemas/users'
 import { AppError, HTTP_STATUS, issuesOf, toErrorAck } from '../errors'
 import type { Logger } from '../logger'
+import { duplicateKeyIn } from './duplicateKeys'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
 
 declare module 'express-serve-static-core' {
@@ -36,13 +37,27 @@ export function currentAdmin(req: Request): UserDto {
   return user
 }
 
+/**
+ * express.json's `verify`: a body with a key twice in one object is refused (400) before any route
+ * reads it; see duplicateKeyIn.
+ */
+export function refuseDuplicateKeys(_req: Request, _res: Response, buf: Buffer): void {
+  const key = duplicateKeyIn(buf.toString('utf8'))
+  if (key !== null) throw Object.assign(new Error(`duplicate key ${JSON.stringify(key)}`), { status: 400, type: 'entity.duplicate.key' })
+}
+
 export function errorHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     // body-parser's own errors (malformed JSON, body too large) carry a status of their own.
     const status = (err as { status?: number; type?: string }).status
     if (!(err instanceof AppError) && !(err instanceof ZodError) && status && status < 500) {
       log.warn({ path: req.path, status, reason: (err as Error).message }, 'request refused')
-      const message = status === 413 ? 'Data yang dikirim terlalu besar.' : 'Data yang dikirim tidak dapat dibaca.'
+      const message =
+        status === 413
+          ? 'Data yang dikirim terlalu besar.'
+          : status === 415
+            ? 'Jenis data yang dikirim tidak diterima; kirim JSON.'
+            : 'Data yang dikirim tidak dapat dibaca.'
       res.status(status).json({ error: { code: 'VALIDATION', message } })
       return
     }

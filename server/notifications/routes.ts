@@ -12,8 +12,8 @@ export function notificationsRoutes({ notifications }: { notifications: Notifica
 
   router.post('/notifications/read', async (req, res) => {
     const user = currentUser(req)
-    const { ids } = NotificationsRead.parse(req.body ?? {})
-    res.json({ unread: await notifications.markRead(user.id, ids) })
+    const input = NotificationsRead.parse(req.body)
+    res.json({ unread: await notifications.markRead(user.id, 'ids' in input ? input.ids : undefined) })
   })
 
   return router

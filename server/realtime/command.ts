@@ -3,6 +3,8 @@ import type { z } from 'zod'
 import type { Ack } from '../../shared/events'
 import { toErrorAck } from '../errors'
 import type { Logger } from '../logger'
+import { MALFORMED_EVENT } from './parser'
+import { withDatabase } from './dbStatus'
 
 /**
  * Wraps a command handler in the fixed order: zod parse → handler (authorise, rules, persist,
@@ -28,11 +30,33 @@ export function command<S extends z.ZodType, T>(
       return
     }
     Promise.resolve()
-      .then(() => handle(schema.parse(payload)))
+      .then(() => {
+        const input = schema.parse(payload)
+        // A bad payload is refused without the database; the handler runs under its guard:
+        // DB_UNAVAILABLE at once while it is down, or within 2 s of it ceasing to answer.
+        return withDatabase(socket, () => handle(input), context)
+      })
       .then(
         (data) => reply({ ok: true, data }),
         (err: unknown) => reply(toErrorAck(err, log, context)),
       )
       .catch((err: unknown) => log.error({ ...context, err }, 'ack failed'))
   }
+}
+
+/**
+ * Answers every command no listener takes — an unknown event, or a frame that could not be read
+ * (MALFORMED_EVENT, from ./parser) — with one VALIDATION ack, so no ack id is left waiting.
+ * Registered after the socket's own commands; onAny runs before the listeners, so it checks them.
+ */
+export function answerUnknownCommands(socket: Socket, log: Logger): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (socket.listeners(event).length > 0) return
+    const ack = args.at(-1)
+    if (typeof ack !== 'function') return
+    const malformed = event === MALFORMED_EVENT
+    log.warn({ event: malformed ? undefined : event.slice(0, 100), socketId: socket.id, malformed }, 'unknown command refused')
+    const message = malformed ? 'Perintah tidak dapat dibaca.' : 'Perintah tidak dikenal.'
+    ;(ack as (a: Ack<never>) => void)({ ok: false, error: { code: 'VALIDATION', message } })
+  })
 }

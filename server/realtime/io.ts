@@ -12,7 +12,8 @@ import { registerCardHandlers } from '../cards/handlers'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../errors'
 import type { Logger } from '../logger'
-import { command } from './command'
+import { answerUnknownCommands, command } from './command'
+import { commandParser, releaseEarlyPackets } from './parser'
 import { roomOf, sessionRoom, userRoom } from './rooms'
 import { isUserSocket } from './socketKinds'
 
@@ -52,6 +53,8 @@ export function createRealtime(
     // Commands are small; anything near this size is hostile, and Socket.IO drops the connection.
     maxHttpBufferSize: 256 * 1024,
     serveClient: false,
+    // Answers unreadable command frames and holds those sent before the connect was accepted.
+    parser: commandParser,
     // Cookies ride along with cross-site websocket handshakes; a page from another origin must not
     // be able to act with a user's session. Non-browser clients send no Origin and are let through.
     allowRequest: (req, callback) => {
@@ -87,11 +90,12 @@ export function createRealtime(
       .resolve(token)
       .then((resolved) => {
         if (!resolved) return next(new Error('UNAUTHENTICATED'))
-        const { user, sessionId } = resolved
+        const { user, sessionId, expiresAt } = resolved
         socket.data = {
           kind: 'user',
           user: { id: user.id, name: user.name, role: user.role, unitId: user.unitId, isAdmin: user.isAdmin },
           sessionId,
+          sessionExpiresAt: expiresAt.getTime(),
         }
         next()
       })
@@ -100,6 +104,10 @@ export function createRealtime(
         next(new Error('INTERNAL'))
       })
   })
+
+  // First of the connection listeners: the held frames are handled on the next tick, after all
+  // of them (boards, displays) have registered their commands.
+  io.on('connection', releaseEarlyPackets)
 
   return io
 }
@@ -185,6 +193,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     )
 
     registerCardHandlers(socket, { calendars, onMoved: deps.onMoved, cards, cycles, clock, log })
+    answerUnknownCommands(socket, log)
 
     socket.on('disconnecting', () => {
       const boards = [...socket.rooms].filter((r) => r.startsWith('cycle:')).map((r) => r.slice('cycle:'.length))

@@ -156,3 +156,13 @@ export function useHarness() {
   return { startServer, connect, openSocket, uriOf }
 }
 
+/** Every document of every collection but the sessions, as one string: equal means nothing changed. */
+export async function dbSnapshot(db: Connection): Promise<string> {
+  const names = (await db.db!.listCollections().toArray()).map((c) => c.name).filter((n) => !n.includes('session')).sort()
+  const out: Record<string, unknown[]> = {}
+  for (const name of names) {
+    const docs = await db.db!.collection(name).find().toArray()
+    out[name] = docs.map((d) => JSON.stringify(d)).sort()
+  }
+  return JSON.stringify(out)
+}

@@ -2,7 +2,7 @@ import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { IoServer } from '../realtime/io'
-import { roomOf } from '../realtime/rooms'
+import { broadcastCard } from '../realtime/broadcast'
 import { recomputeThresholds } from './visits'
 
 /**
@@ -24,7 +24,7 @@ export async function recomputeRunningClocks(deps: {
     if (!template || !next) continue
     const visits = visitsOf(card).map((v) => (v.leftAt ? v : { ...v, standardMs: next.standardMs }))
     const updated = await cards.setThresholds(String(card._id), card.version, { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits })
-    if (updated) io.to(roomOf(cycleId)).emit('card:updated', { card: toCardDto(updated, template) })
+    if (updated) broadcastCard(io, toCardDto(updated, template))
   }
   io.emit('calendar:changed', { calendar: cal })
 }

@@ -5,7 +5,7 @@ import type { CardRecord } from '../cards/model'
 import type { CardsRepository } from '../cards/repository'
 import type { Logger } from '../logger'
 import type { IoServer } from '../realtime/io'
-import { roomOf } from '../realtime/rooms'
+import { broadcastTimer } from '../realtime/broadcast'
 
 interface ClaimDoc {
   _id: string
@@ -78,7 +78,7 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       for (const [state, at] of crossings) {
         if (!at || !(await claim(card, state, at, now))) continue
         const event: TimerThreshold = { cycleId: String(card.cycleId), cardId: String(card._id), version: card.version, state, at: at.toISOString() }
-        io.to(roomOf(event.cycleId)).emit('card:timer', event)
+        broadcastTimer(io, event)
         log.info({ event: 'card:timer', ...event }, 'timer threshold crossed')
         fired++
         await deps.onThreshold?.(event, card).catch((err: unknown) => log.error({ err, ...event }, 'threshold follow-up failed'))

@@ -57,6 +57,14 @@ export function createUsersRepository(User: UserModel) {
       return toUserDto(user)
     },
 
+    /** Replaces the user's password (its hash); the caller has checked it against the policy. */
+    async setPassword(id: string, password: string): Promise<void> {
+      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      const passwordHash = await hashPassword(password)
+      const res = await User.updateOne({ _id: id }, { $set: { passwordHash } })
+      if (res.matchedCount === 0) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+    },
+
     /** Returns the user only for a correct password of an active account; never says which part failed. */
     async verifyLogin(username: string, password: string): Promise<UserDto | null> {
       const user = await User.findOne({ username: { $eq: username } }).lean()

@@ -11,6 +11,8 @@ interface UsersDeps {
   templates: TemplatesRepository
   /** Ends the user's sessions and open sockets, so a deactivation takes effect at once. */
   onDeactivated: (userId: string) => Promise<void>
+  /** Clears the login limits' counters of the account (server/auth/rateLimit.ts). */
+  onUnlock: (username: string) => void
 }
 
 /** Roles are the lanes of the templates' latest versions; unit heads must name their unit. */
@@ -21,7 +23,7 @@ export async function checkRole(templates: TemplatesRepository, role: string, un
   return found
 }
 
-export function usersRoutes({ users, templates, onDeactivated }: UsersDeps): Router {
+export function usersRoutes({ users, templates, onDeactivated, onUnlock }: UsersDeps): Router {
   const router = Router()
 
   router.get('/users', async (req, res) => {
@@ -45,6 +47,15 @@ export function usersRoutes({ users, templates, onDeactivated }: UsersDeps): Rou
     }
     const user = await users.setActive(String(req.params.id), active)
     if (!active) await onDeactivated(user.id)
+    res.json({ user })
+  })
+
+  // For an owner kept out by failed logins from places the account never signed in from.
+  router.post('/users/:id/unlock', async (req, res) => {
+    currentAdmin(req)
+    const user = await users.findById(String(req.params.id))
+    if (!user) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+    onUnlock(user.username)
     res.json({ user })
   })
 

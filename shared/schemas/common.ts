@@ -6,7 +6,7 @@ export const OpId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'operation id haru
 export const LaneId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)
 export const UnitId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/)
 
-export const Position = z.object({
+export const Position = z.strictObject({
   step: z.int().min(1).max(99),
   lane: LaneId,
 })

@@ -1,9 +1,8 @@
 import { z } from 'zod'
+import type { MoveKind } from '../rules/moves'
 import type { SopTemplate } from '../sop/template'
 import type { WorkCalendar } from '../time/calendar'
-import type { CardDto } from './board'
-import type { CycleDto } from './cycles'
-import { ObjectId } from './common'
+import { LaneId, ObjectId, Position, UnitId } from './common'
 
 /** POST /api/displays: a wall display of one cycle, named after where the screen hangs. */
 export const DisplayCreate = z.strictObject({
@@ -41,13 +40,65 @@ export interface DisplayCreated {
 export const WallJoin = z.strictObject({ cycleId: ObjectId.optional() })
 export type WallJoin = z.infer<typeof WallJoin>
 
-/** What a wall needs to draw and tick: like the board snapshot, without viewers and notes. */
+/*
+ * What a wall display receives. The screen hangs where anyone walks past and is signed in as
+ * nobody, so it gets its own facts, cut down to what it shows: where each unit's card is and when
+ * its step clock started. Never what people wrote (notes, move reasons, outputs, documents) nor
+ * who they are (movers, viewers, the cycle's creator). The server builds these in one place,
+ * server/displays/projection.ts; the schemas are strict so a test can prove nothing else rides along.
+ */
+
+/** How many moves the wall's ticker shows, and so how many the snapshot carries. */
+export const WALL_TICKER_SIZE = 8
+
+const WallPlace = z.strictObject(Position.shape)
+
+/** A card on the wall: its unit, its cell, and its step's start (the wall computes the clock from the calendar). */
+export const WallCard = z.strictObject({
+  id: ObjectId,
+  cycleId: ObjectId,
+  unit: z.strictObject({ id: UnitId, shortName: z.string() }),
+  step: Position.shape.step,
+  lane: LaneId,
+  /** The card's version: of a fact and a snapshot, the higher one is current. */
+  version: z.int().min(0),
+  enteredStepAt: z.iso.datetime(),
+})
+export type WallCard = z.infer<typeof WallCard>
+
+/** One move for the ticker: which card went from where to where, when; no mover, no note. */
+export const WallMove = z.strictObject({
+  cardId: ObjectId,
+  /** The card's version after the move; with cardId, the move's identity. */
+  version: z.int().min(1),
+  kind: z.enum({ advance: 'advance', handoff: 'handoff', return: 'return', finish: 'finish', override: 'override' } satisfies Record<MoveKind, MoveKind>),
+  at: z.iso.datetime(),
+  from: WallPlace,
+  to: WallPlace,
+})
+export type WallMove = z.infer<typeof WallMove>
+
+/** The cycle as the wall shows it: its title, and its units in the order of their rows. */
+export const WallCycle = z.strictObject({
+  id: ObjectId,
+  title: z.string(),
+  unitIds: z.array(UnitId),
+})
+export type WallCycle = z.infer<typeof WallCycle>
+
+/** `wall:card`: a card changed (`move` is set when it moved). Sent to the cycle's wall room only. */
+export const WallCardChanged = z.strictObject({ card: WallCard, move: WallMove.nullable() })
+export type WallCardChanged = z.infer<typeof WallCardChanged>
+
+/** The answer to `wall:join`: what a wall needs to draw and tick. */
 export interface WallSnapshot {
   display: { id: string; label: string }
-  cycle: CycleDto
+  cycle: WallCycle
+  /** The SOP the cycle runs (its lanes, steps and their Waktu): the published document, no one's work. */
   template: SopTemplate
   calendar: WorkCalendar
-  /** Every card with its history (for the ticker of moves); notes are left out. */
-  cards: CardDto[]
+  cards: WallCard[]
+  /** The cycle's latest moves, newest first, at most WALL_TICKER_SIZE. */
+  moves: WallMove[]
   serverTime: string
 }

@@ -26,10 +26,14 @@ export interface NotificationList {
   unread: number
 }
 
-export const NotificationsRead = z.strictObject({
-  /** Marks these as read; without ids, marks all of the user's notifications as read. */
-  ids: z.array(ObjectId).max(200).optional(),
-})
+/**
+ * Marks these notifications as read, or all of the user's. "All" is said in so many words: a
+ * missing, empty or unreadable body must never mean everything.
+ */
+export const NotificationsRead = z.union([
+  z.strictObject({ ids: z.array(ObjectId).min(1).max(200) }),
+  z.strictObject({ all: z.literal(true) }),
+])
 export type NotificationsRead = z.infer<typeof NotificationsRead>
 
 /** "Tugas saya": the cards the signed-in user may act on now, with what is needed to act on them. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness, type PasswordWeakness } from '../auth/passwordPolicy'
 import { LaneId, UnitId } from './common'
 
 export const Username = z
@@ -6,9 +7,23 @@ export const Username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, 'nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung')
-export const Password = z.string().min(8, 'kata sandi minimal 8 karakter').max(200)
+export const Password = z.string().min(PASSWORD_MIN_LENGTH, 'kata sandi minimal 8 karakter').max(PASSWORD_MAX_LENGTH)
 
-export const UserCreate = z.strictObject({
+/** The server's words for each refusal of shared/auth/passwordPolicy (the client has its own, per locale). */
+export const PASSWORD_WEAKNESS_MESSAGES: Record<PasswordWeakness, string> = {
+  short: 'kata sandi minimal 8 karakter',
+  pattern: 'kata sandi tidak boleh berupa pola sederhana seperti aaaaaaaa atau 12345678',
+  username: 'kata sandi tidak boleh memuat nama pengguna',
+  common: 'kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak',
+}
+
+/** Adds the policy's refusal of `password` as an issue at `field`, so a form can mark that field. */
+function refusePasswordWeakness(ctx: z.RefinementCtx, field: string, password: string, username: string): void {
+  const weakness = passwordWeakness(password, { username })
+  if (weakness) ctx.addIssue({ code: 'custom', path: [field], message: PASSWORD_WEAKNESS_MESSAGES[weakness], params: { weakness } })
+}
+
+const UserFields = z.strictObject({
   name: z.string().trim().min(1).max(120),
   username: Username,
   nip: z
@@ -22,15 +37,46 @@ export const UserCreate = z.strictObject({
   isAdmin: z.boolean().default(false),
   password: Password,
 })
+
+export const UserCreate = UserFields.superRefine((u, ctx) => refusePasswordWeakness(ctx, 'password', u.password, u.username))
 export type UserCreate = z.input<typeof UserCreate>
 
-export const SetupAdmin = UserCreate.omit({ isAdmin: true })
+// Built from the unrefined fields: zod refuses to omit keys from an object that has refinements.
+export const SetupAdmin = UserFields.omit({ isAdmin: true }).superRefine((u, ctx) => refusePasswordWeakness(ctx, 'password', u.password, u.username))
 export type SetupAdmin = z.input<typeof SetupAdmin>
 
-export const Login = z.strictObject({ username: z.string().trim().toLowerCase().min(1).max(40), password: z.string().min(1).max(200) })
+/** POST /api/auth/password: one's own password, with the current one as proof. */
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: Password,
+})
+export type PasswordChange = z.infer<typeof PasswordChange>
+
+/** PasswordChange for the account `username`: the new password obeys the policy and differs from the current one. */
+export function passwordChangeFor(username: string) {
+  return PasswordChange.superRefine((input, ctx) => {
+    if (input.newPassword === input.currentPassword) {
+      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'kata sandi baru harus berbeda dari yang sekarang', params: { weakness: 'unchanged' } })
+      return
+    }
+    refusePasswordWeakness(ctx, 'newPassword', input.newPassword, username)
+  })
+}
+
+export const Login = z.strictObject({ username: z.string().trim().toLowerCase().min(1).max(40), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) })
 export type Login = z.infer<typeof Login>
 
 export const UserActive = z.strictObject({ active: z.boolean() })
+
+/** What a login (and GET /api/auth/me) answers. */
+export interface SessionDto {
+  user: UserDto
+  /**
+   * The password this session was opened with would be refused if it were set today (an account
+   * from before the policy): the client asks the user to change it.
+   */
+  weakPassword: boolean
+}
 
 export interface UserDto {
   id: string

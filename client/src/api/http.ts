@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number
   /** A refused body's problems by field (VALIDATION), for a form to show where they are. */
   readonly issues: ValidationIssue[]
+  /** What the client words the refusal with, e.g. RATE_LIMITED's `retryAfterSeconds`. */
+  readonly params: Readonly<Record<string, string | number>>
 
-  constructor(code: ErrorCode | 'NETWORK', message: string, status: number, issues: ValidationIssue[] = []) {
+  constructor(code: ErrorCode | 'NETWORK', message: string, status: number, issues: ValidationIssue[] = [], params: Record<string, string | number> = {}) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.issues = issues
+    this.params = params
   }
 }
 
@@ -46,5 +49,5 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   const error = (payload as { error?: Partial<HttpErrorBody> } | null)?.error
   const code: ErrorCode = error?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'INTERNAL' : 'VALIDATION')
   if (code === 'UNAUTHENTICATED' && !path.startsWith('/api/auth/')) onUnauthenticated?.()
-  throw new ApiError(code, error?.message ?? response.statusText, response.status, error?.issues ?? [])
+  throw new ApiError(code, error?.message ?? response.statusText, response.status, error?.issues ?? [], error?.params ?? {})
 }

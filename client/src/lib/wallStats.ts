@@ -1,62 +1,41 @@
-import type { CardDto, HistoryEntryDto } from '../../../shared/schemas/board'
-import { finishedStep, stepOf, type SopTemplate } from '../../../shared/sop/template'
+import type { WallCard, WallMove } from '../../../shared/schemas/displays'
+import { WALL_TICKER_SIZE } from '../../../shared/schemas/displays'
+import { stepOf, type SopTemplate } from '../../../shared/sop/template'
 import type { WorkCalendar } from '../../../shared/time/calendar'
 import { AT_RISK_RATIO, timerAt, type TimerReading } from '../../../shared/time/workingTime'
 
-/** How many moves the wall's ticker shows; also how much history each card keeps on the wall. */
-export const TICKER_SIZE = 8
+/** How many moves the wall's ticker shows (and keeps). */
+export const TICKER_SIZE = WALL_TICKER_SIZE
 
 export interface TickerEntry {
   key: string
   at: string
-  by: string
   unit: string
-  kind: HistoryEntryDto['kind']
+  kind: WallMove['kind']
   from: { step: number; lane: string }
   to: { step: number; lane: string }
 }
 
+const moveKey = (m: WallMove) => `${m.cardId}:${m.version}`
+
 /**
- * What the wall keeps of a card: its place, its clock and its last moves. Notes, visits and older
- * history are dropped, so a wall that runs for months holds the same amount whatever happens.
+ * The moves the wall keeps: the latest `size` of those held and those just heard, newest first,
+ * each once (a fact may overtake a snapshot that holds it too). Bounded, however long the wall runs.
  */
-export function slimCard(card: CardDto): CardDto {
-  return { ...card, notes: [], visits: [], checklist: [], history: card.history.slice(-TICKER_SIZE) }
-}
-
-/** The latest moves of the whole cycle, newest first. */
-export function tickerOf(cards: Iterable<CardDto>, size = TICKER_SIZE): TickerEntry[] {
-  const entries: TickerEntry[] = []
-  for (const card of cards) {
-    for (const e of card.history) {
-      if (e.kind === 'create' || !e.from) continue
-      entries.push({ key: e.opId, at: e.at, by: e.by.name, unit: card.unit.shortName, kind: e.kind, from: e.from, to: e.to })
-    }
-  }
+export function latestMoves(held: WallMove[], heard: WallMove[], size = TICKER_SIZE): WallMove[] {
+  const byKey = new Map<string, WallMove>()
+  for (const m of [...held, ...heard]) byKey.set(moveKey(m), m)
   // ISO 8601 instants in UTC sort as strings.
-  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, size)
+  return [...byKey.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, size)
 }
 
-export interface CycleProgressNow {
-  units: number
-  finished: number
-  stepsDone: number
-  stepsTotal: number
-}
-
-export function progressOf(template: SopTemplate, cards: CardDto[]): CycleProgressNow {
-  const last = finishedStep(template)
-  const steps = template.steps.length
-  return {
-    units: cards.length,
-    finished: cards.filter((c) => c.step >= last).length,
-    stepsDone: cards.reduce((sum, c) => sum + Math.min(c.step - 1, steps), 0),
-    stepsTotal: steps * cards.length,
-  }
+/** The ticker's lines: each move with its unit's short name. */
+export function tickerOf(moves: WallMove[], cards: Record<string, WallCard>): TickerEntry[] {
+  return moves.map((m) => ({ key: moveKey(m), at: m.at, unit: cards[m.cardId]?.unit.shortName ?? '', kind: m.kind, from: m.from, to: m.to }))
 }
 
 /** The step clock of every running card at `now`; finished cards have none. */
-export function readingsAt(template: SopTemplate, calendar: WorkCalendar, cards: CardDto[], now: Date): Map<string, TimerReading> {
+export function readingsAt(template: SopTemplate, calendar: WorkCalendar, cards: WallCard[], now: Date): Map<string, TimerReading> {
   const readings = new Map<string, TimerReading>()
   for (const card of cards) {
     const step = stepOf(template, card.step)

@@ -83,7 +83,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     markLocally(unreadIds ?? null)
     unread.value = unreadIds ? Math.max(0, unread.value - unreadIds.length) : 0
     try {
-      const answer = await api<{ unread: number }>('POST', '/api/notifications/read', unreadIds ? { ids: unreadIds } : {})
+      const answer = await api<{ unread: number }>('POST', '/api/notifications/read', unreadIds ? { ids: unreadIds } : { all: true })
       unread.value = answer.unread
     } catch (err) {
       items.value = before.items

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { SetupAdmin, UserDto } from '../../../shared/schemas/users'
+import type { PasswordChange, SessionDto, SetupAdmin, UserDto } from '../../../shared/schemas/users'
 import { api, ApiError, setUnauthenticatedHandler } from '../api/http'
 import { bindListeners, connectSocket, disconnectSocket } from '../realtime/socket'
 
@@ -13,14 +13,20 @@ export const useSessionStore = defineStore('session', () => {
   const bootError = ref<string | null>(null)
   /** True after the server ended the session on its own (cookie expired, account deactivated). */
   const expired = ref(false)
+  /** The password of this session would be refused today; the banner asks for a new one. */
+  const weakPassword = ref(false)
+  /** The banner was closed; it comes back at the next sign-in or page load. */
+  const weakPasswordDismissed = ref(false)
 
   const isAdmin = computed(() => me.value?.isAdmin === true)
 
   let loading: Promise<void> | null = null
 
-  function signedIn(user: UserDto): void {
+  function signedIn(user: UserDto, session?: Pick<SessionDto, 'weakPassword'>): void {
     me.value = user
     expired.value = false
+    // Set at sign-in and at boot; a reconnect's check of the session leaves it as it is.
+    if (session) weakPassword.value = session.weakPassword
     connectSocket()
   }
 
@@ -35,15 +41,15 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const setup = await api<{ needsSetup: boolean }>('GET', '/api/setup')
       needsSetup.value = setup.needsSetup
-      let user: UserDto | null = null
+      let session: SessionDto | null = null
       if (!setup.needsSetup) {
         try {
-          user = (await api<{ user: UserDto }>('GET', '/api/auth/me')).user
+          session = await api<SessionDto>('GET', '/api/auth/me')
         } catch (err) {
           if (!(err instanceof ApiError && err.code === 'UNAUTHENTICATED')) throw err
         }
       }
-      if (user) signedIn(user)
+      if (session) signedIn(session.user, session)
       else me.value = null
       bootError.value = null
       loaded.value = true
@@ -62,14 +68,25 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function setup(input: SetupAdmin): Promise<void> {
-    const { user } = await api<{ user: UserDto }>('POST', '/api/setup', input)
+    const session = await api<SessionDto>('POST', '/api/setup', input)
     needsSetup.value = false
-    signedIn(user)
+    signedIn(session.user, session)
   }
 
   async function login(username: string, password: string): Promise<void> {
-    const { user } = await api<{ user: UserDto }>('POST', '/api/auth/login', { username, password })
-    signedIn(user)
+    const session = await api<SessionDto>('POST', '/api/auth/login', { username, password })
+    weakPasswordDismissed.value = false
+    signedIn(session.user, session)
+  }
+
+  /** Throws ApiError: VALIDATION (the new password), FORBIDDEN (the current one is wrong), RATE_LIMITED. */
+  async function changePassword(input: PasswordChange): Promise<void> {
+    const session = await api<SessionDto>('POST', '/api/auth/password', input)
+    weakPassword.value = session.weakPassword
+  }
+
+  function dismissWeakPassword(): void {
+    weakPasswordDismissed.value = true
   }
 
   async function logout(): Promise<void> {
@@ -80,6 +97,7 @@ export const useSessionStore = defineStore('session', () => {
     }
     me.value = null
     expired.value = false
+    weakPassword.value = false
     disconnectSocket()
   }
 
@@ -93,8 +111,8 @@ export const useSessionStore = defineStore('session', () => {
   // retry those; ask the API whether the session still stands before reconnecting.
   const onDisconnect = (reason: string) => {
     if (reason !== 'io server disconnect' || !me.value) return
-    api<{ user: UserDto }>('GET', '/api/auth/me')
-      .then(({ user }) => signedIn(user))
+    api<SessionDto>('GET', '/api/auth/me')
+      .then((session) => signedIn(session.user))
       .catch((err: unknown) => {
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') expire()
       })
@@ -102,7 +120,24 @@ export const useSessionStore = defineStore('session', () => {
   const unbind = bindListeners({ connect_error: onConnectError, disconnect: onDisconnect })
   if (import.meta.hot) import.meta.hot.dispose(unbind)
 
-  return { me, needsSetup, loaded, bootError, expired, isAdmin, ensureLoaded, bootstrap, setup, login, logout, expire }
+  return {
+    me,
+    needsSetup,
+    loaded,
+    bootError,
+    expired,
+    weakPassword,
+    weakPasswordDismissed,
+    isAdmin,
+    ensureLoaded,
+    bootstrap,
+    setup,
+    login,
+    changePassword,
+    dismissWeakPassword,
+    logout,
+    expire,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

@@ -29,7 +29,18 @@ export const useUsersStore = defineStore('users', () => {
     }
   }
 
-  return { users, status, error, busy, load, create, setActive }
+  /** Clears the account's failed-login counters (POST /api/users/:id/unlock), so its owner can sign in again. */
+  async function unlock(id: string): Promise<void> {
+    busy.value = { ...busy.value, [id]: true }
+    try {
+      await api<{ user: UserDto }>('POST', `/api/users/${encodeURIComponent(id)}/unlock`)
+    } finally {
+      const { [id]: _done, ...rest } = busy.value
+      busy.value = rest
+    }
+  }
+
+  return { users, status, error, busy, load, create, setActive, unlock }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUsersStore, import.meta.hot))

@@ -1,13 +1,12 @@
 import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { Ack } from '../../../shared/events'
-import type { CardDto } from '../../../shared/schemas/board'
-import type { CycleDto } from '../../../shared/schemas/cycles'
-import type { WallSnapshot } from '../../../shared/schemas/displays'
+import { cycleProgress } from '../../../shared/reports/progress'
+import type { WallCard, WallCycle, WallMove, WallSnapshot } from '../../../shared/schemas/displays'
 import type { SopTemplate } from '../../../shared/sop/template'
 import type { WorkCalendar } from '../../../shared/time/calendar'
 import { useFlash } from '../composables/useFlash'
-import { progressOf, slimCard, tickerOf } from '../lib/wallStats'
+import { latestMoves, tickerOf } from '../lib/wallStats'
 import { createWallSocket, type WallSocket } from '../realtime/wallSocket'
 
 /** connecting: no snapshot yet; live: drawn (maybe disconnected meanwhile); invalid: the token is refused. */
@@ -27,14 +26,18 @@ const retryDelay = (base: number) => base + Math.random() * base
 export const useWallStore = defineStore('wall', () => {
   const status = ref<WallStatus>('connecting')
   const label = ref('')
-  const cycle = shallowRef<CycleDto | null>(null)
+  const cycle = shallowRef<WallCycle | null>(null)
   const template = shallowRef<SopTemplate | null>(null)
   const calendar = shallowRef<WorkCalendar | null>(null)
-  const cards = shallowRef<Record<string, CardDto>>({})
+  const cards = shallowRef<Record<string, WallCard>>({})
+  /** The latest moves, newest first, at most the ticker's length. */
+  const moves = shallowRef<WallMove[]>([])
   /** Server clock minus browser clock: a TV's own clock is rarely right. */
   const clockOffsetMs = ref(0)
   /** Server time (ms) when the connection was lost; null while connected and in sync. */
   const disconnectedAt = ref<number | null>(null)
+  /** The server says it cannot reach its database (`server:status`); meaningful while connected. */
+  const databaseDown = ref(false)
   const { flashing, flash, clear: clearFlash } = useFlash(FLASH_MS)
 
   let socket: WallSocket | null = null
@@ -44,11 +47,11 @@ export const useWallStore = defineStore('wall', () => {
   // ---- getters ----
 
   const orderedCards = computed(() => {
-    const order = new Map((cycle.value?.units ?? []).map((u, i) => [u.id, i]))
+    const order = new Map((cycle.value?.unitIds ?? []).map((id, i) => [id, i]))
     return Object.values(cards.value).sort((a, b) => (order.get(a.unit.id) ?? 999) - (order.get(b.unit.id) ?? 999))
   })
-  const progress = computed(() => (template.value ? progressOf(template.value, orderedCards.value) : null))
-  const ticker = computed(() => tickerOf(orderedCards.value))
+  const progress = computed(() => (template.value ? cycleProgress(template.value, orderedCards.value.map((c) => c.step)) : null))
+  const ticker = computed(() => tickerOf(moves.value, cards.value))
 
   // ---- applying what the server says ----
 
@@ -58,13 +61,13 @@ export const useWallStore = defineStore('wall', () => {
 
   function applySnapshot(snapshot: WallSnapshot): void {
     const held = cards.value
-    const next: Record<string, CardDto> = {}
+    const next: Record<string, WallCard> = {}
     for (const card of snapshot.cards) {
       const mine = held[card.id]
       // A fact that overtook the snapshot (joined before it was read) is newer: keep it.
       if (mine && mine.version > card.version) next[card.id] = mine
       else {
-        next[card.id] = slimCard(card)
+        next[card.id] = card
         if (mine && (mine.step !== card.step || mine.lane !== card.lane)) flash(card.id)
       }
     }
@@ -74,16 +77,19 @@ export const useWallStore = defineStore('wall', () => {
     calendar.value = snapshot.calendar
     clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
     cards.value = next
+    moves.value = latestMoves(moves.value, snapshot.moves)
     disconnectedAt.value = null
     status.value = 'live'
   }
 
-  function applyCard(card: CardDto, moved: boolean): void {
+  function applyCard(card: WallCard, move: WallMove | null): void {
     if (!cycle.value || card.cycleId !== cycle.value.id) return
+    // Kept even when the card is already newer: the ticker lists each move once, whichever came first.
+    if (move) moves.value = latestMoves(moves.value, [move])
     const mine = cards.value[card.id]
     if (mine && mine.version > card.version) return
-    cards.value = { ...cards.value, [card.id]: slimCard(card) }
-    if (moved) flash(card.id)
+    cards.value = { ...cards.value, [card.id]: card }
+    if (move) flash(card.id)
   }
 
   // ---- the connection ----
@@ -131,6 +137,7 @@ export const useWallStore = defineStore('wall', () => {
     s.on('connect', () => void join())
     s.on('disconnect', (reason) => {
       markDisconnected()
+      databaseDown.value = false
       // After the server closed the connection itself (restart, revocation) socket.io does not
       // come back on its own: knock again; a revoked token is then refused and says so.
       if (reason === 'io server disconnect') retryLater(() => s.connect(), 1_000)
@@ -142,10 +149,12 @@ export const useWallStore = defineStore('wall', () => {
       // a network failure is retried by the manager (active stays true).
       if (!s.active) retryLater(() => s.connect(), 3_000)
     })
-    s.on('card:moved', ({ card }) => applyCard(card, true))
-    s.on('card:updated', ({ card }) => applyCard(card, false))
+    s.on('wall:card', ({ card, move }) => applyCard(card, move))
     s.on('calendar:changed', ({ calendar: next }) => {
       calendar.value = next
+    })
+    s.on('server:status', ({ database }) => {
+      databaseDown.value = database === 'down'
     })
     s.connect()
   }
@@ -171,7 +180,9 @@ export const useWallStore = defineStore('wall', () => {
     template.value = null
     calendar.value = null
     cards.value = {}
+    moves.value = []
     disconnectedAt.value = null
+    databaseDown.value = false
   }
 
   return {
@@ -181,8 +192,10 @@ export const useWallStore = defineStore('wall', () => {
     template,
     calendar,
     cards,
+    moves,
     clockOffsetMs,
     disconnectedAt,
+    databaseDown,
     flashing,
     orderedCards,
     progress,

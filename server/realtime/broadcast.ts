@@ -1,0 +1,29 @@
+import type { ServerToClientEvents, TimerThreshold } from '../../shared/events'
+import type { CardDto, HistoryEntryDto } from '../../shared/schemas/board'
+import { toWallCard, toWallMove } from '../displays/projection'
+import { roomOf, wallRoom } from './rooms'
+
+type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean
+
+/** The server (to everyone in a room) or a person's socket (to everyone in it but that socket). */
+export interface Broadcaster {
+  to(room: string | string[]): { emit: Emit }
+}
+
+/**
+ * A stored card change, to the cycle's two rooms: its boards get the card (`card:moved` with the
+ * history entry, or `card:updated`), its wall displays the wall's projection of it (`wall:card`).
+ * Every card change goes through here, so no site can send a board's card to a wall.
+ */
+export function broadcastCard(from: Broadcaster, card: CardDto, entry?: HistoryEntryDto): void {
+  const board = from.to(roomOf(card.cycleId))
+  if (entry) board.emit('card:moved', { card, entry })
+  else board.emit('card:updated', { card })
+  const move = entry ? toWallMove(card.id, card.version, entry) : null
+  from.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move })
+}
+
+/** A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket). */
+export function broadcastTimer(from: Broadcaster, event: TimerThreshold): void {
+  from.to([roomOf(event.cycleId), wallRoom(event.cycleId)]).emit('card:timer', event)
+}

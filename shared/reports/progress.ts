@@ -1,0 +1,31 @@
+import type { CycleProgress } from '../schemas/cycles'
+import { finishedStep, type SopTemplate } from '../sop/template'
+
+/**
+ * A card is finished once it sits in the virtual column after the last step (finishedStep), not
+ * while it is still in the last step: that step's work is done only when the card leaves it.
+ * `>=` rather than `===` so a step out of range never counts as both all steps done and unfinished.
+ */
+export function isFinished(template: SopTemplate, step: number): boolean {
+  return step >= finishedStep(template)
+}
+
+/**
+ * The one measure of a cycle's progress, for the cycles list, the board header, the wall and the
+ * dashboard alike: the finished cards, and the steps left behind over all cards (a card in step k
+ * has done k − 1 of them), each card's share kept within 0 … the template's steps.
+ */
+export function cycleProgress(template: SopTemplate, steps: readonly number[]): CycleProgress {
+  const perCard = template.steps.length
+  return {
+    cards: steps.length,
+    finished: steps.filter((s) => isFinished(template, s)).length,
+    stepsDone: steps.reduce((sum, s) => sum + Math.min(Math.max(s - 1, 0), perCard), 0),
+    stepsTotal: steps.length * perCard,
+  }
+}
+
+/** Steps done as a whole percentage of all steps, for a progress bar; 0 for a cycle without cards. */
+export function progressPercent(p: Pick<CycleProgress, 'stepsDone' | 'stepsTotal'>): number {
+  return p.stepsTotal > 0 ? Math.round((p.stepsDone / p.stepsTotal) * 100) : 0
+}
