@@ -1,7 +1,8 @@
 import { isValidObjectId, type Types } from 'mongoose'
 import type { PersonRef } from '../../shared/schemas/board'
-import { cycleTitle, type CycleCreate, type CycleDto, type CycleProgress } from '../../shared/schemas/cycles'
-import { finishedStep, type SopTemplate } from '../../shared/sop/template'
+import { cycleProgress } from '../../shared/reports/progress'
+import { cycleTitle, type CycleCreate, type CycleDto } from '../../shared/schemas/cycles'
+import type { SopTemplate } from '../../shared/sop/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
@@ -19,16 +20,6 @@ export interface CycleWithTemplate {
   template: SopTemplate
 }
 
-function progressOf(template: SopTemplate, steps: number[]): CycleProgress {
-  const last = finishedStep(template)
-  return {
-    cards: steps.length,
-    finished: steps.filter((s) => s >= last).length,
-    stepsDone: steps.reduce((sum, s) => sum + Math.min(s, last) - 1, 0),
-    stepsTotal: steps.length * template.steps.length,
-  }
-}
-
 function toCycleDto(c: CycleRecord, steps: number[]): CycleDto {
   const template = c.template as SopTemplate
   return {
@@ -42,7 +33,7 @@ function toCycleDto(c: CycleRecord, steps: number[]): CycleDto {
     units: c.units.map((u) => ({ id: u.id ?? '', name: u.name ?? '', shortName: u.shortName ?? '' })),
     createdAt: c.createdAt.toISOString(),
     createdBy: c.createdBy,
-    progress: progressOf(template, steps),
+    progress: cycleProgress(template, steps),
   }
 }
 

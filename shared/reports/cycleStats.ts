@@ -1,8 +1,10 @@
 import type { Position } from '../rules/moves'
 import type { CardDto, HistoryEntryDto, PersonRef } from '../schemas/board'
+import type { CycleProgress } from '../schemas/cycles'
 import { finishedStep, laneOf, stepOf, type SopTemplate, type Unit } from '../sop/template'
 import { dateOfDayNumber, dayNumberOf, localDateOf, localInstant, type WorkCalendar } from '../time/calendar'
 import { AT_RISK_RATIO, timerAt, workingMsBetween, type TimerState } from '../time/workingTime'
+import { cycleProgress, isFinished } from './progress'
 
 /**
  * What a cycle's dashboard, exports and report say about where the time went, computed from the
@@ -128,11 +130,8 @@ export interface Correction {
   note: string
 }
 
-export interface CycleSummaryStats {
-  cards: number
-  finished: number
-  stepsDone: number
-  stepsTotal: number
+/** The cycle's progress (cycleProgress, the same measure the cycles list and the board show) and its times. */
+export interface CycleSummaryStats extends CycleProgress {
   actualMs: number
   standardMs: number
   closedVisits: number
@@ -238,7 +237,7 @@ function mergeSegments(segments: { lane: string; workingMs: number }[]) {
 }
 
 function unitProgress(card: StatsCard, visits: ResolvedVisit[], template: SopTemplate, cal: WorkCalendar, now: Date): UnitProgress {
-  const finished = card.step >= finishedStep(template)
+  const finished = isFinished(template, card.step)
   const waktu = finished ? undefined : stepOf(template, card.step)?.waktu
   const timer = waktu ? timerAt(cal, new Date(card.enteredStepAt), waktu, now) : null
   return {
@@ -295,7 +294,7 @@ export function flowOf(cards: StatsCard[], template: SopTemplate, cal: WorkCalen
   const entries = cards.flatMap((c) => c.history.map((h) => time(h.at)))
   if (entries.length === 0) return { steps, days: [] }
   const start = Math.min(...entries)
-  const allFinished = cards.length > 0 && cards.every((c) => c.step >= last)
+  const allFinished = cards.length > 0 && cards.every((c) => isFinished(template, c.step))
   const end = Math.max(start, allFinished ? Math.max(...entries) : now.getTime())
 
   const firstDay = dayNumberOf(localDateOf(cal, new Date(start)))
@@ -325,7 +324,6 @@ function correctionsOf(cards: StatsCard[]): Correction[] {
 }
 
 export function cycleStats({ cards, template, calendar: cal, now }: StatsInput): CycleStats {
-  const last = finishedStep(template)
   const visitsByCard = new Map(cards.map((c) => [c.id, resolveVisits(c, cal, now)]))
   const allVisits = cards.flatMap((c) => visitsByCard.get(c.id) ?? [])
 
@@ -366,10 +364,7 @@ export function cycleStats({ cards, template, calendar: cal, now }: StatsInput):
   const closed = allVisits.filter((v) => v.leftAt)
   const within = closed.filter((v) => v.withinStandard).length
   const summary: CycleSummaryStats = {
-    cards: cards.length,
-    finished: cards.filter((c) => c.step >= last).length,
-    stepsDone: cards.reduce((sum, c) => sum + Math.min(c.step, last) - 1, 0),
-    stepsTotal: cards.length * template.steps.length,
+    ...cycleProgress(template, cards.map((c) => c.step)),
     actualMs: allVisits.reduce((sum, v) => sum + v.workingMs, 0),
     standardMs: allVisits.reduce((sum, v) => sum + v.standardMs, 0),
     closedVisits: closed.length,

@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { CycleDto } from '../../../shared/schemas/cycles'
+import { cycleProgress } from '../../../shared/reports/progress'
+import type { CycleDto, CycleProgress } from '../../../shared/schemas/cycles'
 import type { BoardSnapshot, CardDto, HistoryEntryDto, NoteDto, Viewer } from '../../../shared/schemas/board'
 import type { TimerThreshold } from '../../../shared/events'
 import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type MoveKind, type Position, type Refusal } from '../../../shared/rules/moves'
@@ -98,13 +99,9 @@ export const useBoardStore = defineStore('board', () => {
     return byCell
   })
 
-  const progress = computed(() => {
-    const steps = template.value?.steps.length ?? 0
-    const list = Object.values(cards.value)
-    const finished = list.filter((c) => c.step === lastStep.value).length
-    const stepsDone = list.reduce((sum, c) => sum + Math.min(c.step - 1, steps), 0)
-    return { cards: list.length, finished, stepsDone, stepsTotal: steps * list.length }
-  })
+  const progress = computed<CycleProgress>(() =>
+    template.value ? cycleProgress(template.value, Object.values(cards.value).map((c) => c.step)) : { cards: 0, finished: 0, stepsDone: 0, stepsTotal: 0 },
+  )
 
   function cardsIn(step: number, lane: string): CardDto[] {
     return cardsByCell.value.get(cellKey(step, lane)) ?? []
