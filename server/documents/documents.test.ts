@@ -274,7 +274,7 @@ describe('refusals leave nothing stored', () => {
     const url = new URL(`${server.url}/api/cards/${card.id}/documents?name=putus.pdf`)
     const req = httpRequest(url, {
       method: 'POST',
-      headers: { cookie: sekretaris.cookie, 'content-type': 'application/pdf', 'content-length': String(900_000) },
+      headers: { cookie: sekretaris.cookie, origin: server.url, 'content-type': 'application/pdf', 'content-length': String(900_000) },
     })
     req.on('error', () => undefined)
     req.write(PDF)
