@@ -11,6 +11,10 @@ import { authRoutes } from './auth/routes'
 import { createSessionStore } from './auth/sessions'
 import { cardModel } from './cards/model'
 import { createCardsRepository } from './cards/repository'
+import { createLedger } from './ledger/repository'
+import { cardEventModel } from './ledger/model'
+import { migrateCards } from './ledger/migrate'
+import { auditRoutes } from './ledger/routes'
 import type { Clock } from './clock'
 import { cycleModel } from './cycles/model'
 import { createCyclesRepository } from './cycles/repository'
@@ -88,15 +92,19 @@ export async function createRepositories(db: Connection, clock: Clock) {
   const Card = cardModel(db)
   const Cycle = cycleModel(db)
   const templates = createTemplatesRepository(templateModel(db), clock)
-  // Builds the unique indexes (username, cycle period, template version) before the first write relies on them.
-  await Promise.all([User.init(), Card.init(), Cycle.init(), templates.init()])
-  const cards = createCardsRepository(Card)
+  const ledger = createLedger(cardEventModel(db))
+  // Builds the unique indexes (username, cycle period, template version, the ledger's claims)
+  // before the first write relies on them.
+  await Promise.all([User.init(), Card.init(), Cycle.init(), templates.init(), ledger.init()])
+  const cards = createCardsRepository(Card, ledger)
   const notifications = createNotificationsRepository(db)
   await notifications.init()
   return {
     User,
+    Card,
     users: createUsersRepository(User),
     cards,
+    ledger,
     cycles: createCyclesRepository(Cycle, cards, clock),
     calendars: createCalendarRepository(db),
     notifications,
@@ -110,7 +118,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, users, cards, cycles, calendars, notifications, templates } = await createRepositories(db, clock)
+  const { User, Card, users, cards, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock)
+  // Before anything reads a card: cards of the old shape into the ledger, then every card document
+  // that fell behind its chain (a crash between the two writes) brought up to it.
+  await migrateCards(Card, ledger, log)
+  const repaired = await cards.repairAll()
+  if (repaired) log.warn({ cards: repaired }, 'card documents repaired from the ledger')
   // Seeded here, not in createRepositories: a restore builds the indexes through that and must find
   // the collection empty for the archive's own versions.
   await templates.seed(MONEV_KINERJA)
@@ -232,6 +245,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   )
   api.use(notificationsRoutes({ notifications }))
   api.use(backupRoutes({ db, log, token: deps.backupToken }))
+  api.use(auditRoutes({ db, log, token: deps.backupToken }))
   api.use(tasksRoutes({ cards, cycles, clock }))
   api.use(documentsRoutes({ cards, cycles, storage: documentStorage, io, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
   api.use(cyclesRoutes({ cycles, calendars, templates, onStarted: poke }))

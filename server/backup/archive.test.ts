@@ -83,7 +83,7 @@ describe('the archive format', () => {
     })
     const summary = await inspectArchive(Readable.from([archive]))
     expect(summary.header.collections).toEqual(['users', 'cycles', 'cards', 'documents.files', 'documents.chunks', 'zeta'])
-    expect(summary.header).toMatchObject({ format: 'papan-sop-backup', version: 1, app: { name: 'papan-sop' } })
+    expect(summary.header).toMatchObject({ format: 'papan-sop-backup', version: 2, app: { name: 'papan-sop' } })
   })
 
   it('counts each _id once even if a scan meets a document twice', async () => {

@@ -22,7 +22,12 @@ type Db = mongoose.mongo.Db
 export type Document = mongoose.mongo.BSON.Document
 
 export const ARCHIVE_FORMAT = 'papan-sop-backup'
-export const ARCHIVE_VERSION = 1
+/**
+ * 2 added the card ledger (`card_events`). A version 1 archive (cards that hold their own history)
+ * is restored as it is, and the server migrates its cards into the ledger when it starts.
+ */
+export const ARCHIVE_VERSION = 2
+const READABLE_VERSIONS = new Set([1, 2])
 
 /**
  * The order collections are read in. Every cycle a card names is read before the cards; the GridFS
@@ -37,6 +42,9 @@ export const COLLECTION_ORDER = [
   'templates',
   'cycles',
   'cards',
+  // After the cards: an event read after its card's document is at worst one the projection had
+  // not caught up with (repaired at start); read before it, the document could be ahead of its chain.
+  'card_events',
   'notifications',
   'timer_events',
   'displays',
@@ -185,7 +193,7 @@ export async function* readArchive(input: Readable): AsyncGenerator<ArchiveLine>
       }
       if (!header) {
         if (value.format !== ARCHIVE_FORMAT) throw new ArchiveError('not a Papan SOP backup (unknown header)')
-        if (value.version !== ARCHIVE_VERSION) throw new ArchiveError(`unsupported backup version ${String(value.version)}`)
+        if (!READABLE_VERSIONS.has(value.version as number)) throw new ArchiveError(`unsupported backup version ${String(value.version)}`)
         header = value as unknown as ArchiveHeader
         yield { kind: 'header', header }
       } else if ('end' in value) {

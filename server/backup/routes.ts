@@ -18,7 +18,7 @@ function digest(value: string): Buffer {
 }
 
 /** True when the request carries the configured backup token (compared in constant time). */
-function hasToken(req: Request, token: string | undefined): boolean {
+export function hasBackupToken(req: Request, token: string | undefined): boolean {
   const header = req.headers.authorization
   if (!token || !header?.startsWith('Bearer ')) return false
   return timingSafeEqual(digest(header.slice('Bearer '.length).trim()), digest(token))
@@ -32,7 +32,7 @@ export function backupRoutes(deps: BackupDeps) {
   const router = Router()
 
   router.get('/admin/backup', async (req, res) => {
-    const viaToken = hasToken(req, deps.token)
+    const viaToken = hasBackupToken(req, deps.token)
     if (!viaToken) {
       if (req.headers.authorization?.startsWith('Bearer ')) {
         deps.log.warn({ ip: req.ip }, 'backup refused: wrong token')

@@ -11,6 +11,8 @@ import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { SopTemplate } from '../../shared/sop/template'
 import { connectDb } from '../db/connect'
+import { createLedger } from '../ledger/repository'
+import { cardEventModel } from '../ledger/model'
 import {
   api,
   createCycle,
@@ -382,15 +384,22 @@ describe('the server killed during moves', () => {
     }
     expect(acked, `${context}: too few moves were acknowledged to mean anything`).toBeGreaterThan(10)
 
-    // The stored applied-ids list agrees with the history (read past the app, on the same data).
+    // The ledger agrees with the cards (read past the app, on the same data): each card's chain
+    // holds its history's operations in order, its document stands at the chain's head, and
+    // every chain verifies.
     const db = await connectDb(`mongodb://127.0.0.1:${ferretPort}/papan_sop`)
     try {
       const docs = await db.collection('cards').find({ cycleId: { $exists: true } }).toArray()
       expect(docs).toHaveLength(cardIds.length)
       for (const doc of docs) {
         const card = byId.get(String(doc._id))
-        expect(doc.opIds, `${context} card ${String(doc._id)}`).toEqual(card?.history.map((e) => e.opId))
+        const chain = await db.collection('card_events').find({ cardId: doc._id }).sort({ seq: 1 }).toArray()
+        expect(chain.map((e) => e.opId), `${context} card ${String(doc._id)}`).toEqual(card?.history.map((e) => e.opId))
+        expect(doc.seq, `${context} card ${String(doc._id)} head`).toBe(chain.at(-1)?.seq)
       }
+      const ledger = createLedger(cardEventModel(db))
+      const heads = new Map(docs.map((d) => [String(d._id), { seq: d.seq as number, head: d.head as string }]))
+      expect((await ledger.verify(heads)).breaks, context).toEqual([])
     } finally {
       await db.close()
     }

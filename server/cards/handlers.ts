@@ -52,9 +52,9 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
     'card:move',
     command(socket, log, 'card:move', CardMove, async (input): Promise<CardDto> => {
       const { card, template } = await load(input.cardId)
-      // A resent operation (after a reconnect) is answered with the card as it is now.
-      if (card.opIds.includes(input.opId)) return toCardDto(card, template)
       if (card.version !== input.version) {
+        // A resent operation (after a reconnect) is answered with the card as it is now.
+        if (await cards.applied(input.cardId, input.opId)) return toCardDto(card, template)
         throw new AppError('STALE', staleMessage(template, card), toCardDto(card, template))
       }
       const from = { step: card.step, lane: card.lane }
@@ -94,14 +94,15 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         note: input.note ?? '',
         at,
       })
+      // This very operation was applied by a concurrent resend: answered like a resend.
+      if (moved && !moved.event) return toCardDto(moved.card, template)
       if (!moved) {
-        // Lost the race between our read and our write: someone else moved it, or this very
-        // operation was applied by a concurrent resend.
+        // Lost the race between our read and our write: someone else moved it first.
         const { card: now } = await load(input.cardId)
-        if (now.opIds.includes(input.opId)) return toCardDto(now, template)
+        if (await cards.applied(input.cardId, input.opId)) return toCardDto(now, template)
         throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
       }
-      const dto = toCardDto(moved, template)
+      const dto = toCardDto(moved.card, template)
       const entry = dto.history.at(-1)
       if (entry) {
         // Once the ack is out (command() sends it when this returns): the mover's answer does not
@@ -125,21 +126,21 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       const dto = { ...note, at: note.at.toISOString() }
       if (existing) return dto
       const updated = await cards.addNote(input.cardId, note)
-      if (updated) socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto })
+      if (updated?.event) socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto })
       return dto
     }),
   )
 
-  async function updateMutu(cardId: string, field: string, value: boolean | string): Promise<CardDto> {
+  async function updateMutu(cardId: string, opId: string, change: { index: number; checked: boolean } | { output: string }): Promise<CardDto> {
     const { card, template } = await load(cardId)
     requireHolder(template, card)
-    if (field.startsWith('checks.i')) {
+    if ('index' in change) {
       const items = template.steps.find((s) => s.no === card.step)?.kelengkapan.length ?? 0
-      if (Number(field.slice('checks.i'.length)) >= items) {
+      if (change.index >= items) {
         throw new AppError('VALIDATION', 'Butir kelengkapan itu tidak ada pada tahap ini.')
       }
     }
-    const updated = await cards.setMutu(cardId, card.step, field, value)
+    const updated = await cards.setMutu(cardId, card.step, change, { opId, by, at: clock() })
     if (!updated) {
       const { card: now } = await load(cardId)
       throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
@@ -152,12 +153,12 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
   socket.on(
     'card:checklist',
     command(socket, log, 'card:checklist', CardChecklistSet, (input) =>
-      updateMutu(input.cardId, `checks.i${input.index}`, input.checked),
+      updateMutu(input.cardId, input.opId, { index: input.index, checked: input.checked }),
     ),
   )
 
   socket.on(
     'card:output',
-    command(socket, log, 'card:output', CardOutputSet, (input) => updateMutu(input.cardId, 'output', input.output)),
+    command(socket, log, 'card:output', CardOutputSet, (input) => updateMutu(input.cardId, input.opId, { output: input.output })),
   )
 }

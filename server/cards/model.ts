@@ -36,6 +36,10 @@ const documentSchema = new Schema(
   { _id: false },
 )
 
+/**
+ * A card as the board reads it: the projection of its events (server/cards/projection.ts), written
+ * after each event, and rebuilt from them when it fell behind (a crash between the two writes).
+ */
 const cardSchema = new Schema({
   cycleId: { type: Schema.Types.ObjectId, required: true, index: true },
   unit: { id: String, name: String, shortName: String },
@@ -58,10 +62,11 @@ const cardSchema = new Schema({
   notes: { type: [noteSchema], default: [] },
   documents: { type: [documentSchema], default: [] },
   /**
-   * Operation ids already applied. Kept as a top-level string array because FerretDB v1 does not
-   * match `{ 'history.opId': { $ne } }` on arrays of sub-documents, while `{ opIds: { $ne } }` works.
+   * The head of the card's chain in `card_events` (server/ledger): the last event's seq and hash.
+   * This document is the projection of those events; the events are what counts.
    */
-  opIds: { type: [String], default: [] },
+  seq: { type: Number, required: true },
+  head: { type: String, required: true },
 })
 
 export type CardRecord = InferSchemaType<typeof cardSchema> & { _id: Types.ObjectId }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { Types } from 'mongoose'
 import type { CardDto, HistoryEntryDto, NoteDto, PersonRef, VisitDto } from '../../shared/schemas/board'
 import type { DocumentDto } from '../../shared/schemas/documents'
@@ -7,6 +8,8 @@ import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import { openVisit, type StepClock, type Visit } from '../timers/visits'
 import type { CardModel, CardRecord } from './model'
+import { applyEvent, type CardState, type FoldEvent, type StoredDocument } from './projection'
+import { seal, type EventDraft, type Ledger } from '../ledger/repository'
 
 interface StepMutu {
   checks?: Record<string, boolean>
@@ -82,7 +85,7 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
   }
 }
 
-interface StoredDocument {
+interface LooseDocument {
   id?: string | null
   step?: number | null
   name?: string | null
@@ -92,7 +95,7 @@ interface StoredDocument {
   by?: { id?: string | null; name?: string | null } | null
 }
 
-export function toDocumentDto(d: StoredDocument): DocumentDto {
+export function toDocumentDto(d: LooseDocument): DocumentDto {
   return {
     id: d.id ?? '',
     step: d.step ?? 0,
@@ -118,11 +121,10 @@ export interface MoveWrite {
 }
 
 /**
- * Runs tasks one after another per key. FerretDB v1 (SQLite) executes findAndModify/update as a
- * read and then a separate whole-document write (FerretDB/FerretDB#3040): two concurrent guarded
- * updates of one card can both match, and the later write silently replaces the earlier one, so
- * the version guard alone does not stop a lost move. Waiting for the previous write to the same
- * card makes the guard see it. This covers one server process; MongoDB needs none of it.
+ * Runs tasks one after another per key. FerretDB v1 (SQLite) executes an update as a read and then
+ * a separate whole-document write (FerretDB/FerretDB#3040): two concurrent writes of one card's
+ * projection could land in either order. Waiting for the previous write to the same card keeps
+ * one node's writes in order; the ledger's unique claim keeps several nodes' events in order.
  */
 function keyedQueue() {
   const tails = new Map<string, Promise<unknown>>()
@@ -137,36 +139,99 @@ function keyedQueue() {
   }
 }
 
-export function createCardsRepository(Card: CardModel) {
+/** How often a writer re-reads and tries again after another writer claimed the same place. */
+const MAX_CLAIMS = 8
+
+/** What a command decided against the card as it is: an event to append, or nothing to do. */
+export type Decide = (card: CardRecord) => EventDraft | null
+
+export interface Committed {
+  card: CardRecord
+  /** The appended event; null when the operation had been applied before (a resend). */
+  event: FoldEvent | null
+}
+
+/** The card document as the fold's state; mongoose leaves empty objects and defaults unwritten. */
+function stateOf(card: CardRecord): CardState {
+  const { _id: _ignored, __v: _version, ...state } = card as CardRecord & { __v?: number }
+  const s = state as unknown as CardState
+  return { ...s, rounds: s.rounds ?? 0, visits: s.visits ?? [], mutu: s.mutu ?? {}, history: s.history ?? [], notes: s.notes ?? [], documents: s.documents ?? [] }
+}
+
+export function createCardsRepository(Card: CardModel, ledger: Ledger) {
   const oneWriteAtATime = keyedQueue()
 
+  /** Writes the projection, never backwards: only over a document older than `state`. */
+  async function project(cardId: Types.ObjectId, state: CardState): Promise<void> {
+    await Card.updateOne({ _id: cardId, seq: { $lt: state.seq } }, { $set: state })
+  }
+
+  /** Brings the projection up to the ledger's head (after a crash, or another node's write). */
+  async function catchUp(card: CardRecord): Promise<CardRecord> {
+    const missing = await ledger.after(card._id, card.seq)
+    if (!missing.length) return card
+    const state = missing.reduce<CardState>((s, e) => applyEvent(s, e), stateOf(card))
+    await project(card._id, state)
+    return { ...state, _id: card._id } as CardRecord
+  }
+
+  /**
+   * The one write path: read the card, decide, claim the next place in its chain with the event
+   * (the commit point: from here on the change exists), then project it onto the card document.
+   * A writer that loses the claim to another catches up with the winner's event and decides again
+   * against the card as it now is; a resent operation id is answered with the card as it is.
+   */
+  function commit(cardId: string, decide: Decide): Promise<Committed | null> {
+    return oneWriteAtATime(cardId, async () => {
+      for (let attempt = 0; attempt < MAX_CLAIMS; attempt++) {
+        const read = await Card.findById(cardId).lean<CardRecord>()
+        if (!read) return null
+        const card = attempt === 0 ? read : await catchUp(read)
+        const draft = decide(card)
+        if (!draft) return null
+        const event = seal(draft, { cardId: card._id, cycleId: card.cycleId, seq: card.seq, head: card.head })
+        const result = await ledger.append(event)
+        if ('appended' in result) {
+          const state = applyEvent(stateOf(card), event)
+          await project(card._id, state)
+          return { card: { ...state, _id: card._id } as CardRecord, event }
+        }
+        if (result.taken === 'opId') return { card: await catchUp(card), event: null }
+      }
+      throw new Error(`card ${cardId}: could not claim a place in its chain after ${MAX_CLAIMS} attempts`)
+    })
+  }
+
+  const system = { id: '', name: '' }
+  const sysOp = (what: string) => `${what}-${randomUUID()}`
+
   return {
+    commit,
+
     async createForCycle(cycleId: Types.ObjectId, template: SopTemplate, units: Unit[], by: PersonRef, at: Date, cal: WorkCalendar) {
       const to = { step: 1, lane: defaultLaneOf(template, 1) ?? template.lanes[0]?.id ?? '' }
       const { visit, ...clock } = openVisit(cal, template, to.step, 1, at)
-      await Card.insertMany(
-        units.map((unit) => {
-          const opId = `create-${String(cycleId)}-${unit.id}`
-          return {
-            cycleId,
-            unit,
-            step: to.step,
-            lane: to.lane,
+      const events = units.map((unit) =>
+        seal(
+          {
+            kind: 'create',
+            payload: { unit, to, clock: { ...clock, visits: visit ? [visit] : [] } },
+            opId: `create-${String(cycleId)}-${unit.id}`,
+            at,
+            by,
             version: 1,
-            ...clock,
-            visits: visit ? [visit] : [],
-            rounds: 0,
-            mutu: {},
-            history: [{ opId, kind: 'create', at, by, from: null, to, note: '' }],
-            notes: [],
-            opIds: [opId],
-          }
-        }),
+          },
+          { cardId: new Types.ObjectId(), cycleId, seq: 0, head: '' },
+        ),
       )
+      // Events first: a card document without its chain would be a card nothing vouches for.
+      await ledger.appendMany(events)
+      await Card.insertMany(events.map((e) => ({ _id: e.cardId, ...applyEvent(null, e) })))
     },
 
-    deleteForCycle(cycleId: Types.ObjectId) {
-      return Card.deleteMany({ cycleId })
+    async deleteForCycle(cycleId: Types.ObjectId) {
+      await Card.deleteMany({ cycleId })
+      await ledger.deleteForCycle(cycleId)
     },
 
     async findById(id: string): Promise<CardRecord | null> {
@@ -188,42 +253,41 @@ export function createCardsRepository(Card: CardModel) {
       return out
     },
 
+    /** Whether this operation id was applied to the card already. */
+    applied(cardId: string, opId: string): Promise<boolean> {
+      return ledger.applied(cardId, opId)
+    },
+
     /**
-     * The move, its history entry and the applied operation id in ONE single-document update,
-     * guarded by the version the client saw and by the operation id not being applied yet.
-     * FerretDB has no multi-document transactions; one document needs none. Returns null when the
-     * guard did not match (stale version or repeated operation).
+     * The move as one event, guarded by the version the client saw: null when the card's place
+     * changed since (the caller tells the client who moved it). The clock was computed from the
+     * card the caller read; a note or tick in between changes neither place nor clock.
      */
-    async applyMove(m: MoveWrite): Promise<CardRecord | null> {
-      const entry = { opId: m.opId, kind: m.kind, at: m.at, by: m.by, from: m.from, to: m.to, note: m.note }
-      return oneWriteAtATime(m.cardId, () =>
-        Card.findOneAndUpdate(
-          { _id: m.cardId, version: m.expectedVersion, opIds: { $ne: m.opId } },
-          {
-            // The whole visits array is rewritten: FerretDB v1 cannot $set one array element, and the
-          // version guard (plus the per-card queue) makes the read it was computed from current.
-          $set: { step: m.to.step, lane: m.to.lane, ...m.clock },
-            $inc: { version: 1, rounds: m.kind === 'return' ? 1 : 0 },
-            $push: { history: entry, opIds: m.opId },
-          },
-          { returnDocument: 'after' },
-        )
-          .lean<CardRecord>()
-          .exec(),
+    async applyMove(m: MoveWrite): Promise<Committed | null> {
+      return commit(m.cardId, (card) =>
+        card.version !== m.expectedVersion
+          ? null
+          : {
+              kind: 'move',
+              payload: {
+                kind: m.kind,
+                from: m.from,
+                to: m.to,
+                note: m.note,
+                clock: m.clock,
+                rounds: (card.rounds ?? 0) + (m.kind === 'return' ? 1 : 0),
+              },
+              opId: m.opId,
+              at: m.at,
+              by: m.by,
+              version: card.version + 1,
+            },
       )
     },
 
-    /** Appends a note once per operation id; null when that id was applied already. */
+    /** Appends a note once per operation id (the note's id). */
     async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }) {
-      return oneWriteAtATime(cardId, () =>
-        Card.findOneAndUpdate(
-          { _id: cardId, opIds: { $ne: note.id } },
-          { $push: { notes: note, opIds: note.id } },
-          { returnDocument: 'after' },
-        )
-          .lean<CardRecord>()
-          .exec(),
-      )
+      return commit(cardId, (card) => ({ kind: 'note', payload: { text: note.text }, opId: note.id, at: note.at, by: note.by, version: card.version }))
     },
 
     /** Cards whose current step has a clock that passed its at-risk instant (overdue ones included). */
@@ -252,52 +316,78 @@ export function createCardsRepository(Card: CardModel) {
 
     /** New thresholds for the open visit after a calendar edit; skipped if the card moved meanwhile. */
     async setThresholds(cardId: string, version: number, clock: Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'>) {
-      return oneWriteAtATime(cardId, () =>
-        Card.findOneAndUpdate({ _id: cardId, version }, { $set: clock }, { returnDocument: 'after' })
-          .lean<CardRecord>()
-          .exec(),
+      const done = await commit(cardId, (card) =>
+        card.version !== version ? null : { kind: 'clock', payload: clock, opId: sysOp('clock'), at: new Date(), by: system, version },
       )
+      return done?.card ?? null
     },
 
     /**
      * Records an uploaded file on the card, guarded by the step it was uploaded to (a card that
      * moved during the upload gets nothing). Null when the guard did not match.
      */
-    async addDocument(cardId: string, step: number, doc: { id: string; step: number; name: string; type: string; size: number; at: Date; by: PersonRef }) {
-      return oneWriteAtATime(cardId, () =>
-        Card.findOneAndUpdate({ _id: cardId, step }, { $push: { documents: doc } }, { returnDocument: 'after' })
-          .lean<CardRecord>()
-          .exec(),
+    async addDocument(cardId: string, step: number, doc: StoredDocument) {
+      const done = await commit(cardId, (card) =>
+        card.step !== step ? null : { kind: 'document_added', payload: { document: doc }, opId: `document-${doc.id}`, at: doc.at, by: doc.by, version: card.version },
       )
+      return done?.card ?? null
     },
 
-    /**
-     * Removes a document from the card. The list is read and rewritten as a whole (the same
-     * array-wide `$set` the visits use on FerretDB v1) inside the per-card queue, so no other write
-     * to the card lands between the read and the write on this node.
-     */
-    async removeDocument(cardId: string, documentId: string) {
-      return oneWriteAtATime(cardId, async () => {
-        const card = await Card.findById(cardId, { documents: 1 }).lean<Pick<CardRecord, 'documents'>>()
-        if (!card) return null
-        const documents = (card.documents ?? []).filter((d) => d.id !== documentId)
-        return Card.findOneAndUpdate({ _id: cardId }, { $set: { documents } }, { returnDocument: 'after' })
-          .lean<CardRecord>()
-          .exec()
-      })
+    /** Removes a document from the card; null when the card does not list it. */
+    async removeDocument(cardId: string, documentId: string, by: PersonRef, at: Date) {
+      const done = await commit(cardId, (card) =>
+        !(card.documents ?? []).some((d) => d.id === documentId)
+          ? null
+          : { kind: 'document_removed', payload: { documentId }, opId: `document-removed-${documentId}`, at, by, version: card.version },
+      )
+      return done?.card ?? null
     },
 
     /** Mutu Baku writes are guarded by the step: a tick meant for step 3 never lands on step 4. */
-    async setMutu(cardId: string, step: number, field: string, value: boolean | string) {
-      return oneWriteAtATime(cardId, () =>
-        Card.findOneAndUpdate(
-          { _id: cardId, step },
-          { $set: { [`mutu.s${step}.${field}`]: value } },
-          { returnDocument: 'after' },
-        )
-          .lean<CardRecord>()
-          .exec(),
-      )
+    async setMutu(cardId: string, step: number, change: { index: number; checked: boolean } | { output: string }, op: { opId: string; by: PersonRef; at: Date }) {
+      const done = await commit(cardId, (card) => {
+        if (card.step !== step) return null
+        const base = { opId: op.opId, at: op.at, by: op.by, version: card.version }
+        return 'output' in change
+          ? { ...base, kind: 'output', payload: { step, output: change.output } }
+          : { ...base, kind: 'checklist', payload: { step, index: change.index, checked: change.checked } }
+      })
+      return done?.card ?? null
+    },
+
+    /** Every card's claim about its chain's head, for the audit (server/ledger/repository.ts verify). */
+    async heads(): Promise<Map<string, { seq: number; head: string }>> {
+      const out = new Map<string, { seq: number; head: string }>()
+      for await (const c of Card.find({}, { seq: 1, head: 1 }).lean<{ _id: Types.ObjectId; seq: number; head: string }[]>().cursor()) {
+        out.set(String(c._id), { seq: c.seq, head: c.head })
+      }
+      return out
+    },
+
+    /**
+     * At start: every card whose document is behind its chain (the process died between the event
+     * and the projection) is brought up to it; a chain whose card document is missing gets one.
+     */
+    async repairAll(): Promise<number> {
+      const heads = await ledger.heads()
+      let repaired = 0
+      for await (const card of Card.find({}).lean<CardRecord[]>().cursor()) {
+        const id = String(card._id)
+        const last = heads.get(id)
+        heads.delete(id)
+        if (last !== undefined && last > card.seq) {
+          await oneWriteAtATime(id, () => catchUp(card))
+          repaired++
+        }
+      }
+      for (const [id] of heads) {
+        const events = await ledger.after(id, 0)
+        if (events[0]?.kind !== 'create') continue
+        const state = events.reduce<CardState | null>((s, e) => applyEvent(s, e), null)
+        if (state) await Card.updateOne({ _id: new Types.ObjectId(id) }, { $setOnInsert: state }, { upsert: true })
+        repaired++
+      }
+      return repaired
     },
   }
 }

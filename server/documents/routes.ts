@@ -156,7 +156,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
     const cardId = String(card._id)
     // The card first: once it no longer lists the file nobody can reach it, so a failure to delete
     // the file afterwards leaves an unreachable file (logged), never a listed one that is gone.
-    const updated = await cards.removeDocument(cardId, id)
+    const updated = await cards.removeDocument(cardId, id, { id: user.id, name: user.name }, clock())
     if (!updated) throw new AppError('NOT_FOUND', 'Kartu tidak ditemukan.')
     await storage.remove(id).catch((err: unknown) => log.error({ err, fileId: id }, 'could not delete a removed document'))
     const dto = broadcast(updated, template)

@@ -1,0 +1,230 @@
+import { createReadStream } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Types, type Connection } from 'mongoose'
+import { describe, expect, it } from 'vitest'
+import type { CardDto } from '../../shared/schemas/board'
+import { restoreArchive } from '../backup/restore'
+import { cardModel } from '../cards/model'
+import { connectDb } from '../db/connect'
+import { api, createCycle, createUser, opId, send, sendOk, setupAdmin, useHarness, type TestServer } from '../test/harness'
+import type { AuditReport } from './audit'
+import { auditLedger } from './audit'
+import { cardEventModel } from './model'
+import { createLedger, seal } from './repository'
+
+/*
+ * The card ledger against the real embedded database: the unique claim, two app instances on one
+ * database, a crash between the event and its projection, the audit, and the migration of a real
+ * backup made before the ledger existed.
+ */
+
+const h = useHarness()
+
+const FIXTURE = fileURLToPath(new URL('../backup/fixtures/v1-backup.ndjson.gz', import.meta.url))
+
+async function boardOf(server: TestServer, cookie: string, cycleId: string) {
+  const socket = await h.connect(server, cookie)
+  return { socket, board: await sendOk(socket, 'board:join', { cycleId }) }
+}
+
+const eventsOf = (db: Connection, cardId: string) =>
+  db.collection('card_events').find({ cardId: new Types.ObjectId(cardId) }).sort({ seq: 1 }).toArray()
+
+async function audit(server: TestServer, cookie: string): Promise<AuditReport> {
+  const res = await api<AuditReport>(server, 'GET', '/api/admin/audit', { cookie })
+  expect(res.status).toBe(200)
+  return res.body
+}
+
+describe('the claim', () => {
+  it('of two writers of the same place in a chain, exactly one insert succeeds; the other learns it was taken', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin)
+    const { board } = await boardOf(server, admin.cookie, cycle.id)
+    const ledger = createLedger(cardEventModel(server.db))
+    const card = (await cardModel(server.db).findById(board.cards[0]!.id).lean())!
+    for (let round = 0; round < 10; round++) {
+      const at = { cardId: card._id, cycleId: card.cycleId, seq: card.seq + round, head: round === 0 ? card.head : 'x' }
+      const note = (text: string) => seal({ kind: 'note', payload: { text }, opId: opId(), at: new Date(), by: { id: 'a', name: 'A' }, version: card.version }, at)
+      const results = await Promise.all([ledger.append(note('satu')), ledger.append(note('dua'))])
+      expect(results.filter((r) => 'appended' in r), `round ${round}`).toHaveLength(1)
+      expect(results.filter((r) => 'taken' in r && r.taken === 'seq'), `round ${round}`).toHaveLength(1)
+    }
+    // The same operation id twice is refused as applied, whatever its place.
+    const repeat = (seq: number) => seal({ kind: 'note', payload: { text: 'lagi' }, opId: 'same-op-1234', at: new Date(), by: { id: 'a', name: 'A' }, version: 1 }, { cardId: card._id, cycleId: card.cycleId, seq, head: '' })
+    expect('appended' in (await ledger.append(repeat(100)))).toBe(true)
+    expect(await ledger.append(repeat(101))).toEqual({ taken: 'opId' })
+  })
+
+  it('two app instances on one embedded database: one of two racing moves wins, notes from both are all kept, every chain holds', async () => {
+    const a = await h.startServer()
+    const b = await h.startServer({ dbName: a.dbName })
+    const admin = await setupAdmin(a)
+    const sekretaris = await createUser(a, admin, { role: 'sekretaris' })
+    const cycle = await createCycle(a, admin)
+    const onA = await boardOf(a, sekretaris.cookie, cycle.id)
+    const onB = await boardOf(b, sekretaris.cookie, cycle.id)
+
+    // Racing moves of the same version, one through each node, ten cards over.
+    for (const card of onA.board.cards) {
+      const move = (n: string) => ({ opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' }, note: n })
+      const [x, y] = await Promise.all([send(onA.socket, 'card:move', move('a')), send(onB.socket, 'card:move', move('b'))])
+      const wins = [x, y].filter((r) => r.ok)
+      expect(wins, card.unit.id).toHaveLength(1)
+      const lost = [x, y].find((r) => !r.ok)!
+      expect(lost.ok === false && lost.error.code).toBe('STALE')
+      // The loser is told who won: the card as it is now, moved once.
+      expect(lost.ok === false && (lost.error.card as CardDto).version).toBe(card.version + 1)
+    }
+
+    // Notes from both nodes at once on one card: every one is kept, in one unbroken chain.
+    const card = onA.board.cards[0]!
+    const notes = Array.from({ length: 12 }, (_, i) => ({ opId: opId(), cardId: card.id, text: `catatan ${i}` }))
+    await Promise.all(notes.map((n, i) => sendOk(i % 2 ? onB.socket : onA.socket, 'card:note', n)))
+    const after = (await boardOf(b, sekretaris.cookie, cycle.id)).board.cards.find((c) => c.id === card.id)!
+    expect(after.notes.map((n) => n.text).sort()).toEqual(notes.map((n) => n.text).sort())
+    expect(after.version).toBe(card.version + 1)
+    const chain = await eventsOf(a.db, card.id)
+    expect(chain.map((e) => e.seq)).toEqual(chain.map((_, i) => i + 1))
+    expect(chain.filter((e) => e.kind === 'note')).toHaveLength(12)
+    expect((await audit(a, admin.cookie)).breaks).toEqual([])
+  })
+})
+
+describe('a crash between the event and its projection', () => {
+  /** An event in the ledger that the card document never got: the process died in between. */
+  async function strandedNote(server: TestServer, cardId: string, text: string) {
+    const card = (await cardModel(server.db).findById(cardId).lean())!
+    const event = seal(
+      { kind: 'note', payload: { text }, opId: opId(), at: new Date(), by: { id: 'x', name: 'Sari' }, version: card.version },
+      { cardId: card._id, cycleId: card.cycleId, seq: card.seq, head: card.head },
+    )
+    expect('appended' in (await createLedger(cardEventModel(server.db)).append(event))).toBe(true)
+    return event
+  }
+
+  it('is repaired by the next write to the card, which continues the chain', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin)
+    const { socket, board } = await boardOf(server, admin.cookie, cycle.id)
+    const card = board.cards[0]!
+    await strandedNote(server, card.id, 'tertinggal')
+    const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    expect(moved.notes.map((n) => n.text)).toEqual(['tertinggal'])
+    expect(moved.version).toBe(card.version + 1)
+    expect((await eventsOf(server.db, card.id)).map((e) => e.kind)).toEqual(['create', 'note', 'move'])
+    expect((await audit(server, admin.cookie)).breaks).toEqual([])
+  })
+
+  it('is repaired at the next start', async () => {
+    const first = await h.startServer()
+    const admin = await setupAdmin(first)
+    const cycle = await createCycle(first, admin)
+    const card = (await boardOf(first, admin.cookie, cycle.id)).board.cards[1]!
+    await strandedNote(first, card.id, 'sebelum mati')
+    // Before the restart the document is behind its chain, and the audit says so.
+    expect((await audit(first, admin.cookie)).breaks).toEqual([{ cardId: card.id, seq: 2, reason: 'head' }])
+    await first.close()
+    const again = await h.startServer({ dbName: first.dbName })
+    const { board } = await boardOf(again, admin.cookie, cycle.id)
+    expect(board.cards.find((c) => c.id === card.id)?.notes.map((n) => n.text)).toEqual(['sebelum mati'])
+    expect((await audit(again, admin.cookie)).breaks).toEqual([])
+  })
+})
+
+describe('the audit', () => {
+  it('names the first broken link of an edited, a deleted and a missing last event; only for administrators', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const sekretaris = await createUser(server, admin, { role: 'sekretaris' })
+    const cycle = await createCycle(server, admin)
+    const { socket, board } = await boardOf(server, admin.cookie, cycle.id)
+    const [edited, gapped, cut] = board.cards
+    for (const card of [edited!, gapped!, cut!]) {
+      let version = card.version
+      for (const step of [2, 3, 4]) {
+        const lane = board.template.steps.find((s) => s.no === step)!.defaultLane
+        version = (await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version, to: { step, lane } })).version
+      }
+    }
+    expect((await audit(server, admin.cookie)).breaks).toEqual([])
+
+    const events = server.db.collection('card_events')
+    // Someone with database access rewrites who moved it, deletes a move, deletes the last move.
+    await events.updateOne({ cardId: new Types.ObjectId(edited!.id), seq: 3 }, { $set: { 'by.name': 'Orang Lain' } })
+    await events.deleteOne({ cardId: new Types.ObjectId(gapped!.id), seq: 2 })
+    await events.deleteOne({ cardId: new Types.ObjectId(cut!.id), seq: 4 })
+    const report = await audit(server, admin.cookie)
+    expect(report.breaks).toEqual(
+      expect.arrayContaining([
+        { cardId: edited!.id, seq: 3, reason: 'hash' },
+        { cardId: gapped!.id, seq: 2, reason: 'gap' },
+        { cardId: cut!.id, seq: 4, reason: 'head' },
+      ]),
+    )
+    expect(report.breaks).toHaveLength(3)
+    expect((await api(server, 'GET', '/api/admin/audit', { cookie: sekretaris.cookie })).status).toBe(403)
+  })
+})
+
+describe('migration of a backup made before the ledger', () => {
+  it('takes every card into the ledger once, losing no history entry, note, visit, document or operation id', async () => {
+    const dbName = `migrate_${process.pid}_${Date.now()}`
+    const conn = await connectDb(h.uriOf(dbName))
+    let old: Record<string, unknown>[]
+    try {
+      await restoreArchive(conn, () => createReadStream(FIXTURE), { clock: () => new Date() })
+      old = await conn.collection('cards').find().sort({ _id: 1 }).toArray()
+    } finally {
+      await conn.close()
+    }
+    expect(old).toHaveLength(8)
+    expect(old.every((c) => c.seq === undefined && Array.isArray(c.opIds))).toBe(true)
+
+    const server = await h.startServer({ dbName })
+    const cards = await server.db.collection('cards').find().sort({ _id: 1 }).toArray()
+    for (const [i, now] of cards.entries()) {
+      const was = old[i]!
+      const what = `card ${String(was._id)} (${(was.unit as { id: string }).id})`
+      for (const field of ['cycleId', 'unit', 'step', 'lane', 'version', 'enteredStepAt', 'dueAt', 'atRiskAt', 'rounds', 'visits', 'mutu', 'history', 'notes', 'documents']) {
+        expect(now[field], `${what}: ${field}`).toEqual(was[field])
+      }
+      expect(now.opIds, what).toBeUndefined()
+      const chain = await eventsOf(server.db, String(was._id))
+      expect(now.seq, what).toBe(chain.length)
+      // Every operation the old card had applied is an event now, so a resend is still recognised.
+      const opIds = new Set(chain.map((e) => e.opId))
+      for (const op of was.opIds as string[]) expect(opIds.has(op), `${what}: ${op}`).toBe(true)
+      expect(chain.at(-1)?.kind, what).toBe('migrated')
+    }
+    const report = await auditLedger(server.db)
+    expect(report.breaks).toEqual([])
+    expect(report.cards).toBe(8)
+
+    // Idempotent: a second start migrates nothing and changes no chain.
+    const events = await server.db.collection('card_events').countDocuments()
+    await server.close()
+    const again = await h.startServer({ dbName })
+    expect(await again.db.collection('card_events').countDocuments()).toBe(events)
+
+    // The board goes on: a resent old operation is recognised, a new move extends the chain.
+    const admin = (await again.db.collection('users').findOne({ username: 'admin' }))!
+    const login = await api(again, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'rahasia-sekali-123' } })
+    expect(login.status, `${String(admin.username)} signs in`).toBe(200)
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
+    const psdm = cards.find((c) => (c.unit as { id: string }).id === 'psdm' && (c.history as unknown[]).length > 1)!
+    const { socket } = await boardOf(again, cookie, String(psdm.cycleId))
+    const lastOp = (psdm.history as { opId: string }[]).at(-1)!.opId
+    const resent = await sendOk(socket, 'card:move', { opId: lastOp, cardId: String(psdm._id), version: 1, to: { step: 2, lane: 'kepala_bidang' } })
+    expect(resent.version).toBe(psdm.version)
+    const step = psdm.step as number
+    const lane = (await sendOk(socket, 'board:join', { cycleId: String(psdm.cycleId) })).template.steps.find((s) => s.no === step + 1)!.defaultLane
+    const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: String(psdm._id), version: psdm.version as number, to: { step: step + 1, lane } })
+    expect(moved.history).toHaveLength((psdm.history as unknown[]).length + 1)
+    expect(moved.notes).toHaveLength(2)
+    expect(moved.documents).toHaveLength(1)
+    expect((await auditLedger(again.db)).breaks).toEqual([])
+  })
+})

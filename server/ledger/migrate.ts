@@ -1,0 +1,132 @@
+import type { Types } from 'mongoose'
+import type { CardModel } from '../cards/model'
+import { applyEvent, type CardState, type FoldEvent, type HistoryEntry, type StoredDocument } from '../cards/projection'
+import type { Logger } from '../logger'
+import { canonical } from './chain'
+import { seal, type EventDraft, type Ledger } from './repository'
+
+/** A card document as versions before the ledger wrote it: state and history in one, no chain. */
+interface OldCard {
+  _id: Types.ObjectId
+  cycleId: Types.ObjectId
+  unit: CardState['unit']
+  step: number
+  lane: string
+  version: number
+  enteredStepAt: Date
+  dueAt?: Date | null
+  atRiskAt?: Date | null
+  rounds?: number
+  visits?: CardState['visits']
+  mutu?: CardState['mutu']
+  history?: HistoryEntry[]
+  notes?: CardState['notes']
+  documents?: StoredDocument[]
+  opIds?: string[]
+}
+
+const SYSTEM = { id: '', name: '' }
+const person = (p: { id?: string | null; name?: string | null } | null | undefined) => ({ id: p?.id ?? '', name: p?.name ?? '' })
+
+/**
+ * The chain an old card stands for: its history entries, notes and documents as the events they
+ * were, in the order they happened, and last a `migrated` event with the state the old document
+ * held (step clock, visits, Mutu Baku), which the entries alone do not give. Deterministic: the
+ * same document always gives the same chain, so a migration cut short is simply run again.
+ */
+export function chainOf(card: OldCard): FoldEvent[] {
+  const drafts: { at: Date; order: number; draft: Omit<EventDraft, 'version'> & { move: boolean } }[] = []
+  ;(card.history ?? []).forEach((h, i) => {
+    const at = h.at ?? card.enteredStepAt
+    const to = { step: h.to?.step ?? card.step, lane: h.to?.lane ?? card.lane }
+    const draft =
+      i === 0 || h.kind === 'create'
+        ? { kind: 'create' as const, payload: { unit: card.unit, to, clock: null }, move: false }
+        : {
+            kind: 'move' as const,
+            payload: { kind: h.kind, from: h.from ? { step: h.from.step, lane: h.from.lane } : to, to, note: h.note ?? '', clock: null, rounds: null },
+            move: true,
+          }
+    drafts.push({ at, order: i, draft: { ...draft, opId: h.opId || `history-${String(card._id)}-${i}`, at, by: person(h.by) } })
+  })
+  ;(card.notes ?? []).forEach((n, i) => {
+    const at = n.at ?? card.enteredStepAt
+    drafts.push({ at, order: 10_000 + i, draft: { kind: 'note', payload: { text: n.text ?? '' }, opId: n.id, at, by: person(n.by), move: false } })
+  })
+  ;(card.documents ?? []).forEach((d, i) => {
+    const at = d.at ?? card.enteredStepAt
+    const document = { id: d.id, step: d.step, name: d.name, type: d.type, size: d.size, at, by: person(d.by) }
+    drafts.push({ at, order: 20_000 + i, draft: { kind: 'document_added', payload: { document }, opId: `document-${d.id}`, at, by: document.by, move: false } })
+  })
+  // The creation first whatever its instant; then by time, entries before notes before documents.
+  drafts.sort((a, b) => (a.draft.kind === 'create' ? -1 : b.draft.kind === 'create' ? 1 : a.at.getTime() - b.at.getTime() || a.order - b.order))
+
+  const events: FoldEvent[] = []
+  let head = { cardId: card._id, cycleId: card.cycleId, seq: 0, head: '' }
+  let version = 0
+  const append = (draft: EventDraft) => {
+    const event = seal(draft, head)
+    events.push(event)
+    head = { ...head, seq: event.seq, head: event.hash }
+  }
+  for (const { draft } of drafts) {
+    const { move, ...rest } = draft
+    version = rest.kind === 'create' ? 1 : version + (move ? 1 : 0)
+    append({ ...rest, version } as EventDraft)
+  }
+  const known = new Set(events.map((e) => e.opId))
+  const last = events.at(-1)?.at ?? card.enteredStepAt
+  append({
+    kind: 'migrated',
+    payload: {
+      state: {
+        step: card.step,
+        lane: card.lane,
+        version: card.version,
+        enteredStepAt: card.enteredStepAt,
+        dueAt: card.dueAt ?? null,
+        atRiskAt: card.atRiskAt ?? null,
+        rounds: card.rounds ?? 0,
+        visits: card.visits ?? [],
+        mutu: card.mutu ?? {},
+      },
+      opIds: (card.opIds ?? []).filter((id) => !known.has(id)),
+    },
+    opId: `migrated-${String(card._id)}`,
+    at: last.getTime() > card.enteredStepAt.getTime() ? last : card.enteredStepAt,
+    by: SYSTEM,
+    version: card.version,
+  })
+  return events
+}
+
+/** The parts of a card the migration must not change, as text, to compare before and after. */
+function essence(card: Pick<CardState, 'step' | 'lane' | 'version' | 'history' | 'notes' | 'documents' | 'visits' | 'mutu' | 'rounds'>): string {
+  const { step, lane, version, history, notes, documents, visits, mutu, rounds } = card
+  return canonical({ step, lane, version, history, notes, documents, visits, mutu, rounds: rounds ?? 0 })
+}
+
+/**
+ * Takes every card of the old shape (no chain head yet) into the ledger: its chain appended, then
+ * the document marked with the chain's head and stripped of its `opIds` (the ledger's unique
+ * operation ids replace them). Checked per card: the chain folds back to exactly the document it
+ * came from, or that card is left as it was and the migration fails loudly. Idempotent.
+ */
+export async function migrateCards(Card: CardModel, ledger: Ledger, log: Logger): Promise<number> {
+  let migrated = 0
+  for await (const raw of Card.find({ seq: { $exists: false } }).lean<OldCard[]>().cursor()) {
+    const events = chainOf(raw)
+    const folded = events.reduce<CardState | null>((s, e) => applyEvent(s, e), null)
+    const before = essence({ ...raw, rounds: raw.rounds ?? 0, history: raw.history ?? [], notes: raw.notes ?? [], documents: raw.documents ?? [], visits: raw.visits ?? [], mutu: raw.mutu ?? {} })
+    if (!folded || essence(folded) !== before) {
+      throw new Error(`card ${String(raw._id)}: its chain does not reproduce it; not migrated`)
+    }
+    await ledger.appendMany(events)
+    const last = events.at(-1)!
+    // The driver's own update: mongoose would drop `opIds` from it, the field being off the schema now.
+    await Card.collection.updateOne({ _id: raw._id, seq: { $exists: false } }, { $set: { seq: last.seq, head: last.hash }, $unset: { opIds: '' } })
+    migrated++
+  }
+  if (migrated) log.info({ cards: migrated }, 'cards migrated into the ledger')
+  return migrated
+}

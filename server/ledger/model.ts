@@ -1,0 +1,60 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
+
+/**
+ * What can happen to a card. Each is one immutable event in `card_events`; the card document
+ * (server/cards/model.ts) is only their projection.
+ */
+export const EVENT_KINDS = [
+  /** The card was made with its cycle: its unit, first place and step clock. */
+  'create',
+  /** Any change of place (advance, hand-off, return, finish, override): where to, why, the new clock. */
+  'move',
+  'note',
+  /** One Kelengkapan item of the current step ticked or cleared. */
+  'checklist',
+  /** The current step's Output text. */
+  'output',
+  'document_added',
+  'document_removed',
+  /** The open step's thresholds after a work-calendar edit. */
+  'clock',
+  /**
+   * A card of the old shape (before the ledger) taken over as it was: its whole state, after the
+   * events rebuilt from its history, notes and documents.
+   */
+  'migrated',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+const cardEventSchema = new Schema({
+  cardId: { type: Schema.Types.ObjectId, required: true },
+  cycleId: { type: Schema.Types.ObjectId, required: true },
+  /** The event's place in its card's chain, from 1 (the creation); the claim on it is unique. */
+  seq: { type: Number, required: true },
+  /** The card's place version after the event: moves raise it, nothing else does. */
+  version: { type: Number, required: true },
+  kind: { type: String, enum: EVENT_KINDS, required: true },
+  at: { type: Date, required: true },
+  by: { id: { type: String, default: '' }, name: { type: String, default: '' } },
+  /** The command's operation id: the same one is applied to a card at most once. */
+  opId: { type: String, required: true },
+  payload: { type: Schema.Types.Mixed, default: {} },
+  /** The hash of the card's previous event ('' for the first): the chain. */
+  prev: { type: String, required: true, default: '' },
+  /** sha256 over this event's fields and `prev` (server/ledger/chain.ts). */
+  hash: { type: String, required: true },
+})
+// The claim: of two writers of the same place in a chain, exactly one insert succeeds (a unique
+// index is atomic on MongoDB and on FerretDB's SQLite alike, unlike an update's guard on FerretDB).
+cardEventSchema.index({ cardId: 1, seq: 1 }, { unique: true })
+cardEventSchema.index({ cardId: 1, opId: 1 }, { unique: true })
+cardEventSchema.index({ cycleId: 1, kind: 1, at: -1 })
+
+export type CardEventRecord = InferSchemaType<typeof cardEventSchema> & { _id: Types.ObjectId }
+
+export const CARD_EVENTS = 'card_events'
+
+export function cardEventModel(conn: Connection) {
+  return conn.model('CardEvent', cardEventSchema, CARD_EVENTS)
+}
+export type CardEventModel = ReturnType<typeof cardEventModel>

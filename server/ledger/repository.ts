@@ -1,0 +1,143 @@
+import { Types } from 'mongoose'
+import { firstBreak, hashOf, type ChainBreak } from './chain'
+import type { CardEventModel, CardEventRecord } from './model'
+import type { EventPayload, FoldEvent } from '../cards/projection'
+
+/** An event before it has its place in the chain: what happened, when, by whom. */
+export type EventDraft = EventPayload & {
+  opId: string
+  at: Date
+  by: { id: string; name: string }
+  /** The card's place version after the event. */
+  version: number
+}
+
+/** Where the event goes: after the chain head the writer read. */
+export interface ChainHead {
+  cardId: Types.ObjectId
+  cycleId: Types.ObjectId
+  seq: number
+  head: string
+}
+
+export type AppendResult = { appended: FoldEvent } | { taken: 'seq' | 'opId' }
+
+/** The event with its seq, its link to the previous one and its hash. */
+export function seal(draft: EventDraft, after: ChainHead): FoldEvent {
+  const unsealed = { ...draft, cardId: after.cardId, cycleId: after.cycleId, seq: after.seq + 1, prev: after.head, by: { id: draft.by.id, name: draft.by.name } }
+  return { ...unsealed, hash: hashOf(unsealed) } as FoldEvent & { prev: string }
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: number }).code === 11000
+}
+
+/** The card ledger: `card_events`, append-only. Nothing here updates or deletes an event. */
+export function createLedger(Event: CardEventModel) {
+  return {
+    async init(): Promise<void> {
+      await Event.init()
+    },
+
+    /**
+     * Claims the event's place: the insert succeeds for exactly one of several writers of the same
+     * (card, seq), and for at most one of the same (card, opId). Says which was taken otherwise.
+     */
+    async append(event: FoldEvent): Promise<AppendResult> {
+      try {
+        await Event.collection.insertOne({ ...event, _id: new Types.ObjectId() } as never)
+        return { appended: event }
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+        const applied = await Event.exists({ cardId: event.cardId, opId: event.opId })
+        return { taken: applied ? 'opId' : 'seq' }
+      }
+    },
+
+    /** Inserts whole chains (a new cycle's cards, a migration); events already there are kept. */
+    async appendMany(events: FoldEvent[]): Promise<void> {
+      if (!events.length) return
+      try {
+        await Event.collection.insertMany(events.map((e) => ({ ...e, _id: new Types.ObjectId() })) as never[], { ordered: false })
+      } catch (err) {
+        const writeErrors = (err as { writeErrors?: { code?: number }[] }).writeErrors
+        if (!isDuplicateKey(err) && !(writeErrors?.length && writeErrors.every((e) => e.code === 11000))) throw err
+      }
+    },
+
+    async applied(cardId: string, opId: string): Promise<boolean> {
+      return (await Event.exists({ cardId: new Types.ObjectId(cardId), opId })) !== null
+    },
+
+    /** The card's events after `seq`, in chain order. */
+    async after(cardId: Types.ObjectId | string, seq: number): Promise<FoldEvent[]> {
+      return Event.find({ cardId: new Types.ObjectId(String(cardId)), seq: { $gt: seq } })
+        .sort({ seq: 1 })
+        .lean<FoldEvent[]>()
+    },
+
+    /** Every card's last seq, for the repair at start. */
+    async heads(): Promise<Map<string, number>> {
+      const out = new Map<string, number>()
+      const rows = Event.find({}, { cardId: 1, seq: 1 }).lean<{ cardId: Types.ObjectId; seq: number }[]>().cursor()
+      for await (const row of rows) {
+        const key = String(row.cardId)
+        if ((out.get(key) ?? 0) < row.seq) out.set(key, row.seq)
+      }
+      return out
+    },
+
+    /**
+     * Checks every chain from its first event; `heads` are the projections' (card documents')
+     * claims about where each chain ends, so a deleted last event is caught too.
+     */
+    async verify(heads: Map<string, { seq: number; head: string }>): Promise<{ cards: number; events: number; breaks: ChainBreak[] }> {
+      const breaks: ChainBreak[] = []
+      let events = 0
+      let cards = 0
+      let current: string | null = null
+      let chain: CardEventRecord[] = []
+      const seen = new Set<string>()
+      const close = () => {
+        if (current === null) return
+        cards++
+        seen.add(current)
+        const broken = firstBreak(current, chain as never)
+        const claimed = heads.get(current)
+        const last = chain.at(-1)
+        if (broken) breaks.push(broken)
+        else if (claimed && (claimed.seq !== last?.seq || claimed.head !== last.hash)) {
+          // The first event the document and the chain disagree on: the one it lacks (it fell
+          // behind, or the chain's last events were deleted), or the last one, replaced.
+          const lastSeq = last?.seq ?? 0
+          breaks.push({ cardId: current, seq: claimed.seq === lastSeq ? lastSeq : Math.min(claimed.seq, lastSeq) + 1, reason: 'head' })
+        }
+      }
+      const cursor = Event.find({}).sort({ cardId: 1, seq: 1 }).lean<CardEventRecord[]>().cursor()
+      for await (const event of cursor) {
+        events++
+        const id = String(event.cardId)
+        if (id !== current) {
+          close()
+          current = id
+          chain = []
+        }
+        chain.push(event)
+      }
+      close()
+      for (const [cardId] of heads) if (!seen.has(cardId)) breaks.push({ cardId, seq: 1, reason: 'start' })
+      return { cards, events, breaks }
+    },
+
+    /** The cycle's latest moves, newest first (the wall's ticker). */
+    async latestMoves(cycleId: string, limit: number): Promise<FoldEvent[]> {
+      return Event.find({ cycleId: new Types.ObjectId(cycleId), kind: 'move' }).sort({ at: -1 }).limit(limit).lean<FoldEvent[]>()
+    },
+
+    /** Only to undo a cycle whose creation failed: its cards never existed for anyone. */
+    deleteForCycle(cycleId: Types.ObjectId) {
+      return Event.deleteMany({ cycleId })
+    },
+  }
+}
+export type Ledger = ReturnType<typeof createLedger>
