@@ -86,7 +86,7 @@ test('a forbidden drop is refused with the reason, and the card stays put for ev
   await expect(menu.locator('[data-testid^="move-to-"]')).toHaveCount(0)
 })
 
-test('a keyboard move ("m", then a target) is seen live in the other context', async ({ boardAs }) => {
+test('a keyboard move ("m", then a target) is seen live in the other context, and so is its undo', async ({ boardAs }) => {
   const sekretaris = await boardAs(USERS.sekretaris)
   const kabid = await boardAs(USERS.kabidPpik)
   await expectViewers(sekretaris, [USERS.sekretaris, USERS.kabidPpik])
@@ -103,6 +103,20 @@ test('a keyboard move ("m", then a target) is seen live in the other context', a
   await moveByKeyboard(kabid, 'ppik', 3, 'kasubag_program')
   await expectCardAt(sekretaris, 'ppik', 3, 'kasubag_program', LIVE)
   await expectCardAt(kabid, 'ppik', 3, 'kasubag_program')
+
+  // Then thinks better of it: "Urungkan" in the toast after the move brings the card back, for both.
+  const toast = kabid.getByTestId('toast').filter({ hasText: 'PPIK dipindahkan ke Tahap 3 · Kasubag Program' })
+  await toast.getByRole('button', { name: 'Urungkan' }).click()
+  await expect(toast).toHaveCount(0)
+  await expectCardAt(kabid, 'ppik', 2, 'kepala_bidang')
+  await expectCardAt(sekretaris, 'ppik', 2, 'kepala_bidang', LIVE)
+  // The undo is in the history, newest first, above the move it took back.
+  await cardOf(sekretaris, 'ppik').click()
+  const history = sekretaris.getByTestId('card-panel').getByRole('region', { name: 'Riwayat' }).getByRole('listitem')
+  await expect(history).toHaveCount(4)
+  await expect(history.first()).toContainText('Diurungkan')
+  await expect(history.first()).toContainText('Tahap 2 · Kepala Bidang')
+  await expect(history.nth(1)).toContainText('Lanjut')
 })
 
 test('a note added in the card panel appears in the other context\'s open panel, with times in WITA', async ({ boardAs }) => {

@@ -70,7 +70,7 @@ test('a page on another origin, same-site or cross-site, changes nothing with th
   await moveAlong(sekretaris, cycle.id, 'ppik', [{ step: 2, lane: 'kepala_bidang' }])
   await expect.poll(() => unread(kabid)).toBe(unreadBefore + 1)
   const board = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
-  if (!board.ok) throw new Error(board.error.message)
+  if (!board.ok) throw new Error(JSON.stringify(board.error))
   const card = board.data.cards.find((c) => c.unit.id === 'ppik')!
 
   const { server, port } = await serveAttacker(() => attackPage(app, card.id))
@@ -101,7 +101,7 @@ test('a page on another origin, same-site or cross-site, changes nothing with th
   expect((await kabid.get('/api/auth/me')).status()).toBe(200)
   expect(await unread(kabid)).toBe(unreadBefore + 1)
   const after = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
-  if (!after.ok) throw new Error(after.error.message)
+  if (!after.ok) throw new Error(JSON.stringify(after.error))
   expect(after.data.cards.find((c) => c.id === card.id)?.documents).toEqual([])
 
   // The control: the same cookie on the app's own page does mark them read.

@@ -127,12 +127,12 @@ export async function socketOf(api: APIRequestContext, baseURL: string): Promise
 /** Moves `unit`'s card along `path` (regular moves, each by the socket's user), one ack at a time. */
 export async function moveAlong(socket: BoardSocket, cycleId: string, unit: UnitId, path: { step: number; lane: string }[]): Promise<void> {
   const joined = await socket.emitWithAck('board:join', { cycleId })
-  if (!joined.ok) throw new Error(`board:join: ${joined.error.message}`)
+  if (!joined.ok) throw new Error(`board:join: ${JSON.stringify(joined.error)}`)
   let card = joined.data.cards.find((c) => c.unit.id === unit)
   if (!card) throw new Error(`no ${unit} card in ${cycleId}`)
   for (const to of path) {
     const ack: Ack<CardDto> = await socket.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to })
-    if (!ack.ok) throw new Error(`move ${unit} to ${to.step}/${to.lane}: ${ack.error.code} ${ack.error.message}`)
+    if (!ack.ok) throw new Error(`move ${unit} to ${to.step}/${to.lane}: ${JSON.stringify(ack.error)}`)
     card = ack.data
   }
 }

@@ -113,7 +113,7 @@ test('every page runs under the Content-Security-Policy without a violation', as
   // The card is with the Kepala Bidang PPIK after the drag; they hand it to the Kasubag Program.
   const kabid = await socketFor(USERS.kabidPpik)
   const board = await kabid.emitWithAck('board:join', { cycleId: cycle.id })
-  if (!board.ok) throw new Error(board.error.message)
+  if (!board.ok) throw new Error(JSON.stringify(board.error))
   const ppik = board.data.cards.find((c) => c.unit.id === 'ppik')!
   const handed = await kabid.emitWithAck('card:move', { opId: randomUUID(), cardId: ppik.id, version: ppik.version, to: { step: 2, lane: 'kasubag_program' } })
   expect(handed.ok).toBe(true)
@@ -130,7 +130,7 @@ test('every page runs under the Content-Security-Policy without a violation', as
 test('a note with HTML and script in it shows as text, and nothing of it runs', async ({ boardAs, socketFor, cycle }) => {
   const sekretaris = await socketFor(USERS.sekretaris)
   const joined = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
-  if (!joined.ok) throw new Error(joined.error.message)
+  if (!joined.ok) throw new Error(JSON.stringify(joined.error))
   const mpk = joined.data.cards.find((c) => c.unit.id === 'mpk')!
   const noted = await sekretaris.emitWithAck('card:note', { opId: randomUUID(), cardId: mpk.id, text: HOSTILE })
   expect(noted.ok).toBe(true)

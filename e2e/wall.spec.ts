@@ -235,11 +235,11 @@ test('shows "Terputus sejak" while its server is down and recovers by itself whe
     const socket = io(url, { extraHeaders: { cookie: `papan_sid=${sid}` }, transports: ['websocket'], reconnection: false })
     try {
       const joined = await socket.timeout(5000).emitWithAck('board:join', { cycleId: cycle.id })
-      if (!joined.ok) throw new Error(joined.error.message)
+      if (!joined.ok) throw new Error(JSON.stringify(joined.error))
       const card = joined.data.cards[0]
       if (!card) throw new Error('no card')
       const ack = await socket.timeout(5000).emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
-      if (!ack.ok) throw new Error(ack.error.message)
+      if (!ack.ok) throw new Error(JSON.stringify(ack.error))
     } finally {
       socket.disconnect()
     }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
 import type { Connection } from 'mongoose'
+import { UNDO_WINDOW_SECONDS } from '../shared/schemas/board'
 import { MONEV_KINERJA } from '../shared/sop/balangan'
 import { createKnownBrowsers, loadKnownBrowserKey } from './auth/knownBrowsers'
 import { createLoginGuard } from './auth/rateLimit'
@@ -70,6 +71,8 @@ export interface AppDeps {
   dbSupervisor?: SupervisedDb
   /** Largest document upload in bytes (DOCUMENT_MAX_MB); 10 MiB by default. */
   documentMaxBytes?: number
+  /** How long after a move its mover may undo it (UNDO_WINDOW_SECONDS); 10 s by default. */
+  undoWindowMs?: number
   /** BACKUP_TOKEN: bearer secret for GET /api/admin/backup (besides an administrator's session). */
   backupToken?: string
   /** REDIS_URL: share broadcasts and room queries with the other nodes through Redis. */
@@ -170,7 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     notifications,
     io,
     clock,
-    cycleTitle: async (cycleId) => (await cycles.summaryOf(cycleId))?.title ?? '',
+    cycleOf: (cycleId) => cycles.summaryOf(cycleId),
   })
   const timers = createTimerScheduler({
     db,
@@ -191,12 +194,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     calendars,
     clock,
     log,
+    undoWindowMs: deps.undoWindowMs ?? UNDO_WINDOW_SECONDS * 1000,
     onMoved: (card, entry, movedTemplate) => {
       // The earlier of the card's new thresholds (null once finished); one already past, as after a
       // hand-off of a late card, is announced for the new holder at once.
       const threshold = card.atRiskAt ?? card.dueAt
       if (threshold) timers.wakeBy(new Date(threshold))
-      if (entry.kind === 'finish') return
+      // An undo gives the card back to those who just held it: they know, no one new is told.
+      if (entry.kind === 'finish' || entry.kind === 'undo') return
       notifier
         .cardArrived(movedTemplate, card, entry.by)
         .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
@@ -270,7 +275,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   )
   api.use((_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Alamat API tidak dikenal.' } })
+    res.status(404).json({ error: { code: 'NOT_FOUND', reason: 'not_found_route' } })
   })
   api.use(errorHandler(log))
   app.use('/api', api)

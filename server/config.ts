@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { UNDO_WINDOW_SECONDS } from '../shared/schemas/board'
 
 /** Every environment variable the server reads; the README's configuration table mirrors this. */
 const Env = z.object({
@@ -13,6 +14,7 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.string().default('loopback'),
   DOCUMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  UNDO_WINDOW_SECONDS: z.coerce.number().min(0).max(3600).default(UNDO_WINDOW_SECONDS),
   BACKUP_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. openssl rand -hex 32)').optional().or(z.literal('')),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional().or(z.literal('')),
 })
@@ -28,6 +30,8 @@ export interface Config {
   cookieSecure: 'auto' | boolean
   trustProxy: string
   documentMaxBytes: number
+  /** How long after a move its mover may undo it; 0 turns undo off. */
+  undoWindowMs: number
   /** Lets `npm run backup` fetch GET /api/admin/backup with `Authorization: Bearer <token>`. */
   backupToken: string | undefined
   /** Several nodes share broadcasts through this Redis; unset, nothing connects to Redis. */
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
     documentMaxBytes: Math.floor(e.DOCUMENT_MAX_MB * 1024 * 1024),
+    undoWindowMs: Math.round(e.UNDO_WINDOW_SECONDS * 1000),
     backupToken: e.BACKUP_TOKEN || undefined,
     redisUrl: e.REDIS_URL || undefined,
   }

@@ -1,20 +1,28 @@
 import mongoose from 'mongoose'
-import { ZodError } from 'zod'
-import type { ErrorCode, ValidationIssue } from '../shared/errors'
+import { ZodError, type z } from 'zod'
+import type { ErrorBody, ErrorCode, ErrorParams, ErrorReason, ValidationIssue } from '../shared/errors'
 import type { Ack } from '../shared/events'
 import type { CardDto } from '../shared/schemas/board'
 import type { Logger } from './logger'
 
-/** A refusal the user should read; anything else is logged and reaches the client as INTERNAL. */
+/**
+ * A refusal the user should read, as a code, a reason and its params: the client words it (the
+ * server sends no sentences). Anything else thrown is logged and reaches the client as INTERNAL.
+ * The Error's own message is for logs and stack traces only.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly reason: ErrorReason,
+    readonly params?: ErrorParams,
+    /** With STALE: the card as it is now, so the client can put it back where it really is. */
     readonly card?: CardDto,
-    /** Sent with the message so a client can word the refusal itself (ErrorBody.params). */
-    readonly params?: Record<string, string | number>,
   ) {
-    super(message)
+    super(params ? `${code} ${reason} ${JSON.stringify(params)}` : `${code} ${reason}`)
+  }
+
+  get body(): ErrorBody {
+    return { code: this.code, reason: this.reason, ...(this.params ? { params: this.params } : {}) }
   }
 }
 
@@ -32,11 +40,14 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DB_UNAVAILABLE: 503,
 }
 
-const DB_UNAVAILABLE_MESSAGE = 'Basis data tidak tersedia, coba lagi.'
+/** DB_UNAVAILABLE has no finer reason: the code says it all, and a resend is safe. */
+export const DB_UNAVAILABLE_BODY: ErrorBody = { code: 'DB_UNAVAILABLE' }
+
+class DbUnavailableError extends Error {}
 
 /** The refusal of a command or request while the database does not answer (server/db/health.ts). */
-export function dbUnavailable(): AppError {
-  return new AppError('DB_UNAVAILABLE', DB_UNAVAILABLE_MESSAGE)
+export function dbUnavailable(): Error {
+  return new DbUnavailableError('the database does not answer')
 }
 
 const { mongo } = mongoose
@@ -57,36 +68,49 @@ function isDbUnreachable(err: unknown): boolean {
   )
 }
 
-function describeZod(error: ZodError): string {
-  const first = error.issues[0]
-  if (!first) return 'Data tidak sah.'
-  const where = first.path.length ? `${first.path.join('.')}: ` : ''
-  return `Data tidak sah — ${where}${first.message}`
+/** A zod issue's numbers and words that are data (its bounds, format, a rule's own params). */
+function paramsOf(issue: z.core.$ZodIssue): ErrorParams | undefined {
+  const params: ErrorParams = {}
+  const source: Record<string, unknown> = issue.code === 'custom' ? { ...issue.params } : { ...issue }
+  for (const key of issue.code === 'custom' ? Object.keys(source) : ['origin', 'minimum', 'maximum', 'expected', 'format', 'divisor']) {
+    const value = source[key]
+    if (typeof value === 'string') params[key] = value.slice(0, 200)
+    else if (typeof value === 'number' || typeof value === 'bigint') params[key] = Number(value)
+  }
+  return Object.keys(params).length ? params : undefined
 }
+
+const pathOf = (issue: z.core.$ZodIssue) => issue.path.map((key) => (typeof key === 'number' ? key : String(key)))
 
 /** Every issue of a refused body (up to a sane number), for a form to show at each field. */
 export function issuesOf(error: ZodError): ValidationIssue[] {
-  return error.issues.slice(0, 100).map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-    message: issue.message,
-  }))
+  return error.issues.slice(0, 100).map((issue) => {
+    const params = paramsOf(issue)
+    return { path: pathOf(issue), code: issue.code, ...(params ? { params } : {}) }
+  })
+}
+
+/** A zod refusal as an error body: where the first problem is, and what zod calls it. */
+function validationBody(error: ZodError): ErrorBody {
+  const first = error.issues[0]
+  return { code: 'VALIDATION', reason: 'validation', params: { path: first ? pathOf(first).join('.') : '', issue: first?.code ?? 'custom' } }
 }
 
 /** The one converter from any thrown value to an ack error; unknown errors are logged with context. */
 export function toErrorAck(err: unknown, log: Logger, context: Record<string, unknown>): Ack<never> {
   if (err instanceof AppError) {
-    log.warn({ ...context, code: err.code, reason: err.message }, 'command refused')
-    return { ok: false, error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}), ...(err.card ? { card: err.card } : {}) } }
+    log.warn({ ...context, code: err.code, reason: err.reason, params: err.params }, 'command refused')
+    return { ok: false, error: { ...err.body, ...(err.card ? { card: err.card } : {}) } }
   }
   if (err instanceof ZodError) {
     log.warn({ ...context, code: 'VALIDATION', issues: err.issues.slice(0, 5) }, 'command refused')
-    return { ok: false, error: { code: 'VALIDATION', message: describeZod(err) } }
+    return { ok: false, error: validationBody(err) }
   }
-  if (isDbUnreachable(err)) {
+  if (err instanceof DbUnavailableError || isDbUnreachable(err)) {
     // Expected while the database is away; /healthz and the health monitor's log say why.
-    log.warn({ ...context, code: 'DB_UNAVAILABLE', reason: (err as Error).message }, 'command refused')
-    return { ok: false, error: { code: 'DB_UNAVAILABLE', message: DB_UNAVAILABLE_MESSAGE } }
+    log.warn({ ...context, code: 'DB_UNAVAILABLE', cause: (err as Error).message }, 'command refused')
+    return { ok: false, error: DB_UNAVAILABLE_BODY }
   }
   log.error({ ...context, err }, 'command failed')
-  return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.' } }
+  return { ok: false, error: { code: 'INTERNAL' } }
 }

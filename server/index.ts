@@ -24,6 +24,7 @@ async function main() {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     documentMaxBytes: config.documentMaxBytes,
+    undoWindowMs: config.undoWindowMs,
     backupToken: config.backupToken,
     dbKind: database.kind,
     dbSupervisor: database.supervisor,

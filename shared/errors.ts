@@ -1,4 +1,7 @@
-/** The closed list of error codes an ack can carry; clients switch on these, never on messages. */
+import { z } from './zod'
+import { REFUSALS } from './rules/moves'
+
+/** The closed list of error codes an ack can carry; clients switch on these, never on words. */
 export const ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',
@@ -17,23 +20,104 @@ export const ERROR_CODES = [
   'DB_UNAVAILABLE',
 ] as const
 
-export type ErrorCode = (typeof ERROR_CODES)[number]
+export const ErrorCode = z.enum(ERROR_CODES)
+export type ErrorCode = z.infer<typeof ErrorCode>
 
-export interface ErrorBody {
-  code: ErrorCode
-  message: string
-  /** What a client needs to word the refusal itself, e.g. RATE_LIMITED's `retryAfterSeconds`. */
-  params?: Record<string, string | number>
-}
+/**
+ * Why a request was refused, finer than its code: the client words each one itself (i18n
+ * `errors.reason.<reason>`), with `params` in the sentence. The server sends no sentences.
+ * The params each reason comes with are listed in docs/realtime.md.
+ */
+export const ERROR_REASONS = [
+  // A move, or a change of the card's Mutu Baku, refused by the shared rules (shared/rules/moves.ts).
+  ...REFUSALS,
+  'note_required_return',
+  'note_required_override',
+  /** The card changed since the client read it; `name`, `step`, `lane` say who moved it where. */
+  'stale',
+  'checklist_item_unknown',
+  // An undo (card:undo) refused: `seq` names no move, or another's, or something happened to the
+  // card since (STALE, with the card), or the window (`seconds`) has passed.
+  'undo_not_a_move',
+  'undo_not_yours',
+  'undo_overtaken',
+  'undo_expired',
+  // Not found.
+  'not_found_card',
+  'not_found_cycle',
+  'not_found_user',
+  'not_found_template',
+  'not_found_document',
+  'not_found_display',
+  'not_found_route',
+  // Documents (an upload, a delete).
+  'document_not_your_lane',
+  'document_not_your_unit',
+  'document_finished',
+  'document_name_too_long',
+  'document_type',
+  'document_zip_broken',
+  'document_not_office',
+  'document_macro',
+  'document_too_large',
+  'document_card_moved',
+  'document_delete_forbidden',
+  // Sessions and rights.
+  'sign_in_required',
+  'session_ended',
+  'login_failed',
+  'rate_limited',
+  'password_wrong',
+  'admin_only',
+  'cross_site',
+  'backup_token',
+  'self_deactivate',
+  // Conflicts and checks of what an administrator sets up.
+  'setup_done',
+  'username_taken',
+  'role_unknown',
+  'unit_required',
+  'cycle_started',
+  'template_id_taken',
+  'template_overtaken',
+  // Wall displays.
+  'display_own_cycle',
+  'display_only',
+  // The request itself: a body or command zod refused, or one that could not be read at all.
+  'validation',
+  'malformed',
+  'unknown_command',
+  'body_too_large',
+  'body_not_json',
+] as const
 
-/** One problem with a refused request body: the field it concerns and what is wrong with it. */
-export interface ValidationIssue {
-  /** From the body's root, e.g. ['template', 'steps', 2, 'defaultLane']. */
-  path: (string | number)[]
-  message: string
-}
+export const ErrorReason = z.enum(ERROR_REASONS)
+export type ErrorReason = z.infer<typeof ErrorReason>
+
+/** Values only: numbers, ids and names that are data (a unit, a role, a step number, a person). */
+export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]))
+export type ErrorParams = z.infer<typeof ErrorParams>
+
+/** What every refused ack and every HTTP error carries as `error`. No sentence: the client words it. */
+export const ErrorBody = z.strictObject({
+  code: ErrorCode,
+  reason: ErrorReason.optional(),
+  params: ErrorParams.optional(),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/**
+ * One problem with a refused request body, as zod found it: where (from the body's root, e.g.
+ * ['template', 'steps', 2, 'defaultLane']), zod's issue code, and its numbers or the rule's own
+ * params (`minimum`, `maximum`, `origin`, `format`; a cross-field rule's `rule` and its data).
+ */
+export const ValidationIssue = z.strictObject({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  params: ErrorParams.optional(),
+})
+export type ValidationIssue = z.infer<typeof ValidationIssue>
 
 /** A REST error response's `error`; a VALIDATION refusal of a request body lists every issue. */
-export interface HttpErrorBody extends ErrorBody {
-  issues?: ValidationIssue[]
-}
+export const HttpErrorBody = ErrorBody.extend({ issues: z.array(ValidationIssue).optional() })
+export type HttpErrorBody = z.infer<typeof HttpErrorBody>

@@ -9,6 +9,7 @@ import type {
   CardMove,
   CardNoteAdd,
   CardOutputSet,
+  CardUndo,
   HistoryEntryDto,
   NoteDto,
   Viewer,
@@ -25,6 +26,8 @@ export interface ClientToServerEvents {
   'board:join': (payload: BoardJoin, ack: AckFn<BoardSnapshot>) => void
   'board:leave': (payload: BoardJoin, ack: AckFn<null>) => void
   'card:move': (payload: CardMove, ack: AckFn<CardDto>) => void
+  /** The mover takes their last move back (shared/schemas/board.ts CardUndo); broadcast as card:moved. */
+  'card:undo': (payload: CardUndo, ack: AckFn<CardDto>) => void
   'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
   'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void
   'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void

@@ -40,6 +40,7 @@ export const router = createRouter({
       props: (r) => ({ templateId: String(r.params.id), version: String(r.params.version) }),
       meta: { admin: true, title: 'flowchart.title' },
     },
+    { path: '/admin/audit', name: 'admin-audit', component: () => import('./views/AdminAuditView.vue'), meta: { admin: true, title: 'audit.title' } },
     { path: '/wall/:token', name: 'wall', component: () => import('./views/WallView.vue'), props: true, meta: { public: true, kiosk: true, title: 'wall.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
   ],

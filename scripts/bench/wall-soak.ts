@@ -89,7 +89,7 @@ async function main() {
 
     socket = io(base, { extraHeaders: { cookie }, transports: ['websocket'] })
     const joined: Ack<BoardSnapshot> = await socket.timeout(5000).emitWithAck('board:join', { cycleId: cycle.id })
-    if (!joined.ok) throw new Error(joined.error.message)
+    if (!joined.ok) throw new Error(`wall:join refused: ${joined.error.code} ${joined.error.reason ?? ''}`)
     const cards = new Map<string, CardDto>(joined.data.cards.map((c) => [c.id, c]))
 
     let moves = 0

@@ -25,11 +25,6 @@ interface AuthDeps {
 
 const COOKIE_MAX_AGE_MS = 30 * 24 * 3600_000
 
-/** "5 menit", "40 detik": the wait in the server's (Indonesian) message; clients word it from params. */
-function waitText(seconds: number): string {
-  return seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`
-}
-
 export function authRoutes(deps: AuthDeps): Router {
   const { users, sessions, loginGuard, knownBrowsers } = deps
   const router = Router()
@@ -48,9 +43,7 @@ export function authRoutes(deps: AuthDeps): Router {
     if (!ticket.ok) {
       const seconds = ticket.retryAfterSeconds
       res.setHeader('Retry-After', String(seconds))
-      throw new AppError('RATE_LIMITED', `Terlalu banyak percobaan masuk. Coba lagi dalam ${waitText(seconds)}.`, undefined, {
-        retryAfterSeconds: seconds,
-      })
+      throw new AppError('RATE_LIMITED', 'rate_limited', { retryAfterSeconds: seconds })
     }
     let user: UserDto | null
     try {
@@ -97,11 +90,11 @@ export function authRoutes(deps: AuthDeps): Router {
     // A marker with a fixed id makes "first administrator" atomic without transactions:
     // of two racing setups exactly one inserts it.
     const meta = deps.conn.collection<{ _id: string; at: Date }>('meta')
-    if ((await users.count()) > 0) throw new AppError('CONFLICT', 'Papan SOP sudah disiapkan. Silakan masuk.')
+    if ((await users.count()) > 0) throw new AppError('CONFLICT', 'setup_done')
     try {
       await meta.insertOne({ _id: 'setup', at: new Date() })
     } catch {
-      throw new AppError('CONFLICT', 'Papan SOP sudah disiapkan. Silakan masuk.')
+      throw new AppError('CONFLICT', 'setup_done')
     }
     try {
       const unitId = role.unitScoped ? input.unitId : null
@@ -118,7 +111,7 @@ export function authRoutes(deps: AuthDeps): Router {
   router.post('/auth/login', async (req, res) => {
     const input = Login.parse(req.body)
     const user = await guardedCheck(req, res, input.username, () => users.verifyLogin(input.username, input.password))
-    if (!user) throw new AppError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah.')
+    if (!user) throw new AppError('UNAUTHENTICATED', 'login_failed')
     // An account from before the password policy keeps working; the client asks for a new password.
     const weakPassword = passwordWeakness(input.password, { username: user.username }) !== null
     // A fresh token at every login: a session id planted before login is worthless after it.
@@ -134,7 +127,7 @@ export function authRoutes(deps: AuthDeps): Router {
     const input = passwordChangeFor(me.username).parse(req.body)
     const confirmed = await guardedCheck(req, res, me.username, () => users.verifyLogin(me.username, input.currentPassword))
     // Not 401: the session stands, only the proof was wrong.
-    if (!confirmed) throw new AppError('FORBIDDEN', 'Kata sandi saat ini salah.')
+    if (!confirmed) throw new AppError('FORBIDDEN', 'password_wrong')
     await users.setPassword(me.id, input.newPassword)
     const token = sessionToken(req)
     await sessions.markPasswordChanged(token)

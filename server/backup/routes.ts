@@ -36,7 +36,7 @@ export function backupRoutes(deps: BackupDeps) {
     if (!viaToken) {
       if (req.headers.authorization?.startsWith('Bearer ')) {
         deps.log.warn({ ip: req.ip }, 'backup refused: wrong token')
-        throw new AppError('UNAUTHENTICATED', 'Token cadangan tidak valid.')
+        throw new AppError('UNAUTHENTICATED', 'backup_token')
       }
       currentAdmin(req)
     }

@@ -1,5 +1,7 @@
 import { Types } from 'mongoose'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { ErrorBody } from '../../shared/errors'
 import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
 import {
   createCycle,
@@ -119,11 +121,11 @@ describe('card:checklist and card:output', () => {
 
     expect(await send(b.socket, 'card:checklist', { opId: opId(), cardId: card.id, index: 0, checked: true })).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN' },
+      error: { code: 'FORBIDDEN', reason: 'not_your_lane', params: { lane: 'Sekretaris', unit: card.unit.shortName } },
     })
     expect(await send(b.socket, 'card:output', { opId: opId(), cardId: card.id, output: 'bukan milik saya' })).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN' },
+      error: { code: 'FORBIDDEN', reason: 'not_your_lane', params: { lane: 'Sekretaris', unit: card.unit.shortName } },
     })
     await roundTrip(a.socket)
     expect(seen.events).toEqual([])
@@ -208,10 +210,8 @@ describe('hostile and malformed commands', () => {
     for (const [label, event, payload, code] of cases) {
       const ack = await send(socket, event, payload)
       expect(ack, label).toMatchObject({ ok: false, error: { code } })
-      if (!ack.ok) {
-        expect(typeof ack.error.message, label).toBe('string')
-        expect(ack.error.message.length, label).toBeLessThan(500)
-      }
+      // A code and a reason from the closed lists, never a sentence: the client words it.
+      if (!ack.ok) expect(ErrorBody.extend({ card: z.unknown().optional() }).parse(ack.error), label).toMatchObject({ reason: expect.any(String) })
     }
 
     // No ack callback at all: the server ignores the command rather than act unanswered.
@@ -232,6 +232,6 @@ describe('hostile and malformed commands', () => {
   it('does not join a board that does not exist', async () => {
     const { socket } = await joined(admin, (await createCycle(server, admin)).id)
     const ack = await send(socket, 'board:join', { cycleId: new Types.ObjectId().toHexString() })
-    expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(ack).toEqual({ ok: false, error: { code: 'NOT_FOUND', reason: 'not_found_cycle' } })
   })
 })

@@ -37,14 +37,14 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
   async function load(cardId: string): Promise<{ card: CardRecord; template: SopTemplate }> {
     const card = await cards.findById(cardId)
     const template = card && (await cycles.templateOf(String(card.cycleId)))
-    if (!card || !template) throw new AppError('NOT_FOUND', 'Kartu tidak ditemukan.')
+    if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
     return { card, template }
   }
 
   function requireHolder(template: SopTemplate, card: CardRecord): void {
     const refusal = mayAct(template, user, { step: card.step, lane: card.lane, unitId: card.unit?.id ?? '' })
     if (refusal) {
-      throw new AppError('FORBIDDEN', refusalMessage(template, refusal, card, card))
+      throw new AppError('FORBIDDEN', refusal, refusalMessage(template, refusal, card))
     }
   }
 
@@ -55,23 +55,15 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       if (card.version !== input.version) {
         // A resent operation (after a reconnect) is answered with the card as it is now.
         if (await cards.applied(input.cardId, input.opId)) return toCardDto(card, template)
-        throw new AppError('STALE', staleMessage(template, card), toCardDto(card, template))
+        throw new AppError('STALE', 'stale', staleMessage(template, card), toCardDto(card, template))
       }
       const from = { step: card.step, lane: card.lane }
       const check = checkMove(template, user, { ...from, unitId: card.unit?.id ?? '' }, input.to)
       if (!check.ok) {
-        throw new AppError(
-          check.forbidden ? 'FORBIDDEN' : 'MOVE_NOT_ALLOWED',
-          refusalMessage(template, check.refusal, from, input.to),
-        )
+        throw new AppError(check.forbidden ? 'FORBIDDEN' : 'MOVE_NOT_ALLOWED', check.refusal, refusalMessage(template, check.refusal, card))
       }
       if (check.noteRequired && !input.note) {
-        throw new AppError(
-          'NOTE_REQUIRED',
-          check.kind === 'return'
-            ? 'Pengembalian ke tahap perbaikan wajib disertai catatan.'
-            : 'Perpindahan di luar alur SOP wajib disertai alasan.',
-        )
+        throw new AppError('NOTE_REQUIRED', check.kind === 'return' ? 'note_required_return' : 'note_required_override')
       }
       const at = clock()
       const stepClock = clockAfterMove(
@@ -100,7 +92,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         // Lost the race between our read and our write: someone else moved it first.
         const { card: now } = await load(input.cardId)
         if (await cards.applied(input.cardId, input.opId)) return toCardDto(now, template)
-        throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
+        throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
       }
       const dto = toCardDto(moved.card, template)
       const entry = dto.history.at(-1)
@@ -137,13 +129,13 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
     if ('index' in change) {
       const items = template.steps.find((s) => s.no === card.step)?.kelengkapan.length ?? 0
       if (change.index >= items) {
-        throw new AppError('VALIDATION', 'Butir kelengkapan itu tidak ada pada tahap ini.')
+        throw new AppError('VALIDATION', 'checklist_item_unknown')
       }
     }
     const updated = await cards.setMutu(cardId, card.step, change, { opId, by, at: clock() })
     if (!updated) {
       const { card: now } = await load(cardId)
-      throw new AppError('STALE', staleMessage(template, now), toCardDto(now, template))
+      throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
     }
     const dto = toCardDto(updated, template)
     broadcastCard(socket, dto)

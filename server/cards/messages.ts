@@ -1,39 +1,32 @@
+import type { ErrorParams } from '../../shared/errors'
 import type { Refusal } from '../../shared/rules/moves'
-import type { Position } from '../../shared/schemas/common'
-import { finishedStep, laneOf, type SopTemplate } from '../../shared/sop/template'
+import { laneOf, type SopTemplate } from '../../shared/sop/template'
 import type { CardRecord } from './model'
 
-/** Server-side wording of refusals, in Bahasa Indonesia (the client has its own i18n for drags). */
+/**
+ * The params of a refused card command: the client words the refusal (i18n `errors.reason.*`),
+ * the server only says which one and the data it names. The names are those of the sentences
+ * these once returned; they return the sentence's params now.
+ */
 
-export function cellName(template: SopTemplate, p: Position): string {
-  const lane = laneOf(template, p.lane)?.name ?? p.lane
-  return p.step === finishedStep(template) ? `Selesai (${lane})` : `Tahap ${p.step} (${lane})`
-}
+type CardOfRefusal = Pick<CardRecord, 'lane' | 'unit'>
 
-export function refusalMessage(template: SopTemplate, refusal: Refusal, card: Position, to: Position): string {
-  const holder = laneOf(template, card.lane)?.name ?? card.lane
+/** A refusal of shared/rules/moves.ts: who holds the card (`lane`) and whose card it is (`unit`). */
+export function refusalMessage(template: SopTemplate, refusal: Refusal, card: CardOfRefusal): ErrorParams | undefined {
+  const unit = card.unit?.shortName ?? ''
   switch (refusal) {
     case 'not_your_lane':
-      return `Kartu ini sedang dipegang ${holder}; hanya pemegangnya atau administrator yang dapat memindahkannya.`
+      return { unit, lane: laneOf(template, card.lane)?.name ?? card.lane }
     case 'not_your_unit':
-      return 'Anda hanya dapat memindahkan kartu unit Anda sendiri.'
-    case 'same_cell':
-      return 'Kartu sudah berada di sel itu.'
-    case 'no_such_cell':
-      return 'Sel tujuan tidak ada pada SOP ini.'
-    case 'lane_not_involved':
-      return `${laneOf(template, to.lane)?.name ?? to.lane} tidak terlibat di Tahap ${to.step}.`
-    case 'skip_not_allowed':
-      return 'Kartu hanya dapat maju satu tahap, berpindah pelaksana dalam tahap yang sama, atau kembali lewat keputusan "Tidak". Perpindahan lain hanya oleh administrator dengan alasan.'
-    case 'finished':
-      return 'Kartu ini sudah selesai; hanya administrator yang dapat membukanya kembali, dengan alasan.'
+      return { unit }
+    default:
+      return undefined
   }
 }
 
-export function staleMessage(template: SopTemplate, card: CardRecord): string {
+/** STALE: where the card is now (`step`, `lane`'s name) and, when a person moved it last, who (`name`). */
+export function staleMessage(template: SopTemplate, card: CardRecord): ErrorParams {
   const last = card.history.at(-1)
-  const where = cellName(template, { step: card.step, lane: card.lane })
-  return last?.by?.name
-    ? `Kartu ini baru saja dipindahkan oleh ${last.by.name} ke ${where}.`
-    : `Kartu ini sudah berubah; sekarang di ${where}.`
+  const where = { step: card.step, lane: laneOf(template, card.lane)?.name ?? card.lane }
+  return last?.by?.name ? { name: last.by.name, ...where } : where
 }

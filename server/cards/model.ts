@@ -6,6 +6,8 @@ const personSchema = new Schema({ id: String, name: String }, { _id: false })
 const historySchema = new Schema(
   {
     opId: String,
+    /** The event's seq in card_events: what card:undo names. */
+    seq: Number,
     kind: String,
     at: Date,
     by: personSchema,

@@ -69,7 +69,7 @@ function move(socket: ClientSocket, card: Pick<CardDto, 'id' | 'version'>, step:
 
 async function moveOk(socket: ClientSocket, card: Pick<CardDto, 'id' | 'version'>, step: number, lane: string, note?: string) {
   const ack = await move(socket, card, step, lane, note)
-  if (!ack.ok) throw new Error(`move to ${step}/${lane} refused: ${ack.error.code} ${ack.error.message}`)
+  if (!ack.ok) throw new Error(`move to ${step}/${lane} refused: ${ack.error.code} ${ack.error.reason ?? ''}`)
   return ack.data
 }
 
@@ -87,12 +87,13 @@ describe('card:move', () => {
 
     const op = opId()
     const ack = await send(a.socket, 'card:move', { opId: op, cardId: before.id, version: 1, to: { step: 2, lane: 'kepala_bidang' } })
-    if (!ack.ok) throw new Error(ack.error.message)
+    if (!ack.ok) throw new Error(ack.error.code)
     const card = ack.data
     expect(card).toMatchObject({ id: before.id, step: 2, lane: 'kepala_bidang', version: 2, rounds: 0 })
     expect(card.history).toHaveLength(2)
     expect(card.history[1]).toEqual({
       opId: op,
+      seq: 2,
       kind: 'advance',
       at: card.enteredStepAt,
       by: { id: sekretaris.id, name: 'Sari Sekretaris' },
@@ -147,7 +148,8 @@ describe('card:move', () => {
 
       expect(loser.ack.error.code).toBe('STALE')
       expect(loser.ack.error.card).toEqual(winner.ack.data)
-      expect(loser.ack.error.message).toContain(`dipindahkan oleh ${winner.by.name} ke Tahap 2`)
+      // Who moved it and where, for the client to say so in its own words.
+      expect(loser.ack.error).toMatchObject({ reason: 'stale', params: { name: winner.by.name, step: 2 } })
 
       const doc = await stored(card.id)
       expect(doc).toMatchObject({ version: 2, step: 2, lane: winner.ack.data.lane })
@@ -168,7 +170,8 @@ describe('card:move', () => {
     const stale = await move(a.socket, card, 2, 'kasubag_program') // still version 1
     expect(stale).toMatchObject({ ok: false, error: { code: 'STALE', card: moved } })
     if (stale.ok) return
-    expect(stale.error.message).toBe('Kartu ini baru saja dipindahkan oleh Sari Sekretaris ke Tahap 2 (Kepala Bidang).')
+    expect(stale.error.reason).toBe('stale')
+    expect(stale.error.params).toEqual({ name: 'Sari Sekretaris', step: 2, lane: 'Kepala Bidang' })
   })
 
   it('applies a repeated operation id once and acks every repeat with the card', async () => {
@@ -222,7 +225,7 @@ describe('card:move', () => {
 
     // "Tidak": back to step 10, which needs a note.
     const noNote = await move(s.socket, card, 10, 'kasubag_program')
-    expect(noNote).toMatchObject({ ok: false, error: { code: 'NOTE_REQUIRED' } })
+    expect(noNote).toEqual({ ok: false, error: { code: 'NOTE_REQUIRED', reason: 'note_required_return' } })
     const blankNote = await send(s.socket, 'card:move', {
       opId: opId(), cardId: card.id, version: card.version, to: { step: 10, lane: 'kasubag_program' }, note: '   ',
     })
@@ -251,7 +254,7 @@ describe('card:move', () => {
     expect(card.history.map((e) => e.to.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 11, 12, 13, 14])
 
     // Finished: its holder cannot reopen it.
-    expect(await move(s.socket, card, 13, 'sekretaris', 'buka lagi')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
+    expect(await move(s.socket, card, 13, 'sekretaris', 'buka lagi')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'finished' } })
 
     const list = await api<{ cycles: CycleDto[] }>(server, 'GET', '/api/cycles', { cookie: sekretaris.cookie })
     expect(list.body.cycles.find((c) => c.id === cycle.id)?.progress).toEqual({ cards: 4, finished: 1, stepsDone: 13, stepsTotal: 52 })
@@ -263,7 +266,7 @@ describe('card:move', () => {
     let card = cardOf(a.board, 'psdm')
     card = await moveOk(a.socket, card, 10, 'kasubag_program', 'lompat untuk pengujian')
     const k = (await joined(kasubag, cycle.id)).socket
-    expect(await move(k, card, 9, 'kasubag_program', 'kembali')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
+    expect(await move(k, card, 9, 'kasubag_program', 'kembali')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'skip_not_allowed' } })
   })
 
   it('refuses non-holders as FORBIDDEN and skips by non-admins as MOVE_NOT_ALLOWED; an admin overrides with a reason', async () => {
@@ -276,20 +279,23 @@ describe('card:move', () => {
 
     const otherUnit = (await joined(kabidPsdm, cycle.id)).socket
     const refusedOtherUnit = await move(otherUnit, card, 2, 'kasubag_program')
-    expect(refusedOtherUnit).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Anda hanya dapat memindahkan kartu unit Anda sendiri.' } })
+    expect(refusedOtherUnit).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'not_your_unit', params: { unit: card.unit.shortName } } })
 
     const notHolder = (await joined(kasubag, cycle.id)).socket
-    expect(await move(notHolder, card, 3, 'kasubag_program')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await move(notHolder, card, 3, 'kasubag_program')).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', reason: 'not_your_lane', params: { unit: card.unit.shortName, lane: 'Kepala Bidang' } },
+    })
 
     const b = (await joined(kabid, cycle.id)).socket
-    expect(await move(b, card, 4, 'kasubag_program')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
-    expect(await move(b, card, 1, 'sekretaris')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
+    expect(await move(b, card, 4, 'kasubag_program')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'skip_not_allowed' } })
+    expect(await move(b, card, 1, 'sekretaris')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'skip_not_allowed' } })
     expect(await move(b, card, 3, 'kepala_badan')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
-    expect(await move(b, card, 2, 'kepala_bidang')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
-    expect(await move(b, card, 20, 'kepala_bidang')).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
+    expect(await move(b, card, 2, 'kepala_bidang')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'same_cell' } })
+    expect(await move(b, card, 20, 'kepala_bidang')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'no_such_cell' } })
 
     const adminSocket = (await joined(admin, cycle.id)).socket
-    expect(await move(adminSocket, card, 7, 'kasubag_program')).toMatchObject({ ok: false, error: { code: 'NOTE_REQUIRED' } })
+    expect(await move(adminSocket, card, 7, 'kasubag_program')).toEqual({ ok: false, error: { code: 'NOTE_REQUIRED', reason: 'note_required_override' } })
 
     await roundTrip(watcher.socket)
     expect(seen.events).toHaveLength(1) // only the first, real move

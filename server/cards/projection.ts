@@ -22,7 +22,9 @@ export interface StoredDocument {
 
 export interface HistoryEntry {
   opId: string
-  kind: MoveKind | 'create'
+  /** The event's seq (entries projected before it was kept have none). */
+  seq?: number
+  kind: MoveKind | 'create' | 'undo'
   at: Date
   by: PersonRef
   from: Position | null
@@ -60,6 +62,9 @@ export interface CardState {
 /** The clock part of a state; `null` in an imported (migrated) event, whose clock comes last. */
 export type ClockPayload = Omit<StepClock, 'visits'> & { visits: Visit[] }
 
+/** What an undo puts back: the card's place and step clock as before the move it undoes. */
+export type PlaceState = Pick<CardState, 'step' | 'lane' | 'enteredStepAt' | 'dueAt' | 'atRiskAt' | 'rounds' | 'visits'>
+
 export type EventPayload =
   | { kind: 'create'; payload: { unit: Unit; to: Position; clock: ClockPayload | null } }
   | { kind: 'move'; payload: { kind: MoveKind; from: Position; to: Position; note: string; clock: ClockPayload | null; rounds: number | null } }
@@ -77,6 +82,7 @@ export type EventPayload =
         opIds: string[]
       }
     }
+  | { kind: 'undo'; payload: { undoes: number; from: Position; to: Position; state: PlaceState } }
 
 /** An event as the fold needs it (a stored CardEventRecord is one). */
 export type FoldEvent = EventPayload & {
@@ -114,7 +120,7 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
       rounds: 0,
       visits: clock?.visits ?? [],
       mutu: {},
-      history: [{ opId: event.opId, kind: 'create', at: event.at, by, from: null, to, note: '' }],
+      history: [{ opId: event.opId, seq: event.seq, kind: 'create', at: event.at, by, from: null, to, note: '' }],
       notes: [],
       documents: [],
     }
@@ -130,7 +136,15 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
         lane: to.lane,
         ...(clock ?? {}),
         rounds: rounds ?? state.rounds,
-        history: [...state.history, { opId: event.opId, kind, at: event.at, by, from, to, note }],
+        history: [...state.history, { opId: event.opId, seq: event.seq, kind, at: event.at, by, from, to, note }],
+      }
+    }
+    case 'undo': {
+      const { from, to, state: before } = event.payload
+      return {
+        ...next,
+        ...before,
+        history: [...state.history, { opId: event.opId, seq: event.seq, kind: 'undo', at: event.at, by, from, to, note: '' }],
       }
     }
     case 'note':
@@ -154,4 +168,9 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
   }
 }
 
-export const PLACE_KINDS: ReadonlySet<EventKind> = new Set(['create', 'move'])
+export const PLACE_KINDS: ReadonlySet<EventKind> = new Set(['create', 'move', 'undo'])
+
+/** The card as it was before its event `seq`: the fold of the events before it (null if none). */
+export function stateBefore(events: readonly FoldEvent[], seq: number): CardState | null {
+  return events.filter((e) => e.seq < seq).reduce<CardState | null>((s, e) => applyEvent(s, e), null)
+}

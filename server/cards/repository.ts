@@ -8,7 +8,7 @@ import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import { openVisit, type StepClock, type Visit } from '../timers/visits'
 import type { CardModel, CardRecord } from './model'
-import { applyEvent, type CardState, type FoldEvent, type StoredDocument } from './projection'
+import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
 
 interface StepMutu {
@@ -65,6 +65,7 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     history: card.history.map(
       (h): HistoryEntryDto => ({
         opId: h.opId ?? '',
+        ...(typeof h.seq === 'number' ? { seq: h.seq } : {}),
         kind: (h.kind ?? 'advance') as HistoryEntryDto['kind'],
         at: (h.at ?? new Date(0)).toISOString(),
         by: { id: h.by?.id ?? '', name: h.by?.name ?? '' },
@@ -118,6 +119,18 @@ export interface MoveWrite {
   note: string
   at: Date
   clock: StepClock
+}
+
+/** An undo of the move at chain place `undoes`, back to `state` (the card as before that move). */
+export interface UndoWrite {
+  cardId: string
+  opId: string
+  undoes: number
+  from: Position
+  to: Position
+  state: PlaceState
+  by: PersonRef
+  at: Date
 }
 
 /**
@@ -280,6 +293,30 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger) {
               opId: m.opId,
               at: m.at,
               by: m.by,
+              version: card.version + 1,
+            },
+      )
+    },
+
+    /** The card's whole chain, oldest first: an undo folds it to the card as it was before the move. */
+    eventsOf(cardId: string): Promise<FoldEvent[]> {
+      return ledger.after(cardId, 0)
+    },
+
+    /**
+     * The undo as one event, guarded by the chain's head: null when anything at all (a move, a
+     * note, a tick) happened to the card after the move it takes back. A place change, like a move.
+     */
+    async applyUndo(u: UndoWrite): Promise<Committed | null> {
+      return commit(u.cardId, (card) =>
+        card.seq !== u.undoes
+          ? null
+          : {
+              kind: 'undo',
+              payload: { undoes: u.undoes, from: u.from, to: u.to, state: u.state },
+              opId: u.opId,
+              at: u.at,
+              by: u.by,
               version: card.version + 1,
             },
       )

@@ -37,6 +37,7 @@ describe('cycles', () => {
       expect(card.history).toEqual([
         {
           opId: expect.any(String),
+          seq: 1,
           kind: 'create',
           at: card.enteredStepAt,
           by: { id: admin.id, name: 'Admin Utama' },
@@ -58,7 +59,7 @@ describe('cycles', () => {
       body: { year: 2026, quarter: 1, units: [{ id: 'baru', name: 'Unit Baru', shortName: 'Baru' }] },
     })
     expect(again.status).toBe(409)
-    expect(again.body).toMatchObject({ error: { code: 'CONFLICT', message: 'Triwulan I 2026 sudah dimulai.' } })
+    expect(again.body).toEqual({ error: { code: 'CONFLICT', reason: 'cycle_started', params: { year: 2026, quarter: 1 } } })
     expect(await server.db.collection('cycles').countDocuments()).toBe(1)
     expect(await server.db.collection('cards').countDocuments()).toBe(4)
     // Another quarter of the same year is a different period.

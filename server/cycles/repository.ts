@@ -1,7 +1,7 @@
 import { isValidObjectId, type Types } from 'mongoose'
 import type { PersonRef } from '../../shared/schemas/board'
 import { cycleProgress } from '../../shared/reports/progress'
-import { cycleTitle, type CycleCreate, type CycleDto } from '../../shared/schemas/cycles'
+import { cycleTitle, type CycleCreate, type CycleDto, type CyclePeriod } from '../../shared/schemas/cycles'
 import type { SopTemplate } from '../../shared/sop/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { Clock } from '../clock'
@@ -9,7 +9,7 @@ import { AppError } from '../errors'
 import type { CardsRepository } from '../cards/repository'
 import type { CycleModel, CycleRecord } from './model'
 
-export interface CycleSummary {
+export interface CycleSummary extends CyclePeriod {
   id: string
   title: string
   template: SopTemplate
@@ -53,7 +53,7 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
 
   async function summaryOf(cycleId: string): Promise<CycleSummary | null> {
     const c = await recordOf(cycleId)
-    return c && { id: cycleId, title: c.title, template: c.template as SopTemplate }
+    return c && { id: cycleId, title: c.title, year: c.year, quarter: c.quarter, template: c.template as SopTemplate }
   }
 
   return {
@@ -97,7 +97,7 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
         })
         cycleId = doc._id
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', `${title} sudah dimulai.`)
+        if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', 'cycle_started', { year: input.year, quarter: input.quarter })
         throw err
       }
       try {

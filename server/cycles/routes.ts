@@ -28,7 +28,7 @@ export function cyclesRoutes({ cycles, calendars, templates, onStarted }: Cycles
     const input = CycleCreate.parse(req.body)
     // Without a choice (clients from before templates could be edited), the shipped SOP's latest version.
     const template = await templates.get(input.templateId ?? MONEV_KINERJA.id, input.templateVersion ?? 'latest')
-    if (!template) throw new AppError('NOT_FOUND', 'Templat SOP atau versinya tidak ditemukan.')
+    if (!template) throw new AppError('NOT_FOUND', 'not_found_template')
     const cycle = await cycles.create(input, template, { id: admin.id, name: admin.name }, await calendars.get())
     onStarted()
     res.status(201).json({ cycle })

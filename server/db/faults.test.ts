@@ -125,7 +125,7 @@ describe('the database lost while the server runs', () => {
       cardId: card.id,
       version: card.version,
       to: { step: 2, lane: 'kepala_bidang' },
-    })) as { ok: boolean; error?: { code: string; message: string } }
+    })) as { ok: boolean; error?: { code: string } }
     const ackMs = Date.now() - sentAt
     expect(ack.ok).toBe(false)
     expect(ack.error?.code).toBe('DB_UNAVAILABLE')

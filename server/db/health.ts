@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { Connection } from 'mongoose'
-import { dbUnavailable } from '../errors'
+import { DB_UNAVAILABLE_BODY, dbUnavailable } from '../errors'
 import type { Logger } from '../logger'
 import type { EmbeddedDbStatus } from './embeddedFerretdb'
 
@@ -218,8 +218,7 @@ export function createDbHealth(deps: { db: Connection; log: Logger; supervised?:
 export function rejectWhileDbDown(health: DbHealth) {
   return (_req: Request, res: Response, next: NextFunction) => {
     if (health.state().status === 'ok') return next()
-    const { code, message } = dbUnavailable()
-    res.status(503).json({ error: { code, message } })
+    res.status(503).json({ error: DB_UNAVAILABLE_BODY })
   }
 }
 

@@ -220,7 +220,7 @@ describe("the driver's errors for a database it cannot reach", () => {
         expect(err).toBeInstanceOf(Error)
         expect(toErrorAck(err, silentLogger(), {})).toEqual({
           ok: false,
-          error: { code: 'DB_UNAVAILABLE', message: 'Basis data tidak tersedia, coba lagi.' },
+          error: { code: 'DB_UNAVAILABLE' },
         })
       }
     } finally {

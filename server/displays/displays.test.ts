@@ -62,7 +62,7 @@ describe('display tokens', () => {
     const created = await createDisplay(server, admin, cycle.id)
     expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(created.path).toBe(`/wall/${created.token}`)
-    expect(created.display).toMatchObject({ cycleId: cycle.id, cycleTitle: cycle.title, label: 'TV Ruang Perencanaan', online: 0, lastSeenAt: null })
+    expect(created.display).toMatchObject({ cycleId: cycle.id, cycleTitle: cycle.title, cyclePeriod: { year: cycle.year, quarter: cycle.quarter }, label: 'TV Ruang Perencanaan', online: 0, lastSeenAt: null })
 
     const list = await api<{ displays: DisplayDto[] }>(server, 'GET', '/api/displays', { cookie: admin.cookie })
     expect(list.status).toBe(200)
@@ -105,7 +105,7 @@ describe('display tokens', () => {
     expect(snap.cards).toHaveLength(4)
     expect(snap.cards.map((c) => c.unit.id).sort()).toEqual(cycle.units.map((u) => u.id).sort())
     expect(snap.cards.find((c) => c.unit.id === 'ppik')).toMatchObject({ step: 1, lane: 'sekretaris', unit: { shortName: 'PPIK' } })
-    expect(snap.cycle).toEqual({ id: cycle.id, title: cycle.title, unitIds: cycle.units.map((u) => u.id) })
+    expect(snap.cycle).toEqual({ id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id) })
     expect(snap.calendar.zoneLabel).toBe('WITA')
     expect(Date.parse(snap.serverTime)).not.toBeNaN()
     expect((await sendOk(wall, 'wall:join', { cycleId: cycle.id })).cycle.id).toBe(cycle.id)

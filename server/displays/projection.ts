@@ -32,7 +32,7 @@ export function toWallMove(cardId: string, version: number, entry: HistoryEntryD
 }
 
 export function toWallCycle(cycle: CycleDto): WallCycle {
-  return { id: cycle.id, title: cycle.title, unitIds: cycle.units.map((u) => u.id) }
+  return { id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id) }
 }
 
 /** The cycle's latest moves over all its cards, newest first. */

@@ -16,7 +16,7 @@ export function hashToken(token: string): string {
 /** The shape a token must have before it is even hashed and looked up. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
-export type DisplayView = Omit<DisplayDto, 'cycleTitle' | 'online'>
+export type DisplayView = Omit<DisplayDto, 'cycleTitle' | 'cyclePeriod' | 'online'>
 
 function toView(d: DisplayRecord): DisplayView {
   return {

@@ -20,7 +20,7 @@ export function displaysRoutes({ displays, cycles, onlineCount, onRevoked }: Dis
 
   async function toDto(view: DisplayView): Promise<DisplayDto> {
     const [summary, online] = await Promise.all([cycles.summaryOf(view.cycleId), onlineCount(view.id)])
-    return { ...view, cycleTitle: summary?.title ?? '', online }
+    return { ...view, cycleTitle: summary?.title ?? '', cyclePeriod: summary && { year: summary.year, quarter: summary.quarter }, online }
   }
 
   router.get('/displays', async (req, res) => {
@@ -32,7 +32,7 @@ export function displaysRoutes({ displays, cycles, onlineCount, onRevoked }: Dis
   router.post('/displays', async (req, res) => {
     const admin = currentAdmin(req)
     const input = DisplayCreate.parse(req.body)
-    if (!(await cycles.summaryOf(input.cycleId))) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+    if (!(await cycles.summaryOf(input.cycleId))) throw new AppError('NOT_FOUND', 'not_found_cycle')
     const { display, token } = await displays.create({ ...input, by: { id: admin.id, name: admin.name } })
     const body: DisplayCreated = { display: await toDto(display), token, path: `/wall/${token}` }
     res.status(201).json(body)
@@ -41,7 +41,7 @@ export function displaysRoutes({ displays, cycles, onlineCount, onRevoked }: Dis
   router.delete('/displays/:id', async (req, res) => {
     currentAdmin(req)
     const id = String(req.params.id)
-    if (!(await displays.revoke(id))) throw new AppError('NOT_FOUND', 'Layar tidak ditemukan atau sudah dicabut.')
+    if (!(await displays.revoke(id))) throw new AppError('NOT_FOUND', 'not_found_display')
     onRevoked(id)
     res.status(204).end()
   })

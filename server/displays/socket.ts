@@ -25,8 +25,7 @@ interface DisplayDeps {
   log: Logger
 }
 
-const DISPLAY_ONLY_READS = 'Layar dinding hanya dapat menampilkan siklusnya sendiri.'
-const refused = (message: string): Ack<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } })
+const refused = (reason: 'display_own_cycle' | 'display_only'): Ack<never> => ({ ok: false, error: { code: 'FORBIDDEN', reason } })
 
 /**
  * Wall display sockets: `wall:join` to their own cycle's wall room, which gets the wall's own slim
@@ -53,18 +52,18 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
       if (event === 'wall:join') return
       const ack = args.at(-1)
       log.warn({ socketId: socket.id, displayId, event }, 'display command refused')
-      if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused(DISPLAY_ONLY_READS))
+      if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_own_cycle'))
     })
 
     socket.on(
       'wall:join',
       command(socket, log, 'wall:join', WallJoin, async (input): Promise<WallSnapshot> => {
-        if (input.cycleId && input.cycleId !== cycleId) throw new AppError('FORBIDDEN', DISPLAY_ONLY_READS)
+        if (input.cycleId && input.cycleId !== cycleId) throw new AppError('FORBIDDEN', 'display_own_cycle')
         // Join before reading, so no move falls between the snapshot and the first fact; the
         // client keeps the higher card version of the two.
         await socket.join(wallRoom(cycleId))
         const found = await cycles.find(cycleId)
-        if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+        if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
         const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
         const label = (await displays.find(displayId))?.label ?? ''
         const dtos = records.map((c) => toCardDto(c, found.template))
@@ -92,7 +91,7 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
       // The ack is the last argument, also when the payload is missing or followed by extras.
       ;(socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on('wall:join', (...args) => {
         const ack = args.at(-1)
-        if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('Perintah ini hanya untuk layar dinding.'))
+        if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_only'))
       })
     }
   })

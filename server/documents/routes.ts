@@ -27,9 +27,9 @@ interface DocumentsDeps {
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i
 
-function paramId(req: Request, name: string, what: string): string {
+function paramId(req: Request, name: string, notFound: 'not_found_card' | 'not_found_document' | 'not_found_cycle'): string {
   const value = req.params[name]
-  if (typeof value !== 'string' || !OBJECT_ID.test(value)) throw new AppError('NOT_FOUND', `${what} tidak ditemukan.`)
+  if (typeof value !== 'string' || !OBJECT_ID.test(value)) throw new AppError('NOT_FOUND', notFound)
   return value
 }
 
@@ -56,7 +56,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
   async function load(cardId: string): Promise<{ card: CardRecord; template: SopTemplate }> {
     const card = await cards.findById(cardId)
     const template = card && (await cycles.templateOf(String(card.cycleId)))
-    if (!card || !template) throw new AppError('NOT_FOUND', 'Kartu tidak ditemukan.')
+    if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
     return { card, template }
   }
 
@@ -68,23 +68,20 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
 
   router.post('/cards/:cardId/documents', async (req, res) => {
     const user = currentUser(req)
-    const cardId = paramId(req, 'cardId', 'Kartu')
+    const cardId = paramId(req, 'cardId', 'not_found_card')
     const { card, template } = await load(cardId)
     const refusal = mayAct(template, user, { step: card.step, lane: card.lane, unitId: card.unit?.id ?? '' })
     if (refusal) {
-      const holder = laneOf(template, card.lane)?.name ?? card.lane
-      throw new AppError(
-        'FORBIDDEN',
-        refusal === 'not_your_unit'
-          ? 'Anda hanya dapat mengunggah dokumen untuk kartu unit Anda sendiri.'
-          : `Kartu ini sedang dipegang ${holder}; hanya pemegangnya atau administrator yang dapat mengunggah dokumen.`,
-      )
+      const unit = card.unit?.shortName ?? ''
+      throw refusal === 'not_your_unit'
+        ? new AppError('FORBIDDEN', 'document_not_your_unit', { unit })
+        : new AppError('FORBIDDEN', 'document_not_your_lane', { unit, lane: laneOf(template, card.lane)?.name ?? card.lane })
     }
-    if (card.step >= finishedStep(template)) throw new AppError('VALIDATION', 'Kartu ini sudah selesai; dokumen tidak dapat ditambahkan lagi.')
+    if (card.step >= finishedStep(template)) throw new AppError('VALIDATION', 'document_finished')
     const declared = Number(req.headers['content-length'])
     if (Number.isFinite(declared) && declared > maxBytes) throw new TooLargeError(maxBytes)
     const rawName = typeof req.query.name === 'string' ? req.query.name : ''
-    if (rawName.length > 1000) throw new AppError('VALIDATION', 'Nama berkas terlalu panjang.')
+    if (rawName.length > 1000) throw new AppError('VALIDATION', 'document_name_too_long')
 
     const step = card.step
     const by: PersonRef = { id: user.id, name: user.name }
@@ -107,7 +104,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
     }
     if (!updated) {
       await storage.remove(stored.id).catch((e: unknown) => log.error({ err: e, fileId: doc.id }, 'could not delete an unrecorded upload'))
-      throw new AppError('STALE', 'Kartu ini berpindah tahap selama unggahan; dokumen tidak disimpan. Unggah lagi pada tahap yang sekarang.')
+      throw new AppError('STALE', 'document_card_moved')
     }
     const dto = broadcast(updated, template)
     log.info({ event: 'document:uploaded', cardId, fileId: doc.id, userId: user.id, step, type: doc.type, size: doc.size }, 'document uploaded')
@@ -121,7 +118,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
     const card = file && OBJECT_ID.test(cardId) ? await cards.findById(cardId) : null
     const entry = card?.documents?.find((d) => d.id === id)
     const template = card && (await cycles.templateOf(String(card.cycleId)))
-    if (!file || !card || !entry || !template) throw new AppError('NOT_FOUND', 'Dokumen tidak ditemukan.')
+    if (!file || !card || !entry || !template) throw new AppError('NOT_FOUND', 'not_found_document')
     return { file, card, entry, template }
   }
 
@@ -129,7 +126,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
     // A session is required: every signed-in user may see every cycle today. A wall display's
     // token or an anonymous request has no session and is refused here.
     currentUser(req)
-    const id = paramId(req, 'id', 'Dokumen')
+    const id = paramId(req, 'id', 'not_found_document')
     const { file, entry } = await locate(id)
     const type = KINDS_BY_MIME.has(entry.type ?? '') ? (entry.type as string) : 'application/octet-stream'
     res.setHeader('Content-Type', type)
@@ -148,16 +145,16 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
 
   router.delete('/documents/:id', async (req, res) => {
     const user = currentUser(req)
-    const id = paramId(req, 'id', 'Dokumen')
+    const id = paramId(req, 'id', 'not_found_document')
     const { card, entry, template } = await locate(id)
     if (!user.isAdmin && entry.by?.id !== user.id) {
-      throw new AppError('FORBIDDEN', 'Hanya pengunggah dokumen atau administrator yang dapat menghapusnya.')
+      throw new AppError('FORBIDDEN', 'document_delete_forbidden')
     }
     const cardId = String(card._id)
     // The card first: once it no longer lists the file nobody can reach it, so a failure to delete
     // the file afterwards leaves an unreachable file (logged), never a listed one that is gone.
     const updated = await cards.removeDocument(cardId, id, { id: user.id, name: user.name }, clock())
-    if (!updated) throw new AppError('NOT_FOUND', 'Kartu tidak ditemukan.')
+    if (!updated) throw new AppError('NOT_FOUND', 'not_found_card')
     await storage.remove(id).catch((err: unknown) => log.error({ err, fileId: id }, 'could not delete a removed document'))
     const dto = broadcast(updated, template)
     log.info({ event: 'document:deleted', cardId, fileId: id, userId: user.id }, 'document deleted')
@@ -167,9 +164,9 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
   /** The quarter's archive: the documents filed at the SOP's last step ("Menyimpan dokumen") on every card. */
   router.get('/cycles/:id/documents', async (req, res) => {
     currentUser(req)
-    const cycleId = paramId(req, 'id', 'Siklus')
+    const cycleId = paramId(req, 'id', 'not_found_cycle')
     const template = await cycles.templateOf(cycleId)
-    if (!template) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+    if (!template) throw new AppError('NOT_FOUND', 'not_found_cycle')
     const step = template.steps.at(-1)?.no ?? 0
     const documents: ArchiveDocumentDto[] = []
     for (const card of await cards.listForCycle(cycleId)) {
@@ -192,8 +189,8 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
     }
     if (req.method === 'POST' && !req.complete) drain(req, maxBytes)
     if (err instanceof TooLargeError) {
-      log.warn({ path: req.path, userId: req.user?.id, code: err.code, reason: err.message }, 'upload refused')
-      res.status(413).json({ error: { code: err.code, message: err.message } })
+      log.warn({ path: req.path, userId: req.user?.id, code: err.code, reason: err.reason, params: err.params }, 'upload refused')
+      res.status(413).json({ error: err.body })
       return
     }
     next(err)

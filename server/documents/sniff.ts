@@ -28,13 +28,15 @@ export function sniffHead(head: Buffer): HeadKind | null {
   return null
 }
 
-/** What `sniffHead` saw, in words, for the refusal message. */
-export function describeHead(head: Buffer): string {
-  if (head.length === 0) return 'berkas kosong'
-  if (startsWith(head, [0x4d, 0x5a])) return 'program Windows (EXE)'
-  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'program (ELF)'
-  if (startsWith(head, [0x50, 0x4b])) return 'arsip ZIP'
-  return 'jenis tidak dikenal'
+/** What `sniffHead` saw in a refused file, as the refusal's `detected` param (the client words it). */
+export type RefusedHead = 'empty' | 'exe' | 'elf' | 'zip' | 'unknown'
+
+export function describeHead(head: Buffer): RefusedHead {
+  if (head.length === 0) return 'empty'
+  if (startsWith(head, [0x4d, 0x5a])) return 'exe'
+  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'elf'
+  if (startsWith(head, [0x50, 0x4b])) return 'zip'
+  return 'unknown'
 }
 
 const EOCD_SIG = 0x06054b50
@@ -42,7 +44,7 @@ const CEN_SIG = 0x02014b50
 /** The end-of-central-directory record is 22 bytes plus a comment of up to 65535. */
 export const ZIP_TAIL_BYTES = 22 + 0xffff
 
-export type ZipVerdict = { ok: true; kind: 'docx' | 'xlsx' } | { ok: false; reason: string }
+export type ZipVerdict = { ok: true; kind: 'docx' | 'xlsx' } | { ok: false; reason: 'document_zip_broken' | 'document_not_office' | 'document_macro' }
 
 /**
  * Reads the ZIP central directory from the end of the file and decides DOCX or XLSX from its
@@ -50,7 +52,7 @@ export type ZipVerdict = { ok: true; kind: 'docx' | 'xlsx' } | { ok: false; reas
  * (it is at the very end, a few KiB for any real document).
  */
 export function zipOfficeKind(tail: Buffer, size: number): ZipVerdict {
-  const bad = { ok: false as const, reason: 'Berkas ZIP ini rusak atau tidak lengkap.' }
+  const bad = { ok: false as const, reason: 'document_zip_broken' as const }
   let eocd = -1
   for (let i = tail.length - 22; i >= Math.max(0, tail.length - ZIP_TAIL_BYTES); i--) {
     if (tail.readUInt32LE(i) === EOCD_SIG) {
@@ -75,16 +77,16 @@ export function zipOfficeKind(tail: Buffer, size: number): ZipVerdict {
     p += 46 + nameLen + extraLen + commentLen
   }
   const has = (prefix: string) => names.some((name) => name.startsWith(prefix))
-  if (!has('[Content_Types].xml')) return { ok: false, reason: 'Berkas ZIP ini bukan dokumen Word (DOCX) atau Excel (XLSX).' }
+  if (!has('[Content_Types].xml')) return { ok: false, reason: 'document_not_office' }
   // Macro-enabled Office files (.docm/.xlsm) carry a VBA project: not accepted as an Output.
   if (names.some((name) => name.toLowerCase().endsWith('vbaproject.bin'))) {
-    return { ok: false, reason: 'Dokumen berisi makro (VBA) tidak diterima. Simpan sebagai DOCX/XLSX biasa.' }
+    return { ok: false, reason: 'document_macro' }
   }
   const word = has('word/')
   const excel = has('xl/')
   if (word && !excel) return { ok: true, kind: 'docx' }
   if (excel && !word) return { ok: true, kind: 'xlsx' }
-  return { ok: false, reason: 'Berkas ZIP ini bukan dokumen Word (DOCX) atau Excel (XLSX).' }
+  return { ok: false, reason: 'document_not_office' }
 }
 
 /**

@@ -16,19 +16,12 @@ type UploadStream = mongoose.mongo.GridFSBucketWriteStream
 /** Too large: answered with HTTP 413 (code VALIDATION) instead of the usual 400. */
 export class TooLargeError extends AppError {
   constructor(maxBytes: number) {
-    super('VALIDATION', `Berkas terlalu besar. Ukuran maksimum ${formatMiB(maxBytes)}.`)
+    super('VALIDATION', 'document_too_large', { maxBytes })
   }
 }
 
 /** The client went away before the whole file arrived; nobody is left to answer. */
 export class UploadAbortedError extends Error {}
-
-function formatMiB(bytes: number): string {
-  const mib = bytes / (1024 * 1024)
-  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MB`
-}
-
-const ALLOWED = 'PDF, DOCX, XLSX, PNG, JPEG atau WEBP'
 
 export interface StoredFile {
   id: ObjectId
@@ -98,7 +91,7 @@ export function createDocumentStorage(db: Connection) {
 
       const decideHead = (): HeadKind => {
         const kind = sniffHead(head)
-        if (!kind) throw new AppError('VALIDATION', `Jenis berkas tidak diterima (${describeHead(head)}). Unggah ${ALLOWED}.`)
+        if (!kind) throw new AppError('VALIDATION', 'document_type', { detected: describeHead(head) })
         headKind = kind
         return kind
       }
@@ -125,7 +118,7 @@ export function createDocumentStorage(db: Connection) {
         let kind: DocumentKind
         if (headKind === 'zip') {
           const verdict = zipOfficeKind(Buffer.concat(tail), size)
-          if (!verdict.ok) throw new AppError('VALIDATION', `${verdict.reason} Unggah ${ALLOWED}.`)
+          if (!verdict.ok) throw new AppError('VALIDATION', verdict.reason)
           kind = verdict.kind
         } else {
           kind = headKind as Exclude<HeadKind, 'zip'>

@@ -27,13 +27,13 @@ export function loadUser(sessions: SessionStore) {
 }
 
 export function currentUser(req: Request): UserDto {
-  if (!req.user) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.')
+  if (!req.user) throw new AppError('UNAUTHENTICATED', 'sign_in_required')
   return req.user
 }
 
 export function currentAdmin(req: Request): UserDto {
   const user = currentUser(req)
-  if (!user.isAdmin) throw new AppError('FORBIDDEN', 'Hanya administrator yang dapat melakukan ini.')
+  if (!user.isAdmin) throw new AppError('FORBIDDEN', 'admin_only')
   return user
 }
 
@@ -52,18 +52,13 @@ export function errorHandler(log: Logger) {
     const status = (err as { status?: number; type?: string }).status
     if (!(err instanceof AppError) && !(err instanceof ZodError) && status && status < 500) {
       log.warn({ path: req.path, status, reason: (err as Error).message }, 'request refused')
-      const message =
-        status === 413
-          ? 'Data yang dikirim terlalu besar.'
-          : status === 415
-            ? 'Jenis data yang dikirim tidak diterima; kirim JSON.'
-            : 'Data yang dikirim tidak dapat dibaca.'
-      res.status(status).json({ error: { code: 'VALIDATION', message } })
+      const reason = status === 413 ? 'body_too_large' : status === 415 ? 'body_not_json' : 'malformed'
+      res.status(status).json({ error: { code: 'VALIDATION', reason } satisfies HttpErrorBody })
       return
     }
     const ack = toErrorAck(err, log, { path: req.path, method: req.method, userId: req.user?.id })
     if (ack.ok) return
-    // Forms (the template editor above all) mark each field; the message alone names only the first.
+    // Forms (the template editor above all) mark each field; the body's params name only the first.
     const error: HttpErrorBody = err instanceof ZodError ? { ...ack.error, issues: issuesOf(err) } : ack.error
     res.status(HTTP_STATUS[ack.error.code]).json({ error })
   }

@@ -37,7 +37,7 @@ export function sameOriginWrites(log: Logger) {
     else if (origin === undefined && site === undefined && !bearer) refusal = 'no origin'
     if (!refusal) return next()
     log.warn({ method: req.method, path: req.path, ip: req.ip, refusal }, 'cross-site request refused')
-    next(new AppError('FORBIDDEN', 'Permintaan ini tidak berasal dari halaman Papan SOP, jadi ditolak.'))
+    next(new AppError('FORBIDDEN', 'cross_site'))
   }
 }
 

@@ -188,9 +188,11 @@ describe('migration of a backup made before the ledger', () => {
     for (const [i, now] of cards.entries()) {
       const was = old[i]!
       const what = `card ${String(was._id)} (${(was.unit as { id: string }).id})`
-      for (const field of ['cycleId', 'unit', 'step', 'lane', 'version', 'enteredStepAt', 'dueAt', 'atRiskAt', 'rounds', 'visits', 'mutu', 'history', 'notes', 'documents']) {
+      for (const field of ['cycleId', 'unit', 'step', 'lane', 'version', 'enteredStepAt', 'dueAt', 'atRiskAt', 'rounds', 'visits', 'mutu', 'notes', 'documents']) {
         expect(now[field], `${what}: ${field}`).toEqual(was[field])
       }
+      // Every entry as it was, now with its event's place in the chain (`seq`) besides.
+      expect(now.history, `${what}: history`).toMatchObject(was.history as object[])
       expect(now.opIds, what).toBeUndefined()
       const chain = await eventsOf(server.db, String(was._id))
       expect(now.seq, what).toBe(chain.length)

@@ -5,6 +5,9 @@ import type { Logger } from '../logger'
 import { canonical } from './chain'
 import { seal, type EventDraft, type Ledger } from './repository'
 
+/** A history entry of the old shape: there was no undo before the ledger. */
+type OldHistoryEntry = Omit<HistoryEntry, 'kind'> & { kind: Exclude<HistoryEntry['kind'], 'undo'> }
+
 /** A card document as versions before the ledger wrote it: state and history in one, no chain. */
 interface OldCard {
   _id: Types.ObjectId
@@ -19,7 +22,7 @@ interface OldCard {
   rounds?: number
   visits?: CardState['visits']
   mutu?: CardState['mutu']
-  history?: HistoryEntry[]
+  history?: OldHistoryEntry[]
   notes?: CardState['notes']
   documents?: StoredDocument[]
   opIds?: string[]
@@ -102,7 +105,9 @@ export function chainOf(card: OldCard): FoldEvent[] {
 
 /** The parts of a card the migration must not change, as text, to compare before and after. */
 function essence(card: Pick<CardState, 'step' | 'lane' | 'version' | 'history' | 'notes' | 'documents' | 'visits' | 'mutu' | 'rounds'>): string {
-  const { step, lane, version, history, notes, documents, visits, mutu, rounds } = card
+  const { step, lane, version, notes, documents, visits, mutu, rounds } = card
+  // The folded entries also name their event (`seq`), which the old ones could not.
+  const history = card.history.map(({ seq: _seq, ...entry }) => entry)
   return canonical({ step, lane, version, history, notes, documents, visits, mutu, rounds: rounds ?? 0 })
 }
 

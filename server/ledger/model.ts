@@ -23,6 +23,11 @@ export const EVENT_KINDS = [
    * events rebuilt from its history, notes and documents.
    */
   'migrated',
+  /**
+   * The mover took their last move back within the undo window: the card's place and step clock
+   * as before that move (server/cards/undo.ts). A place change, so it raises the version.
+   */
+  'undo',
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import type { NotificationList, TaskList } from '../../shared/schemas/notifications'
 import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness } from '../test/harness'
@@ -36,7 +37,7 @@ describe('notifications and tasks', () => {
     await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
 
     const note = await ppikInbox.waitFor()
-    expect(note).toMatchObject({ kind: 'arrived', cardId: card.id, cycleTitle: cycle.title, unit: { id: 'ppik' }, step: 2, lane: 'kepala_bidang', by: 'Sari Sekretaris', read: false })
+    expect(note).toMatchObject({ kind: 'arrived', cardId: card.id, cycleTitle: cycle.title, cyclePeriod: { year: cycle.year, quarter: cycle.quarter }, unit: { id: 'ppik' }, step: 2, lane: 'kepala_bidang', by: 'Sari Sekretaris', read: false })
     await roundTrip(psdmSocket)
     expect(psdmInbox.events).toEqual([])
 
@@ -48,6 +49,11 @@ describe('notifications and tasks', () => {
     // Someone else cannot mark it, nor see it.
     const others = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie: kabidPsdm.cookie })
     expect(others.body.notifications).toEqual([])
+
+    // A notification stored before the period was: its period is read from the title written then.
+    await server.db.collection('notifications').updateOne({ _id: new Types.ObjectId(note.id) }, { $unset: { cycleYear: '', cycleQuarter: '' }, $set: { cycleTitle: 'Triwulan IV 2026' } })
+    const old = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie: kabidPpik.cookie })
+    expect(old.body.notifications[0]?.cyclePeriod).toEqual({ year: 2026, quarter: 4 })
   })
 
   it('notifies the holders and every Sekretaris once when a card becomes at risk', async () => {
@@ -79,7 +85,7 @@ describe('notifications and tasks', () => {
 
     const mine = await tasksOf(sekretaris.cookie)
     expect(mine.cards.map((c) => c.unit.id).sort()).toEqual(['ppik', 'psdm'])
-    expect(mine.cycles).toMatchObject([{ id: cycle.id, title: cycle.title, template: { id: 'monev-kinerja' } }])
+    expect(mine.cycles).toMatchObject([{ id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, template: { id: 'monev-kinerja' } }])
     expect((await tasksOf(kabidPpik.cookie)).cards).toEqual([])
 
     const mover = await h.connect(server, sekretaris.cookie)

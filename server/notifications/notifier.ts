@@ -26,7 +26,8 @@ export function createNotifier(deps: {
   notifications: NotificationsRepository
   io: IoServer
   clock: Clock
-  cycleTitle: (cycleId: string) => Promise<string>
+  /** The cycle's stored title and its period; null for a cycle that is gone. */
+  cycleOf: (cycleId: string) => Promise<{ title: string; year: number; quarter: number } | null>
 }) {
   const { users, notifications, io, clock } = deps
 
@@ -36,11 +37,13 @@ export function createNotifier(deps: {
   }
 
   async function send(userIds: string[], kind: NotificationKind, card: NotifiedCard, by: string): Promise<void> {
+    const cycle = await deps.cycleOf(card.cycleId)
     const delivered = await notifications.add([...new Set(userIds)], {
       kind,
       at: clock(),
       cycleId: card.cycleId,
-      cycleTitle: await deps.cycleTitle(card.cycleId),
+      cycleTitle: cycle?.title ?? '',
+      cyclePeriod: { year: cycle?.year ?? 0, quarter: cycle?.quarter ?? 0 },
       cardId: card.id,
       unit: card.unit,
       step: card.step,

@@ -1,4 +1,5 @@
 import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose'
+import { QUARTERS, type CyclePeriod } from '../../shared/schemas/cycles'
 import type { NotificationDto, NotificationKind, NotificationList } from '../../shared/schemas/notifications'
 
 const notificationSchema = new Schema({
@@ -8,6 +9,9 @@ const notificationSchema = new Schema({
   read: { type: Boolean, default: false },
   cycleId: { type: String, required: true },
   cycleTitle: { type: String, required: true },
+  // Absent in notifications stored before readers got the title in their own language.
+  cycleYear: Number,
+  cycleQuarter: Number,
   cardId: { type: String, required: true },
   unit: { id: String, shortName: String },
   step: Number,
@@ -18,7 +22,13 @@ notificationSchema.index({ userId: 1, at: -1 })
 
 type NotificationRecord = InferSchemaType<typeof notificationSchema> & { _id: Types.ObjectId }
 
-export type NewNotification = Omit<NotificationDto, 'id' | 'read' | 'at'> & { at: Date }
+export type NewNotification = Omit<NotificationDto, 'id' | 'read' | 'at' | 'cyclePeriod'> & { at: Date; cyclePeriod: CyclePeriod }
+
+/** The period of an old notification, from the title the server wrote then ("Triwulan I 2027"). */
+function periodOfStoredTitle(title: string): CyclePeriod | null {
+  const m = /^Triwulan (I{1,3}|IV) (\d{4})$/.exec(title)
+  return m ? { year: Number(m[2]), quarter: QUARTERS.indexOf(m[1] as (typeof QUARTERS)[number]) + 1 } : null
+}
 
 function toDto(n: NotificationRecord): NotificationDto {
   return {
@@ -28,6 +38,7 @@ function toDto(n: NotificationRecord): NotificationDto {
     read: n.read ?? false,
     cycleId: n.cycleId,
     cycleTitle: n.cycleTitle,
+    cyclePeriod: n.cycleYear && n.cycleQuarter ? { year: n.cycleYear, quarter: n.cycleQuarter } : periodOfStoredTitle(n.cycleTitle),
     cardId: n.cardId,
     unit: { id: n.unit?.id ?? '', shortName: n.unit?.shortName ?? '' },
     step: n.step ?? 0,
@@ -45,7 +56,9 @@ export function createNotificationsRepository(conn: Connection) {
     /** One notification per recipient; returns them with their ids, for delivery. */
     async add(userIds: string[], n: NewNotification): Promise<{ userId: string; notification: NotificationDto }[]> {
       if (userIds.length === 0) return []
-      const docs = await Notification.insertMany(userIds.map((userId) => ({ ...n, userId: new Types.ObjectId(userId) })))
+      const { cyclePeriod, ...rest } = n
+      const stored = { ...rest, cycleYear: cyclePeriod.year, cycleQuarter: cyclePeriod.quarter }
+      const docs = await Notification.insertMany(userIds.map((userId) => ({ ...stored, userId: new Types.ObjectId(userId) })))
       return docs.map((d) => ({ userId: String(d.userId), notification: toDto(d.toObject()) }))
     },
 

@@ -56,7 +56,6 @@ export function answerUnknownCommands(socket: Socket, log: Logger): void {
     if (typeof ack !== 'function') return
     const malformed = event === MALFORMED_EVENT
     log.warn({ event: malformed ? undefined : event.slice(0, 100), socketId: socket.id, malformed }, 'unknown command refused')
-    const message = malformed ? 'Perintah tidak dapat dibaca.' : 'Perintah tidak dikenal.'
-    ;(ack as (a: Ack<never>) => void)({ ok: false, error: { code: 'VALIDATION', message } })
+    ;(ack as (a: Ack<never>) => void)({ ok: false, error: { code: 'VALIDATION', reason: malformed ? 'malformed' : 'unknown_command' } })
   })
 }

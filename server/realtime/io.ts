@@ -9,6 +9,7 @@ import type { CardsRepository } from '../cards/repository'
 import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto } from '../cards/repository'
 import { registerCardHandlers } from '../cards/handlers'
+import { registerUndoHandler } from '../cards/undo'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../errors'
 import type { Logger } from '../logger'
@@ -28,6 +29,8 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterS
 interface RealtimeDeps {
   calendars: CalendarRepository
   onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
+  /** How long after a move its mover may undo it (card:undo). */
+  undoWindowMs: number
   cards: CardsRepository
   cycles: CyclesRepository
   clock: Clock
@@ -163,7 +166,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     socket.on(
       'board:join',
       command(socket, log, 'board:join', BoardJoin, async ({ cycleId }): Promise<BoardSnapshot> => {
-        const notFound = () => new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+        const notFound = () => new AppError('NOT_FOUND', 'not_found_cycle')
         if (!(await cycles.summaryOf(cycleId))) throw notFound()
         // In the room before the cards are read: a move stored after the read still reaches this
         // socket as card:moved. Joined after the read, one stored in between reached it neither way.
@@ -179,6 +182,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
           cards: records.map((c) => toCardDto(c, found.template)),
           viewers: await viewersOf(cycleId),
           serverTime: clock().toISOString(),
+          undoWindowMs: deps.undoWindowMs,
         }
       }),
     )
@@ -193,6 +197,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     )
 
     registerCardHandlers(socket, { calendars, onMoved: deps.onMoved, cards, cycles, clock, log })
+    registerUndoHandler(socket, { onMoved: deps.onMoved, undoWindowMs: deps.undoWindowMs, cards, cycles, clock, log })
     answerUnknownCommands(socket, log)
 
     socket.on('disconnecting', () => {

@@ -85,7 +85,7 @@ export function watchSocketSessions(io: IoServer, deps: { sessions: SessionStore
         if (result) return next()
         const ack = packet.at(-1)
         if (typeof ack === 'function') {
-          ;(ack as (a: Ack<never>) => void)({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.' } })
+          ;(ack as (a: Ack<never>) => void)({ ok: false, error: { code: 'UNAUTHENTICATED', reason: 'session_ended' } })
         }
       }
       const result = use(socket, w)

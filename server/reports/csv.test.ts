@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { toCsv } from './csv'
+import { historyCells, historyHeader, toCsv, visitCells, visitHeader } from './csv'
+import { ExportQuery, exportWords } from './words'
 
 describe('toCsv', () => {
   it.each([
@@ -18,5 +19,57 @@ describe('toCsv', () => {
 
   it('separates fields with ";" and rows with CRLF', () => {
     expect(toCsv(['a', 'b'], [[1, 'x'], [2, 'y']])).toBe('\uFEFFa;b\r\n1;x\r\n2;y\r\n')
+  })
+})
+
+describe('the words of an export', () => {
+  const id = exportWords('id')
+  const en = exportWords('en')
+  const visit = {
+    unit: 'Bidang PPIK',
+    step: 14,
+    stepTitle: null,
+    role: 'Sekretaris',
+    enteredAt: new Date(0),
+    leftAt: null,
+    workingMinutes: 10,
+    standardMinutes: 15,
+    withinStandard: true,
+    round: 1,
+    movedBy: 'Admin Utama',
+    note: '',
+  }
+  const move = { unit: 'Bidang PPIK', at: new Date(0), kind: 'handoff' as const, by: 'Budi', fromStep: 2, fromRole: 'A', toStep: 2, toRole: 'B', note: '', opId: 'op' }
+
+  it('come from the page\'s locale, Indonesian unless English is asked for', () => {
+    expect(ExportQuery.parse({}).lang).toBe('id')
+    expect(ExportQuery.parse({ lang: 'en' }).lang).toBe('en')
+    expect(ExportQuery.parse({ lang: 'fr' }).lang).toBe('id')
+    expect(ExportQuery.parse({ lang: ['en', 'id'] }).lang).toBe('id')
+  })
+
+  it('name the columns in Indonesian or English', () => {
+    expect(visitHeader(id)).toEqual([
+      'Unit', 'Langkah', 'Uraian langkah', 'Peran', 'Masuk (WITA)', 'Keluar (WITA)', 'Waktu kerja (menit)',
+      'Standar (menit)', 'Sesuai standar', 'Putaran', 'Dipindahkan oleh', 'Catatan',
+    ])
+    expect(visitHeader(en)).toEqual([
+      'Unit', 'Step', 'Step description', 'Role', 'Entered (WITA)', 'Left (WITA)', 'Working time (minutes)',
+      'Standard (minutes)', 'Within standard', 'Round', 'Moved by', 'Note',
+    ])
+    expect(historyHeader(id)).toEqual(['Unit', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari langkah', 'Dari peran', 'Ke langkah', 'Ke peran', 'Catatan', 'Id operasi'])
+    expect(historyHeader(en)).toEqual(['Unit', 'Time (WITA)', 'Kind', 'By', 'From step', 'From role', 'To step', 'To role', 'Note', 'Operation id'])
+  })
+
+  it('word the flags, the finished column, the kinds of move and the cycle title', () => {
+    const time = () => 't'
+    expect([id, en].map((w) => visitCells(visit, time, w).filter((_, i) => i === 2 || i === 8))).toEqual([
+      ['Selesai', 'Ya'],
+      ['Finished', 'Yes'],
+    ])
+    expect(visitCells({ ...visit, withinStandard: null }, time, en)[8]).toBe('')
+    expect([id, en].map((w) => historyCells(move, time, w)[2])).toEqual(['Serah terima', 'Handed over'])
+    expect([id, en].map((w) => historyCells({ ...move, kind: 'undo' }, time, w)[2])).toEqual(['Diurungkan', 'Undone'])
+    expect([id, en].map((w) => w.cycleTitle({ year: 2027, quarter: 1 }))).toEqual(['Triwulan I 2027', 'Quarter I 2027'])
   })
 })

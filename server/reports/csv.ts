@@ -1,6 +1,7 @@
 import type { HistoryRow, VisitRow } from '../../shared/reports/exportRows'
 import { localDateTime } from '../../shared/reports/exportRows'
 import type { WorkCalendar } from '../../shared/time/calendar'
+import type { ExportWords } from './words'
 
 /** Instants in CSV: "YYYY-MM-DD HH:MM" in the calendar's zone (WITA). */
 export const csvTime = (cal: WorkCalendar) => (at: Date) => localDateTime(cal, at)
@@ -33,44 +34,49 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return BOM + [header, ...rows].map((row) => row.map(field).join(CSV_SEPARATOR)).join('\r\n') + '\r\n'
 }
 
-export const VISIT_HEADER = [
-  'Unit',
-  'Langkah',
-  'Uraian langkah',
-  'Peran',
-  'Masuk (WITA)',
-  'Keluar (WITA)',
-  'Waktu kerja (menit)',
-  'Standar (menit)',
-  'Sesuai standar',
-  'Putaran',
-  'Dipindahkan oleh',
-  'Catatan',
-]
+/** The Kunjungan export's columns in order; their headers are the reader's words for them. */
+export const VISIT_COLUMNS = [
+  'unit',
+  'step',
+  'stepTitle',
+  'role',
+  'enteredAt',
+  'leftAt',
+  'workingMinutes',
+  'standardMinutes',
+  'withinStandard',
+  'round',
+  'movedBy',
+  'note',
+] as const satisfies readonly (keyof ExportWords['visits'])[]
+
+export const visitHeader = (w: ExportWords): string[] => VISIT_COLUMNS.map((c) => w.visits[c])
 
 /**
  * One row of the Kunjungan export, shared by CSV and XLSX; `time` writes an instant the way the
  * format wants it (text in WITA for CSV, a date cell for XLSX).
  */
-export function visitCells<T>(r: VisitRow, time: (at: Date) => T): (Cell | T)[] {
+export function visitCells<T>(r: VisitRow, time: (at: Date) => T, w: ExportWords): (Cell | T)[] {
   return [
     r.unit,
     r.step,
-    r.stepTitle,
+    r.stepTitle ?? w.finished,
     r.role,
     time(r.enteredAt),
     r.leftAt ? time(r.leftAt) : null,
     r.workingMinutes,
     r.standardMinutes,
-    r.withinStandard,
+    r.withinStandard === null ? '' : r.withinStandard ? w.yes : w.no,
     r.round,
     r.movedBy,
     r.note,
   ]
 }
 
-export const HISTORY_HEADER = ['Unit', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari langkah', 'Dari peran', 'Ke langkah', 'Ke peran', 'Catatan', 'Id operasi']
+export const HISTORY_COLUMNS = ['unit', 'at', 'kind', 'by', 'fromStep', 'fromRole', 'toStep', 'toRole', 'note', 'opId'] as const satisfies readonly (keyof ExportWords['history'])[]
 
-export function historyCells<T>(r: HistoryRow, time: (at: Date) => T): (Cell | T)[] {
-  return [r.unit, time(r.at), r.kind, r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId]
+export const historyHeader = (w: ExportWords): string[] => HISTORY_COLUMNS.map((c) => w.history[c])
+
+export function historyCells<T>(r: HistoryRow, time: (at: Date) => T, w: ExportWords): (Cell | T)[] {
+  return [r.unit, time(r.at), w.kinds[r.kind], r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId]
 }

@@ -99,6 +99,10 @@ const HISTORY: (string | number)[][] = [
   ['Sekretariat', '2027-01-11 09:00', 'Maju', 'Admin Utama', 1, 'Sekretaris', 2, 'Kepala Bidang', ''],
 ]
 
+/** The same rows as an English export writes them: only the flags and kinds are words; names and notes are data. */
+const EN_WORDS: Record<string, string> = { Ya: 'Yes', Tidak: 'No', Dibuat: 'Created', Maju: 'Advanced', 'Serah terima': 'Handed over', Dikembalikan: 'Returned', 'Pemindahan administrator': 'Administrator move' }
+const inEnglish = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' ? (EN_WORDS[v] ?? v) : v)))
+
 function csvLines(bytes: Buffer): string[][] {
   const text = bytes.toString('utf8')
   expect(text.startsWith('\uFEFF')).toBe(true)
@@ -120,6 +124,18 @@ describe('cycle exports', () => {
       'Standar (menit)', 'Sesuai standar', 'Putaran', 'Dipindahkan oleh', 'Catatan',
     ])
     expect(rows).toEqual(VISITS.map((r) => r.map(String)))
+
+    // The page's locale rides on the link; Indonesian is only the default.
+    const en = await download(server, `/api/cycles/${cycle.id}/export.csv?lang=en`, kasubag.cookie)
+    expect(en.headers.get('content-disposition')).toContain('attachment; filename="monev-quarter-i-2027.csv"')
+    const [enHeader, ...enRows] = csvLines(en.bytes)
+    expect(enHeader).toEqual([
+      'Unit', 'Step', 'Step description', 'Role', 'Entered (WITA)', 'Left (WITA)', 'Working time (minutes)',
+      'Standard (minutes)', 'Within standard', 'Round', 'Moved by', 'Note',
+    ])
+    expect(enRows).toEqual(inEnglish(VISITS).map((r) => r.map(String)))
+    const asked = await download(server, `/api/cycles/${cycle.id}/export.csv?lang=id`, kasubag.cookie)
+    expect(asked.bytes.equals(res.bytes)).toBe(true)
   })
 
   it('the audit CSV holds the full history of every card', async () => {
@@ -131,6 +147,12 @@ describe('cycle exports', () => {
     expect(header).toEqual(['Unit', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari langkah', 'Dari peran', 'Ke langkah', 'Ke peran', 'Catatan', 'Id operasi'])
     expect(rows.map((r) => r.slice(0, 9))).toEqual(HISTORY.map((r) => r.map(String)))
     expect(rows.every((r) => (r[9] ?? '').length >= 8)).toBe(true)
+
+    const en = await download(server, `/api/cycles/${cycle.id}/audit.csv?lang=en`, admin.cookie)
+    expect(en.headers.get('content-disposition')).toContain('filename="monev-quarter-i-2027-history.csv"')
+    const [enHeader, ...enRows] = csvLines(en.bytes)
+    expect(enHeader).toEqual(['Unit', 'Time (WITA)', 'Kind', 'By', 'From step', 'From role', 'To step', 'To role', 'Note', 'Operation id'])
+    expect(enRows.map((r) => r.slice(0, 9))).toEqual(inEnglish(HISTORY).map((r) => r.map(String)))
   })
 
   it('the XLSX has the visits, the per-step summary and the history, numbers as numbers and times in WITA', async () => {
@@ -143,6 +165,7 @@ describe('cycle exports', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(res.bytes as unknown as ArrayBuffer)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Kunjungan', 'Ringkasan', 'Riwayat'])
+    expect(wb.title).toBe(`${MONEV_KINERJA.identity.name} — Triwulan I 2027`)
 
     /** A sheet's rows as plain values; an Excel date reads back as its wall clock ('YYYY-MM-DD HH:MM'). */
     const rowsOf = (name: string) => {
@@ -179,6 +202,20 @@ describe('cycle exports', () => {
 
     const [, ...history] = rowsOf('Riwayat')
     expect(history.map((r) => r.slice(0, 9))).toEqual(HISTORY)
+
+    const en = await download(server, `/api/cycles/${cycle.id}/export.xlsx?lang=en`, kasubag.cookie)
+    expect(en.status, en.bytes.toString()).toBe(200)
+    expect(en.headers.get('content-disposition')).toContain('filename="monev-quarter-i-2027.xlsx"')
+    const enBook = new ExcelJS.Workbook()
+    await enBook.xlsx.load(en.bytes as unknown as ArrayBuffer)
+    // Excel reserves the sheet name "History".
+    expect(enBook.worksheets.map((w) => w.name)).toEqual(['Visits', 'Summary', 'Audit trail'])
+    expect(enBook.title).toBe(`${MONEV_KINERJA.identity.name} — Quarter I 2027`)
+    expect(enBook.getWorksheet('Visits')!.getRow(1).getCell(7).value).toBe('Working time (minutes)')
+    expect(enBook.getWorksheet('Visits')!.getRow(2).getCell(9).value).toBe('Yes')
+    expect(enBook.getWorksheet('Summary')!.getRow(1).getCell(8).value).toBe('Within standard (%)')
+    expect(enBook.getWorksheet('Summary')!.lastRow?.getCell(2).value).toBe('Total')
+    expect(enBook.getWorksheet('Audit trail')!.getRow(3).getCell(3).value).toBe('Advanced')
   })
 
   it('the stats give the dashboard the same numbers and the previous period of the template', async () => {

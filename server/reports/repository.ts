@@ -24,7 +24,7 @@ export function createReportsRepository(deps: { db: Connection; cycles: CyclesRe
     /** The cycle, its template snapshot, its cards (in the board's order) and the work calendar; NOT_FOUND otherwise. */
     async load(cycleId: string): Promise<CycleData> {
       const found = await deps.cycles.find(cycleId)
-      if (!found) throw new AppError('NOT_FOUND', 'Siklus tidak ditemukan.')
+      if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
       const records = await deps.cards.listForCycle(cycleId)
       return {
         cycle: found.dto,

@@ -4,10 +4,12 @@ import { cycleStats } from '../../shared/reports/cycleStats'
 import type { CycleDashboard } from '../../shared/reports/dashboard'
 import { exportBaseName, historyRows, stepSummaryRows, visitRows } from '../../shared/reports/exportRows'
 import { ObjectId } from '../../shared/schemas/common'
+import type { CycleDto } from '../../shared/schemas/cycles'
 import type { Clock } from '../clock'
 import { currentUser } from '../http/middleware'
-import { HISTORY_HEADER, VISIT_HEADER, csvTime, historyCells, toCsv, visitCells } from './csv'
+import { csvTime, historyCells, historyHeader, toCsv, visitCells, visitHeader } from './csv'
 import type { ReportsRepository } from './repository'
+import { ExportQuery, exportWords, type ExportWords } from './words'
 import { cycleWorkbook } from './xlsx'
 
 const Params = z.object({ id: ObjectId })
@@ -18,6 +20,16 @@ function download(res: Response, fileName: string, type: string, body: string | 
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
   res.setHeader('Cache-Control', 'no-store')
   res.send(body)
+}
+
+/** The words of an export, in the language of the page that linked to it (`?lang=id|en`). */
+function wordsOf(query: unknown): ExportWords {
+  return exportWords(ExportQuery.parse(query).lang)
+}
+
+/** "monev-triwulan-i-2027", "monev-quarter-i-2027". */
+function baseName(cycle: CycleDto, w: ExportWords): string {
+  return exportBaseName(cycle.templateId, w.cycleTitle(cycle))
 }
 
 /**
@@ -50,34 +62,38 @@ export function reportsRoutes({ reports, clock }: { reports: ReportsRepository; 
   router.get('/cycles/:id/export.xlsx', async (req, res) => {
     currentUser(req)
     const { id } = Params.parse(req.params)
+    const words = wordsOf(req.query)
     const now = clock()
     const { cycle, template, cards, calendar } = await reports.load(id)
     const visits = visitRows(cards, template, calendar, now)
     const file = await cycleWorkbook({
-      title: `${template.identity.name} — ${cycle.title}`,
+      title: `${template.identity.name} — ${words.cycleTitle(cycle)}`,
       cal: calendar,
       visits,
       summary: stepSummaryRows(visits, template),
       history: historyRows(cards, template),
       createdAt: now,
+      words,
     })
-    download(res, `${exportBaseName(cycle.templateId, cycle.title)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file)
+    download(res, `${baseName(cycle, words)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file)
   })
 
   router.get('/cycles/:id/export.csv', async (req, res) => {
     currentUser(req)
     const { id } = Params.parse(req.params)
+    const words = wordsOf(req.query)
     const { cycle, template, cards, calendar } = await reports.load(id)
-    const rows = visitRows(cards, template, calendar, clock()).map((r) => visitCells(r, csvTime(calendar)))
-    download(res, `${exportBaseName(cycle.templateId, cycle.title)}.csv`, 'text/csv; charset=utf-8', toCsv(VISIT_HEADER, rows))
+    const rows = visitRows(cards, template, calendar, clock()).map((r) => visitCells(r, csvTime(calendar), words))
+    download(res, `${baseName(cycle, words)}.csv`, 'text/csv; charset=utf-8', toCsv(visitHeader(words), rows))
   })
 
   router.get('/cycles/:id/audit.csv', async (req, res) => {
     currentUser(req)
     const { id } = Params.parse(req.params)
+    const words = wordsOf(req.query)
     const { cycle, template, cards, calendar } = await reports.load(id)
-    const rows = historyRows(cards, template).map((r) => historyCells(r, csvTime(calendar)))
-    download(res, `${exportBaseName(cycle.templateId, cycle.title)}-riwayat.csv`, 'text/csv; charset=utf-8', toCsv(HISTORY_HEADER, rows))
+    const rows = historyRows(cards, template).map((r) => historyCells(r, csvTime(calendar), words))
+    download(res, `${baseName(cycle, words)}-${words.historyFile}.csv`, 'text/csv; charset=utf-8', toCsv(historyHeader(words), rows))
   })
 
   return router

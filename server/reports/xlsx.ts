@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs'
 import type { HistoryRow, StepSummaryRow, VisitRow } from '../../shared/reports/exportRows'
 import { MINUTE_MS, type WorkCalendar } from '../../shared/time/calendar'
-import { HISTORY_HEADER, VISIT_HEADER, historyCells, visitCells } from './csv'
+import { historyCells, historyHeader, visitCells, visitHeader } from './csv'
+import type { ExportWords } from './words'
 
 /**
  * The cycle as a workbook: Kunjungan (every visit), Ringkasan (per step), Riwayat (the audit
- * trail). Numbers are numbers; instants are Excel dates showing the WITA wall clock (Excel dates
+ * trail), sheets and headers named in the reader's words. Numbers are numbers; instants are Excel dates showing the WITA wall clock (Excel dates
  * have no zone, so the instant is shifted by the calendar's offset before it is written).
  */
 
@@ -15,6 +16,7 @@ function wallClock(cal: WorkCalendar, at: Date): Date {
   return new Date(at.getTime() + cal.utcOffsetMinutes * MINUTE_MS)
 }
 
+/** `name` comes from the i18n files: Excel takes at most 31 characters, none of []:*?/\ and never "History". */
 function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number; format?: string }[]) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }))
@@ -23,16 +25,16 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; wi
   return ws
 }
 
-export const SUMMARY_HEADER = [
-  'Langkah',
-  'Uraian langkah',
-  'Kunjungan',
-  'Kunjungan selesai',
-  'Waktu kerja (menit)',
-  'Standar (menit)',
-  'Sesuai standar',
-  'Sesuai standar (%)',
-]
+export const SUMMARY_COLUMNS = [
+  'step',
+  'stepTitle',
+  'visits',
+  'closed',
+  'workingMinutes',
+  'standardMinutes',
+  'withinStandard',
+  'withinPercent',
+] as const satisfies readonly (keyof ExportWords['summary'])[]
 
 export async function cycleWorkbook(input: {
   title: string
@@ -41,8 +43,9 @@ export async function cycleWorkbook(input: {
   summary: StepSummaryRow[]
   history: HistoryRow[]
   createdAt: Date
+  words: ExportWords
 }): Promise<Buffer> {
-  const { cal } = input
+  const { cal, words } = input
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Papan SOP'
   wb.title = input.title
@@ -52,17 +55,17 @@ export async function cycleWorkbook(input: {
   const widths = [24, 9, 48, 34, 17, 17, 12, 12, 10, 9, 24, 40]
   const visits = sheet(
     wb,
-    'Kunjungan',
-    VISIT_HEADER.map((header, i) => ({ header, width: widths[i] ?? 12, format: i === 4 || i === 5 ? DATE_FORMAT : undefined })),
+    words.sheets.visits,
+    visitHeader(words).map((header, i) => ({ header, width: widths[i] ?? 12, format: i === 4 || i === 5 ? DATE_FORMAT : undefined })),
   )
   for (const r of input.visits) {
-    visits.addRow(visitCells(r, (at) => wallClock(cal, at)))
+    visits.addRow(visitCells(r, (at) => wallClock(cal, at), words))
   }
 
   const summary = sheet(
     wb,
-    'Ringkasan',
-    SUMMARY_HEADER.map((header, i) => ({ header, width: i === 1 ? 48 : 14 })),
+    words.sheets.summary,
+    SUMMARY_COLUMNS.map((c, i) => ({ header: words.summary[c], width: i === 1 ? 48 : 14 })),
   )
   for (const r of input.summary) {
     summary.addRow([r.step, r.stepTitle, r.visits, r.closed, r.workingMinutes, r.standardMinutes, r.withinStandard, r.withinPercent])
@@ -71,7 +74,7 @@ export async function cycleWorkbook(input: {
   const within = input.summary.reduce((s, r) => s + r.withinStandard, 0)
   const total = summary.addRow([
     null,
-    'Jumlah',
+    words.summary.total,
     input.summary.reduce((s, r) => s + r.visits, 0),
     closed,
     Math.round(input.summary.reduce((s, r) => s + r.workingMinutes, 0) * 100) / 100,
@@ -83,11 +86,11 @@ export async function cycleWorkbook(input: {
 
   const history = sheet(
     wb,
-    'Riwayat',
-    HISTORY_HEADER.map((header, i) => ({ header, width: [24, 17, 22, 24, 10, 18, 10, 18, 40, 30][i] ?? 12, format: i === 1 ? DATE_FORMAT : undefined })),
+    words.sheets.history,
+    historyHeader(words).map((header, i) => ({ header, width: [24, 17, 22, 24, 10, 18, 10, 18, 40, 30][i] ?? 12, format: i === 1 ? DATE_FORMAT : undefined })),
   )
   for (const r of input.history) {
-    history.addRow(historyCells(r, (at) => wallClock(cal, at)))
+    history.addRow(historyCells(r, (at) => wallClock(cal, at), words))
   }
 
   return Buffer.from(await wb.xlsx.writeBuffer())

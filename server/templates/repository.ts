@@ -5,7 +5,6 @@ import type { Clock } from '../clock'
 import { AppError } from '../errors'
 import type { TemplateModel } from './model'
 
-const OVERTAKEN = 'Templat sudah diubah orang lain; muat ulang'
 /** Who "saved" the version the server seeds itself. */
 const SHIPPED_BY = 'Bawaan Papan SOP'
 
@@ -123,13 +122,13 @@ export function createTemplatesRepository(Template: TemplateModel, clock: Clock)
      */
     async save(input: TemplateInput, baseVersion: number, by: PersonRef): Promise<SopTemplate> {
       const latest = await latestVersionOf(input.id)
-      if (baseVersion === 0 && latest > 0) throw new AppError('CONFLICT', `Templat dengan id "${input.id}" sudah ada; pilih id lain atau muat ulang.`)
-      if (baseVersion !== latest) throw new AppError('CONFLICT', OVERTAKEN)
+      if (baseVersion === 0 && latest > 0) throw new AppError('CONFLICT', 'template_id_taken', { id: input.id })
+      if (baseVersion !== latest) throw new AppError('CONFLICT', 'template_overtaken')
       const template: SopTemplate = { id: input.id, version: latest + 1, identity: input.identity, lanes: input.lanes, steps: input.steps }
       try {
         await Template.create({ templateId: template.id, version: template.version, template, createdBy: by, createdAt: clock() })
       } catch (err) {
-        if (isDuplicateKey(err)) throw new AppError('CONFLICT', OVERTAKEN)
+        if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'template_overtaken')
         throw err
       }
       versions.set(`${template.id}@${template.version}`, template)

@@ -19,7 +19,7 @@ export function templatesRoutes({ templates }: { templates: TemplatesRepository 
     const { id, version } = req.params
     const wanted = version === 'latest' ? 'latest' : VERSION.test(version) ? Number(version) : null
     const template = TemplateId.safeParse(id).success && wanted !== null ? await templates.get(id, wanted) : null
-    if (!template) throw new AppError('NOT_FOUND', 'Templat atau versinya tidak ditemukan.')
+    if (!template) throw new AppError('NOT_FOUND', 'not_found_template')
     res.json({ template } satisfies TemplateDto)
   })
 

@@ -25,7 +25,7 @@ import { PERSETUJUAN_CUTI } from './fixtures'
 
 const h = useHarness()
 
-const OVERTAKEN = 'Templat sudah diubah orang lain; muat ulang'
+const OVERTAKEN = { code: 'CONFLICT', reason: 'template_overtaken' }
 const MONEV_NAME = MONEV_KINERJA.identity.name
 
 function inputOf(t: SopTemplate): TemplateInput {
@@ -119,18 +119,18 @@ describe('templates API', () => {
     const admin = await setupAdmin(server)
     const stale = await save(server, admin, inputOf(MONEV_KINERJA), 0)
     expect(stale.status).toBe(409)
-    expect(stale.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('sudah ada') })
+    expect(stale.body.error).toEqual({ code: 'CONFLICT', reason: 'template_id_taken', params: { id: 'monev-kinerja' } })
 
     await saveOk(server, admin, inputOf(MONEV_KINERJA), 1)
     const overtaken = await save(server, admin, inputOf(MONEV_KINERJA), 1)
     expect(overtaken.status).toBe(409)
-    expect(overtaken.body.error).toEqual({ code: 'CONFLICT', message: OVERTAKEN })
+    expect(overtaken.body.error).toEqual(OVERTAKEN)
     const ahead = await save(server, admin, inputOf(MONEV_KINERJA), 7)
-    expect(ahead.body.error).toEqual({ code: 'CONFLICT', message: OVERTAKEN })
+    expect(ahead.body.error).toEqual(OVERTAKEN)
 
     const racing = await Promise.all([1, 2].map(() => save(server, admin, inputOf(MONEV_KINERJA), 2)))
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409])
-    expect(racing.find((r) => r.status === 409)?.body.error).toEqual({ code: 'CONFLICT', message: OVERTAKEN })
+    expect(racing.find((r) => r.status === 409)?.body.error).toEqual(OVERTAKEN)
     expect(await server.db.collection('templates').countDocuments({ templateId: 'monev-kinerja' })).toBe(3)
   })
 
@@ -145,11 +145,11 @@ describe('templates API', () => {
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION')
     expect(res.body.error.issues).toEqual([
-      { path: ['template', 'steps', 1, 'defaultLane'], message: 'tahap 2: pelaksana utama harus salah satu pelaksana tahap ini' },
-      { path: ['template', 'steps', 2, 'decision'], message: 'tahap 3: cabang "Tidak" harus kembali ke tahap sebelumnya, bukan tahap 4' },
+      { path: ['template', 'steps', 1, 'defaultLane'], code: 'custom', params: { rule: 'default_lane' } },
+      { path: ['template', 'steps', 2, 'decision'], code: 'custom', params: { rule: 'decision_backward', target: 4 } },
     ])
-    // The message alone still names the first problem, for clients that show only that.
-    expect(res.body.error.message).toContain('template.steps.1.defaultLane')
+    // The error's own params name the first problem, for clients that show only that.
+    expect(res.body.error).toMatchObject({ reason: 'validation', params: { path: 'template.steps.1.defaultLane', issue: 'custom' } })
 
     const zero = structuredClone(PERSETUJUAN_CUTI)
     zero.steps[0]!.waktu.amount = 0
@@ -158,8 +158,8 @@ describe('templates API', () => {
     expect(zeroRes.status).toBe(400)
     expect(zeroRes.body.error.issues).toEqual(
       expect.arrayContaining([
-        { path: ['template', 'steps', 0, 'waktu', 'amount'], message: 'waktu harus lebih dari nol' },
-        { path: ['template', 'identity', 'name'], message: 'nama SOP wajib diisi' },
+        { path: ['template', 'steps', 0, 'waktu', 'amount'], code: 'too_small', params: { origin: 'number', minimum: 0 } },
+        { path: ['template', 'identity', 'name'], code: 'too_small', params: { origin: 'string', minimum: 1 } },
       ]),
     )
 
@@ -238,10 +238,10 @@ describe('templates API', () => {
     expect((await create({ username: 'pemohon-ppik', role: 'pemohon', unitId: 'ppik' })).body.user).toMatchObject({ role: 'pemohon', unitId: 'ppik' })
     const noUnit = await create({ username: 'verif', role: 'verifikator' })
     expect(noUnit.status).toBe(400)
-    expect(noUnit.body.error).toMatchObject({ code: 'VALIDATION', message: 'Verifikator Kepegawaian harus memilih unitnya.' })
+    expect(noUnit.body.error).toEqual({ code: 'VALIDATION', reason: 'unit_required', params: { role: 'Verifikator Kepegawaian' } })
     const unknown = await create({ username: 'dinas', role: 'kepala_dinas' })
     expect(unknown.status).toBe(400)
-    expect(unknown.body.error?.message).toContain('kepala_dinas')
+    expect(unknown.body.error).toEqual({ code: 'VALIDATION', reason: 'role_unknown', params: { role: 'kepala_dinas' } })
   })
 
   it('knows a role another node saved, and first-run setup takes only known roles', async () => {
@@ -249,7 +249,7 @@ describe('templates API', () => {
     const fresh = await api(nodeA, 'POST', '/api/setup', { body: { name: 'Admin', username: 'admin', role: 'pemohon', unitId: 'ppik', password: 'rahasia-sekali-123' } })
     expect(fresh.status).toBe(400)
     const scoped = await api(nodeA, 'POST', '/api/setup', { body: { name: 'Admin', username: 'admin', role: 'kepala_bidang', password: 'rahasia-sekali-123' } })
-    expect(scoped.body).toMatchObject({ error: { code: 'VALIDATION', message: 'Kepala Bidang harus memilih unitnya.' } })
+    expect(scoped.body).toEqual({ error: { code: 'VALIDATION', reason: 'unit_required', params: { role: 'Kepala Bidang' } } })
     const admin = await setupAdmin(nodeA, { role: 'kepala_bidang', unitId: 'ppik' })
     expect(admin).toMatchObject({ role: 'kepala_bidang', unitId: 'ppik' })
 
@@ -371,7 +371,7 @@ describe('a second SOP on the board', () => {
       t.set(at)
       const id = opId()
       const ack = await send(sockets.get(user)!, 'card:move', { opId: id, cardId: card.id, version: card.version, to: { step, lane }, ...(note ? { note } : {}) })
-      if (!ack.ok) throw new Error(`${user.name} → ${step}/${lane}: ${ack.error.code} ${ack.error.message}`)
+      if (!ack.ok) throw new Error(`${user.name} → ${step}/${lane}: ${ack.error.code} ${ack.error.reason ?? ''}`)
       const seen = await observer.waitFor((e) => e.entry.opId === id)
       expect(seen.card).toEqual(ack.data)
       expect(seen.entry).toMatchObject({ by: { id: user.id, name: user.name }, to: { step, lane }, note: note ?? '' })
@@ -384,13 +384,13 @@ describe('a second SOP on the board', () => {
     // The rules of this SOP's lanes: a role of the other SOP holds nothing here, a unit-scoped
     // verifier only their own unit's card, and no one skips the decision.
     const foreign = await attempt(kasubag, 3, 'pejabat_berwenang')
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('dipegang Verifikator Kepegawaian') } })
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'not_your_lane', params: { lane: 'Verifikator Kepegawaian' } } })
     const otherUnit = await attempt(verifikatorPsdm, 3, 'pejabat_berwenang')
-    expect(otherUnit).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Anda hanya dapat memindahkan kartu unit Anda sendiri.' } })
+    expect(otherUnit).toEqual({ ok: false, error: { code: 'FORBIDDEN', reason: 'not_your_unit', params: { unit: card.unit.shortName } } })
     const skip = await attempt(verifikator, 4, 'verifikator')
-    expect(skip).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED' } })
+    expect(skip).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'skip_not_allowed' } })
     const notInvolved = await attempt(verifikator, 3, 'verifikator')
-    expect(notInvolved).toMatchObject({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', message: 'Verifikator Kepegawaian tidak terlibat di Tahap 3.' } })
+    expect(notInvolved).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'lane_not_involved' } })
 
     expect(await move('2027-01-11 09:00', verifikator, 3, 'pejabat_berwenang')).toMatchObject({ step: 3, dueAt: iso('2027-01-12 09:00') })
 

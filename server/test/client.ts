@@ -174,7 +174,7 @@ export async function sendOk<E extends keyof ClientToServerEvents>(
   payload: unknown,
 ): Promise<AckData<E>> {
   const ack = await send(socket, event, payload)
-  if (!ack.ok) throw new Error(`${event} refused: ${ack.error.code} ${ack.error.message}`)
+  if (!ack.ok) throw new Error(`${event} refused: ${ack.error.code} ${ack.error.reason ?? ''} ${JSON.stringify(ack.error.params ?? {})}`)
   return ack.data
 }
 

@@ -10,7 +10,8 @@ import type { Clock } from '../clock'
 import { connectDb } from '../db/connect'
 import { startEmbeddedFerretdb, type EmbeddedDb } from '../db/embeddedFerretdb'
 import type { Logger } from '../logger'
-import type { ClientSocket } from './client'
+import type { BoardSnapshot } from '../../shared/schemas/board'
+import { sendOk, type ClientSocket } from './client'
 
 // The HTTP and socket helpers live in ./client (no vitest there, so the benchmarks use them too).
 export * from './client'
@@ -153,7 +154,13 @@ export function useHarness() {
     return socket
   }
 
-  return { startServer, connect, openSocket, uriOf }
+  /** A socket of `user` on the cycle's board (in its room), with the board:join answer. */
+  async function joinBoard(server: TestServer, user: { cookie: string }, cycleId: string): Promise<{ socket: ClientSocket; board: BoardSnapshot }> {
+    const socket = await connect(server, user.cookie)
+    return { socket, board: await sendOk(socket, 'board:join', { cycleId }) }
+  }
+
+  return { startServer, connect, openSocket, uriOf, joinBoard }
 }
 
 /** Every document of every collection but the sessions, as one string: equal means nothing changed. */

@@ -38,7 +38,7 @@ export function createUsersRepository(User: UserModel) {
         return toUserDto(doc.toObject())
       } catch (err) {
         if ((err as { code?: number }).code === 11000) {
-          throw new AppError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`)
+          throw new AppError('CONFLICT', 'username_taken', { username: input.username })
         }
         throw err
       }
@@ -51,18 +51,18 @@ export function createUsersRepository(User: UserModel) {
     },
 
     async setActive(id: string, active: boolean): Promise<UserDto> {
-      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'not_found_user')
       const user = await User.findByIdAndUpdate(id, { $set: { active } }, { returnDocument: 'after' }).lean()
-      if (!user) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      if (!user) throw new AppError('NOT_FOUND', 'not_found_user')
       return toUserDto(user)
     },
 
     /** Replaces the user's password (its hash); the caller has checked it against the policy. */
     async setPassword(id: string, password: string): Promise<void> {
-      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'not_found_user')
       const passwordHash = await hashPassword(password)
       const res = await User.updateOne({ _id: id }, { $set: { passwordHash } })
-      if (res.matchedCount === 0) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+      if (res.matchedCount === 0) throw new AppError('NOT_FOUND', 'not_found_user')
     },
 
     /** Returns the user only for a correct password of an active account; never says which part failed. */

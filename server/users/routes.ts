@@ -18,8 +18,8 @@ interface UsersDeps {
 /** Roles are the lanes of the templates' latest versions; unit heads must name their unit. */
 export async function checkRole(templates: TemplatesRepository, role: string, unitId: string | null | undefined): Promise<RoleDto> {
   const found = await templates.roleOf(role)
-  if (!found) throw new AppError('VALIDATION', `Peran "${role}" tidak ada pada SOP mana pun.`)
-  if (found.unitScoped && !unitId) throw new AppError('VALIDATION', `${found.name} harus memilih unitnya.`)
+  if (!found) throw new AppError('VALIDATION', 'role_unknown', { role: role.slice(0, 100) })
+  if (found.unitScoped && !unitId) throw new AppError('VALIDATION', 'unit_required', { role: found.name })
   return found
 }
 
@@ -43,7 +43,7 @@ export function usersRoutes({ users, templates, onDeactivated, onUnlock }: Users
     const admin = currentAdmin(req)
     const { active } = UserActive.parse(req.body)
     if (req.params.id === admin.id && !active) {
-      throw new AppError('FORBIDDEN', 'Anda tidak dapat menonaktifkan akun Anda sendiri.')
+      throw new AppError('FORBIDDEN', 'self_deactivate')
     }
     const user = await users.setActive(String(req.params.id), active)
     if (!active) await onDeactivated(user.id)
@@ -54,7 +54,7 @@ export function usersRoutes({ users, templates, onDeactivated, onUnlock }: Users
   router.post('/users/:id/unlock', async (req, res) => {
     currentAdmin(req)
     const user = await users.findById(String(req.params.id))
-    if (!user) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+    if (!user) throw new AppError('NOT_FOUND', 'not_found_user')
     onUnlock(user.username)
     res.json({ user })
   })

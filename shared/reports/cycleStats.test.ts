@@ -278,20 +278,20 @@ describe('corrections, rounds and the flow over days', () => {
 })
 
 describe('export rows', () => {
-  it('gives every visit with its role(s), times, minutes, flag, round, mover and note', () => {
+  it('gives every visit with its role(s), times, minutes, flag, round, mover and note, words left to the writer', () => {
     const rows = visitRows(CARDS.slice(0, 1), template, cal, NOW)
     expect(rows.map((r) => ({ ...r, enteredAt: localDateTime(cal, r.enteredAt), leftAt: r.leftAt && localDateTime(cal, r.leftAt) }))).toEqual([
-      { unit: 'Bidang PPIK', step: 1, stepTitle: template.steps[0]?.title, role: 'Sekretaris', enteredAt: '2027-01-11 08:00', leftAt: '2027-01-11 08:10', workingMinutes: 10, standardMinutes: 15, withinStandard: 'Ya', round: 1, movedBy: 'Orang 0', note: '' },
-      { unit: 'Bidang PPIK', step: 2, stepTitle: template.steps[1]?.title, role: 'Kepala Bidang → Kasubag Program', enteredAt: '2027-01-11 08:10', leftAt: '2027-01-11 14:10', workingMinutes: 300, standardMinutes: 900, withinStandard: 'Ya', round: 1, movedBy: 'Orang 1', note: '' },
-      { unit: 'Bidang PPIK', step: 3, stepTitle: template.steps[2]?.title, role: 'Kasubag Program', enteredAt: '2027-01-11 14:10', leftAt: null, workingMinutes: 60, standardMinutes: 3150, withinStandard: '', round: 1, movedBy: 'Orang 3', note: '' },
+      { unit: 'Bidang PPIK', step: 1, stepTitle: template.steps[0]?.title, role: 'Sekretaris', enteredAt: '2027-01-11 08:00', leftAt: '2027-01-11 08:10', workingMinutes: 10, standardMinutes: 15, withinStandard: true, round: 1, movedBy: 'Orang 0', note: '' },
+      { unit: 'Bidang PPIK', step: 2, stepTitle: template.steps[1]?.title, role: 'Kepala Bidang → Kasubag Program', enteredAt: '2027-01-11 08:10', leftAt: '2027-01-11 14:10', workingMinutes: 300, standardMinutes: 900, withinStandard: true, round: 1, movedBy: 'Orang 1', note: '' },
+      { unit: 'Bidang PPIK', step: 3, stepTitle: template.steps[2]?.title, role: 'Kasubag Program', enteredAt: '2027-01-11 14:10', leftAt: null, workingMinutes: 60, standardMinutes: 3150, withinStandard: null, round: 1, movedBy: 'Orang 3', note: '' },
     ])
     const summary = stepSummaryRows(visitRows(CARDS, template, cal, NOW), template)
     expect(summary[0]).toEqual({ step: 1, stepTitle: template.steps[0]?.title, visits: 4, closed: 2, workingMinutes: 412, standardMinutes: 60, withinStandard: 1, withinPercent: 50 })
     expect(historyRows(CARDS.slice(0, 1), template).map((r) => [r.kind, r.fromStep, r.fromRole, r.toStep, r.toRole])).toEqual([
-      ['Dibuat', null, '', 1, 'Sekretaris'],
-      ['Maju', 1, 'Sekretaris', 2, 'Kepala Bidang'],
-      ['Serah terima', 2, 'Kepala Bidang', 2, 'Kasubag Program'],
-      ['Maju', 2, 'Kasubag Program', 3, 'Kasubag Program'],
+      ['create', null, '', 1, 'Sekretaris'],
+      ['advance', 1, 'Sekretaris', 2, 'Kepala Bidang'],
+      ['handoff', 2, 'Kepala Bidang', 2, 'Kasubag Program'],
+      ['advance', 2, 'Kasubag Program', 3, 'Kasubag Program'],
     ])
   })
 

@@ -4,23 +4,25 @@ import { MINUTE_MS, type WorkCalendar } from '../time/calendar'
 import { laneName, resolveVisits, type StatsCard } from './cycleStats'
 
 /**
- * The rows of the cycle's exports (XLSX sheets, CSV files), as typed values: numbers stay numbers
- * and instants stay instants until a writer formats them. Everything is read at `now`: an open
- * visit has no "left" and its working time is the office time used so far.
+ * The rows of the cycle's exports (XLSX sheets, CSV files), as typed values: numbers stay numbers,
+ * instants stay instants and flags and kinds stay codes until a writer formats them in the
+ * reader's language. Everything is read at `now`: an open visit has no "left" and its working
+ * time is the office time used so far.
  */
 
 export interface VisitRow {
   unit: string
   step: number
-  stepTitle: string
+  /** The step's title in the template; null for the virtual last column ("Selesai" in the reader's words). */
+  stepTitle: string | null
   /** The lanes that held the card during the visit, in order ("Kepala Bidang → Kasubag Program"). */
   role: string
   enteredAt: Date
   leftAt: Date | null
   workingMinutes: number
   standardMinutes: number
-  /** 'Ya' / 'Tidak'; '' while the visit is open (not judged yet). */
-  withinStandard: 'Ya' | 'Tidak' | ''
+  /** Null while the visit is open (not judged yet). */
+  withinStandard: boolean | null
   round: number
   movedBy: string
   note: string
@@ -41,7 +43,7 @@ export interface StepSummaryRow {
 export interface HistoryRow {
   unit: string
   at: Date
-  kind: string
+  kind: HistoryEntryDto['kind']
   by: string
   fromStep: number | null
   fromRole: string
@@ -56,9 +58,9 @@ export function minutesOf(ms: number): number {
   return Math.round((ms / MINUTE_MS) * 100) / 100
 }
 
-/** A step's title; the virtual last column is "Selesai". */
-export function stepTitleOf(template: SopTemplate, step: number): string {
-  return step === finishedStep(template) ? 'Selesai' : (stepOf(template, step)?.title ?? `Langkah ${step}`)
+/** A step's title; null for the virtual last column, which the template does not name. */
+export function stepTitleOf(template: SopTemplate, step: number): string | null {
+  return step === finishedStep(template) ? null : (stepOf(template, step)?.title ?? '')
 }
 
 /** Every visit of every card, card by card (in the cycle's order), visits in the order they happened. */
@@ -74,7 +76,7 @@ export function visitRows(cards: StatsCard[], template: SopTemplate, cal: WorkCa
         leftAt: v.leftAt,
         workingMinutes: minutesOf(v.workingMs),
         standardMinutes: minutesOf(v.standardMs),
-        withinStandard: v.withinStandard === null ? '' : v.withinStandard ? 'Ya' : 'Tidak',
+        withinStandard: v.withinStandard,
         round: v.round,
         movedBy: v.openedBy?.by.name ?? '',
         note: v.openedBy?.note ?? '',
@@ -87,7 +89,7 @@ export function stepSummaryRows(rows: VisitRow[], template: SopTemplate): StepSu
   return template.steps.map((s) => {
     const here = rows.filter((r) => r.step === s.no)
     const closed = here.filter((r) => r.leftAt)
-    const within = closed.filter((r) => r.withinStandard === 'Ya').length
+    const within = closed.filter((r) => r.withinStandard === true).length
     return {
       step: s.no,
       stepTitle: s.title,
@@ -101,15 +103,6 @@ export function stepSummaryRows(rows: VisitRow[], template: SopTemplate): StepSu
   })
 }
 
-const KIND_NAMES: Record<HistoryEntryDto['kind'], string> = {
-  create: 'Dibuat',
-  advance: 'Maju',
-  handoff: 'Serah terima',
-  return: 'Dikembalikan',
-  finish: 'Selesai',
-  override: 'Pemindahan administrator',
-}
-
 /** The full history of every card (the audit trail), card by card, oldest first. */
 export function historyRows(cards: StatsCard[], template: SopTemplate): HistoryRow[] {
   return cards.flatMap((card) =>
@@ -117,7 +110,7 @@ export function historyRows(cards: StatsCard[], template: SopTemplate): HistoryR
       (h): HistoryRow => ({
         unit: card.unit.name,
         at: new Date(h.at),
-        kind: KIND_NAMES[h.kind] ?? h.kind,
+        kind: h.kind,
         by: h.by.name,
         fromStep: h.from?.step ?? null,
         fromRole: h.from ? laneName(template, h.from.lane) : '',
@@ -137,8 +130,9 @@ export function localDateTime(cal: WorkCalendar, at: Date): string {
 }
 
 /**
- * The file name of a cycle's export: "monev-triwulan-i-2027" from the template id's first word and
- * the cycle's title, ASCII only so every browser and mail client keeps it.
+ * The file name of a cycle's export: "monev-triwulan-i-2027" ("monev-quarter-i-2027") from the
+ * template id's first word and the cycle's title in the reader's words, ASCII only so every
+ * browser and mail client keeps it.
  */
 export function exportBaseName(templateId: string, title: string): string {
   const slug = (s: string) =>

@@ -20,14 +20,9 @@ export interface CardPlace extends Position {
   unitId: string
 }
 
-export type Refusal =
-  | 'not_your_lane'
-  | 'not_your_unit'
-  | 'same_cell'
-  | 'no_such_cell'
-  | 'lane_not_involved'
-  | 'skip_not_allowed'
-  | 'finished'
+/** Why checkMove refuses a move; they are also reasons of an ack's error (shared/errors.ts). */
+export const REFUSALS = ['not_your_lane', 'not_your_unit', 'same_cell', 'no_such_cell', 'lane_not_involved', 'skip_not_allowed', 'finished'] as const
+export type Refusal = (typeof REFUSALS)[number]
 
 export type MoveCheck =
   | { ok: true; kind: MoveKind; noteRequired: boolean }

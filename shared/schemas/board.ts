@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { NoteText, ObjectId, OpId, Position } from './common'
 import type { MoveKind } from '../rules/moves'
 import type { SopTemplate, Unit } from '../sop/template'
@@ -18,6 +18,16 @@ export const CardMove = z.strictObject({
   note: NoteText.optional(),
 })
 export type CardMove = z.infer<typeof CardMove>
+
+/** How long the mover may undo their move, unless the server is told otherwise (UNDO_WINDOW_SECONDS). */
+export const UNDO_WINDOW_SECONDS = 10
+
+/**
+ * Undoes the sender's own move: `seq` is the move's place in the card's chain (its history
+ * entry's `seq`). Allowed only while it is the card's last event and within the undo window.
+ */
+export const CardUndo = z.strictObject({ opId: OpId, cardId: ObjectId, seq: z.int().min(1) })
+export type CardUndo = z.infer<typeof CardUndo>
 
 export const CardNoteAdd = z.strictObject({ opId: OpId, cardId: ObjectId, text: NoteText })
 export type CardNoteAdd = z.infer<typeof CardNoteAdd>
@@ -44,7 +54,13 @@ export interface PersonRef {
 
 export interface HistoryEntryDto {
   opId: string
-  kind: MoveKind | 'create'
+  /**
+   * The event's place in the card's chain (what card:undo names). Absent only on the entry a
+   * client shows before its move is acknowledged.
+   */
+  seq?: number
+  /** 'undo': a compensating move back to where the card was before the move it undoes. */
+  kind: MoveKind | 'create' | 'undo'
   at: string
   by: PersonRef
   from: Position | null
@@ -110,4 +126,6 @@ export interface BoardSnapshot {
   cards: CardDto[]
   viewers: Viewer[]
   serverTime: string
+  /** How long after a move its mover may still undo it (card:undo). */
+  undoWindowMs: number
 }

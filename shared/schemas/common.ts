@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 
 /** Ids are checked by shape before they reach a query, so no operator object can slip through. */
 export const ObjectId = z.string().regex(/^[0-9a-f]{24}$/, 'bukan id yang sah')

@@ -1,8 +1,9 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import type { MoveKind } from '../rules/moves'
 import type { SopTemplate } from '../sop/template'
 import type { WorkCalendar } from '../time/calendar'
 import { LaneId, ObjectId, Position, UnitId } from './common'
+import type { CyclePeriod } from './cycles'
 
 /** POST /api/displays: a wall display of one cycle, named after where the screen hangs. */
 export const DisplayCreate = z.strictObject({
@@ -15,7 +16,10 @@ export type DisplayCreate = z.infer<typeof DisplayCreate>
 export interface DisplayDto {
   id: string
   cycleId: string
+  /** The Indonesian title stored with the cycle; readers see `cyclePeriod` in their words. */
   cycleTitle: string
+  /** Null when the cycle is gone. */
+  cyclePeriod: CyclePeriod | null
   label: string
   createdAt: string
   createdBy: { id: string; name: string }
@@ -66,22 +70,28 @@ export const WallCard = z.strictObject({
 })
 export type WallCard = z.infer<typeof WallCard>
 
+type WallMoveKind = MoveKind | 'undo'
+const WALL_MOVE_KINDS = { advance: 'advance', handoff: 'handoff', return: 'return', finish: 'finish', override: 'override', undo: 'undo' } satisfies Record<WallMoveKind, WallMoveKind>
+
 /** One move for the ticker: which card went from where to where, when; no mover, no note. */
 export const WallMove = z.strictObject({
   cardId: ObjectId,
   /** The card's version after the move; with cardId, the move's identity. */
   version: z.int().min(1),
-  kind: z.enum({ advance: 'advance', handoff: 'handoff', return: 'return', finish: 'finish', override: 'override' } satisfies Record<MoveKind, MoveKind>),
+  /** 'undo': the mover took a move back; from → to is the way back. */
+  kind: z.enum(WALL_MOVE_KINDS),
   at: z.iso.datetime(),
   from: WallPlace,
   to: WallPlace,
 })
 export type WallMove = z.infer<typeof WallMove>
 
-/** The cycle as the wall shows it: its title, and its units in the order of their rows. */
+/** The cycle as the wall shows it: its period (the title, worded by the wall's locale), and its units in the order of their rows. */
 export const WallCycle = z.strictObject({
   id: ObjectId,
   title: z.string(),
+  year: z.int(),
+  quarter: z.int(),
   unitIds: z.array(UnitId),
 })
 export type WallCycle = z.infer<typeof WallCycle>

@@ -1,6 +1,7 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { ObjectId } from './common'
 import type { CardDto } from './board'
+import type { CyclePeriod } from './cycles'
 import type { SopTemplate } from '../sop/template'
 
 export type NotificationKind = 'arrived' | 'at_risk' | 'overdue'
@@ -12,7 +13,10 @@ export interface NotificationDto {
   at: string
   read: boolean
   cycleId: string
+  /** The Indonesian title stored with the notification; readers see `cyclePeriod` in their words. */
   cycleTitle: string
+  /** Null only for an old notification whose stored title does not say its period. */
+  cyclePeriod: CyclePeriod | null
   cardId: string
   unit: { id: string; shortName: string }
   step: number
@@ -38,7 +42,7 @@ export type NotificationsRead = z.infer<typeof NotificationsRead>
 
 /** "Tugas saya": the cards the signed-in user may act on now, with what is needed to act on them. */
 export interface TaskList {
-  cycles: { id: string; title: string; template: SopTemplate }[]
+  cycles: ({ id: string; title: string; template: SopTemplate } & CyclePeriod)[]
   cards: CardDto[]
   /** For correcting the browser's clock, as the board snapshot does. */
   serverTime: string

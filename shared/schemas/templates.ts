@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import type { SopTemplate } from '../sop/template'
 import { LaneId } from './common'
 
@@ -60,28 +60,32 @@ export const SopStepSchema = z.strictObject({
     .optional(),
 })
 
-/** The cross-field rules, one message per problem, each pointing at the field to correct. */
+/**
+ * The cross-field rules, one issue per problem, each pointing at the field to correct. `rule` and
+ * the data beside it are what a client words the problem with; the message is for logs.
+ */
 function checkTemplate(t: { lanes: z.infer<typeof SopLaneSchema>[]; steps: z.infer<typeof SopStepSchema>[] }, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
+  const issue = (path: (string | number)[], message: string, params: { rule: string } & Record<string, string | number>) =>
+    ctx.addIssue({ code: 'custom', path, message, params })
   const laneIds = new Set<string>()
   t.lanes.forEach((lane, i) => {
-    if (laneIds.has(lane.id)) issue(['lanes', i, 'id'], `id pelaksana "${lane.id}" dipakai dua kali`)
+    if (laneIds.has(lane.id)) issue(['lanes', i, 'id'], `id pelaksana "${lane.id}" dipakai dua kali`, { rule: 'lane_id_taken', lane: lane.id })
     laneIds.add(lane.id)
   })
   t.steps.forEach((step, i) => {
     const at = (field: string) => ['steps', i, field]
-    if (step.no !== i + 1) issue(at('no'), `tahap ke-${i + 1} bernomor ${step.no}; tahap harus bernomor urut mulai 1`)
+    if (step.no !== i + 1) issue(at('no'), `tahap ke-${i + 1} bernomor ${step.no}; tahap harus bernomor urut mulai 1`, { rule: 'step_number', step: i + 1, no: step.no })
     for (const lane of step.lanes) {
-      if (!laneIds.has(lane)) issue(at('lanes'), `tahap ${step.no}: pelaksana "${lane}" tidak ada di daftar pelaksana`)
+      if (!laneIds.has(lane)) issue(at('lanes'), `tahap ${step.no}: pelaksana "${lane}" tidak ada di daftar pelaksana`, { rule: 'lane_unknown', lane })
     }
-    if (new Set(step.lanes).size !== step.lanes.length) issue(at('lanes'), `tahap ${step.no}: pelaksana tercantum dua kali`)
+    if (new Set(step.lanes).size !== step.lanes.length) issue(at('lanes'), `tahap ${step.no}: pelaksana tercantum dua kali`, { rule: 'lane_twice' })
     if (!step.lanes.includes(step.defaultLane)) {
-      issue(at('defaultLane'), `tahap ${step.no}: pelaksana utama harus salah satu pelaksana tahap ini`)
+      issue(at('defaultLane'), `tahap ${step.no}: pelaksana utama harus salah satu pelaksana tahap ini`, { rule: 'default_lane' })
     }
     if (step.decision) {
       const target = step.decision.noReturnsTo
-      if (target >= step.no) issue(at('decision'), `tahap ${step.no}: cabang "Tidak" harus kembali ke tahap sebelumnya, bukan tahap ${target}`)
-      else if (!t.steps.some((s) => s.no === target)) issue(at('decision'), `tahap ${step.no}: tahap ${target} tujuan cabang "Tidak" tidak ada`)
+      if (target >= step.no) issue(at('decision'), `tahap ${step.no}: cabang "Tidak" harus kembali ke tahap sebelumnya, bukan tahap ${target}`, { rule: 'decision_backward', target })
+      else if (!t.steps.some((s) => s.no === target)) issue(at('decision'), `tahap ${step.no}: tahap ${target} tujuan cabang "Tidak" tidak ada`, { rule: 'decision_missing', target })
     }
   })
 }

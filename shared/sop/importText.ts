@@ -11,11 +11,54 @@ import { blankIdentity, type SopDecision, type SopIdentity, type SopLane, type S
 /** A template before the server gives it a version: what the editor edits. */
 export type SopDraft = Omit<SopTemplate, 'version'>
 
+/**
+ * What the importer can say about a document, as codes: the client words each one in its locale
+ * (`templates.import.issues.<code>`), with the line beside it and `params` in the sentence.
+ * Errors: the text could not be read there. Warnings: the importer guessed, or left a field empty.
+ */
+export const IMPORT_ERRORS = {
+  empty: [],
+  noTable: [],
+  noLaneRow: [],
+  noLaneColumns: [],
+  headerMismatch: ['lanes', 'columns', 'firstLine', 'firstLanes', 'firstColumns'],
+  columnCount: ['count', 'expected', 'cells'],
+  rowBeforeFirstStep: [],
+  stepOrder: ['no', 'expected'],
+  noSteps: [],
+  stepNoTitle: ['step'],
+  waktuUnreadable: ['step', 'text'],
+} as const
+export const IMPORT_WARNINGS = {
+  noName: [],
+  noNumber: [],
+  dateUnreadable: ['value', 'label'],
+  listColumns: ['headings', 'count', 'expected'],
+  listHeadingUnknown: ['heading'],
+  notStepRow: ['cells'],
+  laneNameDiffers: ['column', 'other', 'otherLines', 'name', 'lines'],
+  laneUnnamed: ['column'],
+  laneIdTaken: ['name', 'column', 'id'],
+  noExecutor: ['step', 'title'],
+  outputLooksLikeWaktu: ['step', 'output'],
+  waktuUnit: ['step', 'unit'],
+} as const
+/** Each code with the names of its params: what its sentence may quote. */
+export const IMPORT_PARAMS = { ...IMPORT_ERRORS, ...IMPORT_WARNINGS }
+export type ImportErrorCode = keyof typeof IMPORT_ERRORS
+export type ImportWarningCode = keyof typeof IMPORT_WARNINGS
+export type ImportIssueCode = ImportErrorCode | ImportWarningCode
+export const IMPORT_ISSUE_CODES = Object.keys(IMPORT_PARAMS) as ImportIssueCode[]
+
+/** Words and numbers from the document for the sentence; never the issue's own line, which `line` gives. */
+export type ImportParams = Record<string, string | number>
+
 export interface ImportIssue {
-  /** 1-based line of the source text; 0 when the issue is about the whole document. */
-  line: number
+  code: ImportIssueCode
   severity: 'error' | 'warning'
-  message: string
+  /** 1-based line of the source text; absent when the issue is about the whole document. */
+  line?: number
+  params?: ImportParams
 }
 
 export interface SopImport {
@@ -27,11 +70,11 @@ export function importSopText(text: string): SopImport {
   const lines = text.split(/\r\n|\r|\n/).map((t, i): Line => ({ no: i + 1, text: t }))
   const log = new IssueLog()
   if (lines.every((l) => l.text.trim() === '')) {
-    log.error(0, 'Dokumen kosong: tidak ada teks SOP untuk diimpor')
+    log.error('empty', null)
     return { draft: { id: '', identity: blankIdentity(), lanes: [], steps: [] }, issues: log.sorted() }
   }
   const tableAt = lines.findIndex((l) => isTableHeader(cellsOf(l.text)))
-  if (tableAt < 0) log.error(0, 'Tabel prosedur tidak ditemukan: tidak ada baris judul "No. | Uraian Prosedur | Pelaksana …"')
+  if (tableAt < 0) log.error('noTable', null)
   const before = tableAt < 0 ? lines : lines.slice(0, tableAt)
   const table = tableAt < 0 ? null : readTable(lines.slice(tableAt), log)
   const after = table ? lines.slice(table.endIndex + tableAt + 1) : []
@@ -39,7 +82,7 @@ export function importSopText(text: string): SopImport {
   const identity = readIdentity(before, after, log)
   const lanes = table ? chooseLanes(table.laneSightings, log) : []
   const steps = table ? table.rows.map((row) => buildStep(row, table.layout, lanes, log)) : []
-  if (table && steps.length === 0) log.error(table.layout.headerLine, 'Tabel prosedur tidak berisi satu tahap pun')
+  if (table && steps.length === 0) log.error('noSteps', table.layout.headerLine)
   return { draft: { id: slug(identity.name, '-', 60), identity, lanes, steps }, issues: log.sorted() }
 }
 
@@ -48,17 +91,26 @@ interface Line {
   text: string
 }
 
+/** The params a code's sentence needs, as one argument, or no argument when it needs none. */
+type ParamsArg<C extends ImportIssueCode> = (typeof IMPORT_PARAMS)[C] extends readonly []
+  ? []
+  : [params: Record<(typeof IMPORT_PARAMS)[C][number], string | number>]
+
+/** `line` null: the whole document. Errors and warnings take their own codes, so a code has one severity. */
 class IssueLog {
   private readonly list: ImportIssue[] = []
-  error(line: number, message: string): void {
-    this.list.push({ line, severity: 'error', message })
+  error<C extends ImportErrorCode>(code: C, line: number | null, ...params: ParamsArg<C>): void {
+    this.add({ code, severity: 'error' }, line, params[0])
   }
-  warn(line: number, message: string): void {
-    this.list.push({ line, severity: 'warning', message })
+  warn<C extends ImportWarningCode>(code: C, line: number | null, ...params: ParamsArg<C>): void {
+    this.add({ code, severity: 'warning' }, line, params[0])
   }
-  /** In reading order, so the editor can show them beside the text; sort is stable within a line. */
+  private add(issue: ImportIssue, line: number | null, params: ImportParams | undefined): void {
+    this.list.push({ ...issue, ...(line === null ? {} : { line }), ...(params ? { params } : {}) })
+  }
+  /** In reading order, whole-document issues first, so the editor can show them beside the text; sort is stable within a line. */
   sorted(): ImportIssue[] {
-    return [...this.list].sort((a, b) => a.line - b.line)
+    return [...this.list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   }
 }
 
@@ -139,8 +191,8 @@ function readIdentity(before: Line[], after: Line[], log: IssueLog): SopIdentity
   identity.agency = readAgency(firstLabel < 0 ? before : before.slice(0, firstLabel))
   readListBlocks(before, identity, log)
   readSignature(after, identity)
-  if (!identity.name) log.warn(0, 'Baris "Nama SOP" tidak ditemukan: isi nama SOP di editor')
-  if (!identity.number) log.warn(0, 'Baris "Nomor SOP" tidak ditemukan: isi nomor SOP di editor')
+  if (!identity.name) log.warn('noName', null)
+  if (!identity.number) log.warn('noNumber', null)
   return identity
 }
 
@@ -159,7 +211,7 @@ function readLabelledLines(lines: Line[], identity: SopIdentity, log: IssueLog):
       return
     }
     const date = isoDateOf(value)
-    if (date === null) log.warn(line.no, `Tanggal "${value}" pada baris "${m[1]}" tidak terbaca (contoh: 30 November 2023); isi di editor`)
+    if (date === null) log.warn('dateUnreadable', line.no, { value, label: m[1]! })
     identity[field as IdentityDateField] = date ?? ''
   })
   return first
@@ -223,12 +275,12 @@ function readListBlocks(lines: Line[], identity: SopIdentity, log: IssueLog): vo
     const contents = lines.slice(i + 1).find((l) => l.text.trim() !== '')
     const cells = contents ? contents.text.split('\t') : []
     if (cells.length !== raw.length) {
-      log.warn(contents?.no ?? line.no, `Baris isi di bawah "${plainText(line.text)}" memiliki ${cells.length} kolom, seharusnya ${raw.length}; periksa daftar ini di editor`)
+      log.warn('listColumns', contents?.no ?? line.no, { headings: plainText(line.text), count: cells.length, expected: raw.length })
     }
     raw.map(plainText).forEach((heading, col) => {
       const field = LIST_HEADINGS[heading.toLowerCase().replace(/\s*\/\s*/g, '/')]
       if (!field) {
-        log.warn(line.no, `Judul daftar "${heading}" tidak dikenal; isinya tidak diimpor`)
+        log.warn('listHeadingUnknown', line.no, { heading })
         return
       }
       identity[field] = listItems(cells[col] ?? '')
@@ -359,7 +411,7 @@ function readPageHeader(
   const waktu = find(/^waktu$/i)
   const output = find(/^output$/i)
   if (!second || kelengkapan < 0 || waktu < 0 || output < 0) {
-    log.error(top.no, `Baris judul kedua tabel (nama pelaksana, "Kelengkapan dan Peralatan", "Waktu", "Output") tidak ditemukan setelah baris ${top.no}`)
+    log.error('noLaneRow', top.no)
     return { layout: null, names: [], lastIndex: at }
   }
   const numbersAt = lines.findIndex((l, i) => i > nextAt && l.text.trim() !== '')
@@ -375,14 +427,16 @@ function readPageHeader(
     ket: topCells.findIndex((c) => /^ket(\.|erangan)?$/i.test(c)),
   }
   if (layout.laneColumns.length === 0) {
-    log.error(second.no, 'Tabel tidak memiliki kolom Pelaksana di antara "Uraian Prosedur" dan "Kelengkapan dan Peralatan"')
+    log.error('noLaneColumns', second.no)
   }
   if (first && (layout.laneColumns.length !== first.laneColumns.length || layout.columnCount !== first.columnCount)) {
-    log.error(
-      second.no,
-      `Judul tabel pada baris ${second.no} memiliki ${layout.laneColumns.length} kolom pelaksana dan ${layout.columnCount} kolom, ` +
-        `halaman pertama (baris ${first.headerLine}) ${first.laneColumns.length} dan ${first.columnCount}`,
-    )
+    log.error('headerMismatch', second.no, {
+      lanes: layout.laneColumns.length,
+      columns: layout.columnCount,
+      firstLine: first.headerLine,
+      firstLanes: first.laneColumns.length,
+      firstColumns: first.columnCount,
+    })
     return { layout: null, names: [], lastIndex }
   }
   const names = layout.laneColumns.map((col) => ({ name: cells[col] ?? '', line: second.no }))
@@ -397,21 +451,16 @@ function range(from: number, to: number): number[] {
 function readRow(line: Line, cells: string[], layout: TableLayout, rows: StepRow[], log: IssueLog): void {
   const misaligned = cells.length !== layout.columnCount
   if (misaligned) {
-    log.error(
-      line.no,
-      `Baris ${line.no} memiliki ${cells.length} kolom, seharusnya ${layout.columnCount} ` +
-        `(${cells.length < layout.columnCount ? 'kurang' : 'lebih'} ${Math.abs(cells.length - layout.columnCount)}): ` +
-        `"${cells.filter(Boolean).join(' | ')}"; isi kolomnya tidak diimpor`,
-    )
+    log.error('columnCount', line.no, { count: cells.length, expected: layout.columnCount, cells: rowText(cells) })
   }
   // "12." (the seed) or "12": the step number in the first cell.
   const number = /^(\d+)\.?$/.exec(cells[0] ?? '')
   const previous = rows.at(-1)
   if (!number) {
     if (cells[0] !== '') {
-      log.warn(line.no, `Baris ${line.no} "${cells.filter(Boolean).join(' | ')}" bukan baris tahap; diabaikan`)
+      log.warn('notStepRow', line.no, { cells: rowText(cells) })
     } else if (!previous) {
-      log.error(line.no, `Baris ${line.no} tanpa nomor tahap muncul sebelum tahap pertama; diabaikan`)
+      log.error('rowBeforeFirstStep', line.no)
     } else if (!misaligned && !previous.misaligned) {
       mergeContinuation(previous, cells)
     }
@@ -420,9 +469,14 @@ function readRow(line: Line, cells: string[], layout: TableLayout, rows: StepRow
   const no = Number(number[1])
   const expected = (previous?.no ?? 0) + 1
   if (no !== expected) {
-    log.error(line.no, `Nomor tahap ${no} pada baris ${line.no} memutus urutan: seharusnya tahap ${expected}`)
+    log.error('stepOrder', line.no, { no, expected })
   }
   rows.push({ no, line: line.no, cells, misaligned })
+}
+
+/** A row's filled cells as the administrator would quote them: "2. | Memeriksa surat | …". */
+function rowText(cells: string[]): string {
+  return cells.filter(Boolean).join(' | ')
 }
 
 /** A cell split by a page break is written on two rows: its text goes on where it stopped. */
@@ -442,17 +496,13 @@ function chooseLanes(sightings: LaneSighting[][], log: IssueLog): SopLane[] {
     const ranked = [...byName].sort(([, a], [, b]) => b.length - a.length || b.at(-1)! - a.at(-1)!)
     const [name, lines] = ranked[0] ?? ['', [0]]
     for (const [other, otherLines] of ranked.slice(1)) {
-      log.warn(
-        otherLines[0]!,
-        `Kolom pelaksana ${col + 1} bernama "${other}" di baris ${otherLines.join(', ')} ` +
-          `tetapi "${name}" di baris ${lines.join(', ')}; dipakai "${name}"`,
-      )
+      log.warn('laneNameDiffers', otherLines[0]!, { column: col + 1, other, otherLines: otherLines.join(', '), name, lines: lines.join(', ') })
     }
-    if (!name) log.warn(lines[0]!, `Kolom pelaksana ${col + 1} tidak bernama (baris ${lines[0]}); beri nama di editor`)
+    if (!name) log.warn('laneUnnamed', lines[0]!, { column: col + 1 })
     const lane = laneFor(name, col)
     const base = lane.id
     for (let n = 2; taken.has(lane.id); n++) lane.id = `${base}_${n}`
-    if (lane.id !== base) log.warn(lines[0]!, `Dua kolom pelaksana bernama "${name}"; yang kolom ${col + 1} diberi id "${lane.id}"`)
+    if (lane.id !== base) log.warn('laneIdTaken', lines[0]!, { name, column: col + 1, id: lane.id })
     taken.add(lane.id)
     return lane
   })
@@ -478,9 +528,9 @@ const WAKTU_UNITS: Record<string, WaktuUnit> = { menit: 'menit', jam: 'jam', har
 const NO_WAKTU: Waktu = { amount: 0, unit: 'hari' }
 
 function buildStep(row: StepRow, layout: TableLayout, lanes: SopLane[], log: IssueLog): SopStep {
-  const at = `Tahap ${row.no} (baris ${row.line})`
+  const at = { line: row.line, step: row.no }
   const title = row.cells[1] ?? ''
-  if (!title) log.error(row.line, `${at} tidak memiliki Uraian Prosedur`)
+  if (!title) log.error('stepNoTitle', row.line, { step: row.no })
   const step: SopStep = {
     no: row.no,
     title,
@@ -501,16 +551,16 @@ function buildStep(row: StepRow, layout: TableLayout, lanes: SopLane[], log: Iss
   })
   step.defaultLane = step.lanes[0] ?? ''
   if (step.lanes.length === 0) {
-    log.warn(row.line, `${at} "${title}": tidak ada tanda pelaksana di kolom Pelaksana; pilih pelaksananya di editor`)
+    log.warn('noExecutor', row.line, { step: row.no, title })
   }
   step.kelengkapan = cell(layout.kelengkapan)
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-  step.waktu = readWaktu(cell(layout.waktu), at, row.line, log)
+  step.waktu = readWaktu(cell(layout.waktu), at, log)
   step.output = cell(layout.output)
   if (durationOf(step.output)) {
-    log.warn(row.line, `${at}: Output "${step.output}" tampak seperti waktu, bukan hasil tahap; periksa di editor`)
+    log.warn('outputLooksLikeWaktu', row.line, { step: row.no, output: step.output })
   }
   step.keterangan = cell(layout.ket)
   const decision = decisionOf(step.keterangan, title)
@@ -538,15 +588,15 @@ function durationOf(text: string): Waktu | null {
   return unit ? { amount: Number(m[1]!.replace(',', '.')), unit } : null
 }
 
-function readWaktu(text: string, at: string, line: number, log: IssueLog): Waktu {
+function readWaktu(text: string, at: { line: number; step: number }, log: IssueLog): Waktu {
   const m = DURATION.exec(text)
   if (!m) {
-    log.error(line, `${at}: Waktu "${text}" tidak berbentuk "<angka> <Menit|Jam|Hari|Minggu>"`)
+    log.error('waktuUnreadable', at.line, { step: at.step, text })
     return NO_WAKTU
   }
   const waktu = durationOf(text)
   if (waktu) return waktu
-  log.warn(line, `${at}: satuan waktu "${m[2]}" tidak dikenal (Menit, Jam, Hari, Minggu); dipakai "hari", periksa di editor`)
+  log.warn('waktuUnit', at.line, { step: at.step, unit: m[2]! })
   return { amount: Number(m[1]!.replace(',', '.')), unit: 'hari' }
 }
 

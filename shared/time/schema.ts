@@ -1,10 +1,11 @@
-import { z } from 'zod'
+import { z } from '../zod'
 import { clockMinutes, dayNumberOf, ISO_WEEKDAYS, type WorkCalendar } from './calendar'
 
 /*
  * Validation of an administrator's edit of the work calendar. Everything the arithmetic in
  * workingTime.ts assumes is checked here, so a saved calendar cannot make a timer run backwards
- * or search forever. Messages are shown to the administrator, in Bahasa Indonesia.
+ * or search forever. The messages are for logs; the calendar editor words each issue from its
+ * path, zod's code and a cross-field rule's `rule` param (client/src/lib/calendarIssues.ts).
  */
 
 export const MAX_BREAKS_PER_DAY = 5
@@ -34,7 +35,7 @@ export const OfficeDaySchema = z
     const open = clockMinutes(day.open)
     const close = clockMinutes(day.close)
     if (!(open < close)) {
-      ctx.addIssue({ code: 'custom', path: ['close'], message: 'jam tutup harus sesudah jam buka' })
+      ctx.addIssue({ code: 'custom', path: ['close'], message: 'jam tutup harus sesudah jam buka', params: { rule: 'close_after_open' } })
       return
     }
     let previousEnd = open
@@ -42,16 +43,16 @@ export const OfficeDaySchema = z
       const start = clockMinutes(b.start)
       const end = clockMinutes(b.end)
       if (!(start < end)) {
-        ctx.addIssue({ code: 'custom', path: ['breaks', i, 'end'], message: 'akhir istirahat harus sesudah mulainya' })
+        ctx.addIssue({ code: 'custom', path: ['breaks', i, 'end'], message: 'akhir istirahat harus sesudah mulainya', params: { rule: 'break_end' } })
       } else if (start < open || end > close) {
-        ctx.addIssue({ code: 'custom', path: ['breaks', i], message: 'waktu istirahat harus di dalam jam kantor' })
+        ctx.addIssue({ code: 'custom', path: ['breaks', i], message: 'waktu istirahat harus di dalam jam kantor', params: { rule: 'break_inside' } })
       } else if (start < previousEnd) {
-        ctx.addIssue({ code: 'custom', path: ['breaks', i, 'start'], message: 'waktu istirahat harus berurutan dan tidak tumpang tindih' })
+        ctx.addIssue({ code: 'custom', path: ['breaks', i, 'start'], message: 'waktu istirahat harus berurutan dan tidak tumpang tindih', params: { rule: 'break_order' } })
       }
       if (start < end) previousEnd = Math.max(previousEnd, end)
     })
     if (day.breaks.length > 0 && day.breaks.every((b) => clockMinutes(b.start) <= open && clockMinutes(b.end) >= close)) {
-      ctx.addIssue({ code: 'custom', path: ['breaks'], message: 'waktu istirahat tidak boleh menutup seluruh jam kantor' })
+      ctx.addIssue({ code: 'custom', path: ['breaks'], message: 'waktu istirahat tidak boleh menutup seluruh jam kantor', params: { rule: 'breaks_cover' } })
     }
   })
 
@@ -71,7 +72,7 @@ export const HoursOverrideSchema = z
     week: z.strictObject({ 1: DayHours, 2: DayHours, 3: DayHours, 4: DayHours, 5: DayHours, 6: DayHours, 7: DayHours }).partial(),
     source: Source,
   })
-  .refine((o) => o.from <= o.to, { path: ['to'], message: 'tanggal akhir tidak boleh sebelum tanggal mulai' })
+  .refine((o) => o.from <= o.to, { path: ['to'], message: 'tanggal akhir tidak boleh sebelum tanggal mulai', params: { rule: 'date_range' } })
 
 export const HolidaySchema = z.strictObject({
   date: LocalDate,
@@ -92,13 +93,13 @@ export const WorkCalendarSchema = z
   .superRefine((cal, ctx) => {
     const ids = new Map<string, number>()
     cal.overrides.forEach((o, i) => {
-      if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'id'], message: `id "${o.id}" sudah dipakai` })
+      if (ids.has(o.id)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'id'], message: `id "${o.id}" sudah dipakai`, params: { rule: 'id_taken', id: o.id } })
       else ids.set(o.id, i)
       // Overlaps are refused so that exactly one override decides a date's hours.
       for (let j = 0; j < i; j++) {
         const other = cal.overrides[j]
         if (other && o.from <= other.to && other.from <= o.to) {
-          ctx.addIssue({ code: 'custom', path: ['overrides', i, 'from'], message: `rentang tanggal tumpang tindih dengan "${other.name}"` })
+          ctx.addIssue({ code: 'custom', path: ['overrides', i, 'from'], message: `rentang tanggal tumpang tindih dengan "${other.name}"`, params: { rule: 'overlap', name: other.name } })
           break
         }
       }
@@ -107,7 +108,12 @@ export const WorkCalendarSchema = z
     cal.holidays.forEach((h, i) => {
       const first = dates.get(h.date)
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'date'], message: `tanggal ${h.date} sudah ada ("${cal.holidays[first]?.name ?? ''}")` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', i, 'date'],
+          message: `tanggal ${h.date} sudah ada ("${cal.holidays[first]?.name ?? ''}")`,
+          params: { rule: 'date_taken', date: h.date, name: cal.holidays[first]?.name ?? '' },
+        })
       } else dates.set(h.date, i)
     })
   })

@@ -1,21 +1,33 @@
-import type { ErrorCode, HttpErrorBody, ValidationIssue } from '../../../shared/errors'
+import type { ErrorCode, ErrorParams, ErrorReason, HttpErrorBody, ValidationIssue } from '../../../shared/errors'
 
-/** A REST failure: the server's error code, or NETWORK when no answer came back at all. */
+/**
+ * A REST failure: the server's error code and reason, or NETWORK when no answer came back at all.
+ * Its `message` is for the console only; ui/errors/text.ts puts it in the user's words.
+ */
 export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK'
   readonly status: number
   /** A refused body's problems by field (VALIDATION), for a form to show where they are. */
   readonly issues: ValidationIssue[]
   /** What the client words the refusal with, e.g. RATE_LIMITED's `retryAfterSeconds`. */
-  readonly params: Readonly<Record<string, string | number>>
+  readonly params: Readonly<ErrorParams>
+  readonly reason: ErrorReason | undefined
 
-  constructor(code: ErrorCode | 'NETWORK', message: string, status: number, issues: ValidationIssue[] = [], params: Record<string, string | number> = {}) {
+  constructor(
+    code: ErrorCode | 'NETWORK',
+    message: string,
+    status: number,
+    issues: ValidationIssue[] = [],
+    params: ErrorParams = {},
+    reason?: ErrorReason,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.issues = issues
     this.params = params
+    this.reason = reason
   }
 }
 
@@ -49,5 +61,6 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   const error = (payload as { error?: Partial<HttpErrorBody> } | null)?.error
   const code: ErrorCode = error?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : response.status >= 500 ? 'INTERNAL' : 'VALIDATION')
   if (code === 'UNAUTHENTICATED' && !path.startsWith('/api/auth/')) onUnauthenticated?.()
-  throw new ApiError(code, error?.message ?? response.statusText, response.status, error?.issues ?? [], error?.params ?? {})
+  const described = `${response.status} ${code}${error?.reason ? ` ${error.reason}` : ''}`
+  throw new ApiError(code, described, response.status, error?.issues ?? [], error?.params ?? {}, error?.reason)
 }

@@ -15,16 +15,15 @@ export function calendarFieldId(path: string): string {
 }
 
 /**
- * A field's `invalid` and `error` for FormField, by its path in the calendar ('holidays.3.date').
- * Indonesian shows the schema's own sentence, which names the date or the clashing entry; other
- * locales get the translated sentence of the issue's kind.
+ * A field's `invalid` and `error` for FormField, by its path in the calendar ('holidays.3.date'):
+ * the sentence of the issue's kind in the reader's language, naming the clashing date or entry.
  */
 export function useCalendarIssue() {
   const issues = inject(ISSUES, computed(() => new Map<string, CalendarIssue>()))
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
 
   function message(issue: CalendarIssue): string {
-    return locale.value === 'id' ? issue.message : t(`calendarErrors.${issue.kind}`)
+    return t(`calendarErrors.${issue.kind}`, issue.params)
   }
 
   function fieldIssue(path: string): { invalid: boolean; error: string } {

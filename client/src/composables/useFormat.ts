@@ -2,6 +2,7 @@ import { useI18n } from 'vue-i18n'
 import type { Waktu } from '../../../shared/sop/template'
 import { formatWita, type AppLocale } from '../lib/time'
 import { formatDuration, type Rounding } from '../lib/duration'
+import { cycleTitle } from '../i18n/cycleTitle'
 
 /** Locale-aware formatting of times and SOP durations for templates. */
 export function useFormat() {
@@ -22,5 +23,5 @@ export function useFormat() {
     return t(`waktu.${w.unit}`, { n: w.amount }, w.amount)
   }
 
-  return { wita, duration, waktu }
+  return { wita, duration, waktu, cycleTitle }
 }

@@ -1,4 +1,5 @@
 import { ref, type Ref } from 'vue'
+import { errorText } from '../ui/errors/text'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -20,7 +21,7 @@ export function useRemoteList<T>(fetchList: () => Promise<T[]>, { keepOnRefresh 
       error.value = null
     } catch (err) {
       status.value = 'error'
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 

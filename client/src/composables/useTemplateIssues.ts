@@ -1,5 +1,6 @@
 import { computed, inject, nextTick, provide, type ComputedRef, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
+import type { ImportIssue } from '../../../shared/sop/importText'
 import { fieldLabelKey, type TemplateIssue } from '../lib/templateIssues'
 
 const ISSUES: InjectionKey<ComputedRef<TemplateIssue[]>> = Symbol('template-issues')
@@ -10,22 +11,17 @@ export function provideTemplateIssues(issues: ComputedRef<TemplateIssue[]>): voi
 }
 
 /**
- * A field's `invalid` and `error` for FormField, by its editor field ('steps.2.title'). The
- * cross-field rules' own Indonesian sentences name the lane or step at fault, so Indonesian shows
- * them (without the "tahap N:" the step's place already says); everything else, and English, gets
- * the translated sentence of the issue's kind.
+ * A field's `invalid` and `error` for FormField, by its editor field ('steps.2.title'): the
+ * sentence of the issue's kind in the reader's language, naming what the issue's params say (the
+ * lane at fault, the step a decision points at, the longest a text may be).
  */
 export function useTemplateIssues() {
   const issues = inject(ISSUES, computed(() => []))
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const byField = computed(() => new Map(issues.value.map((i) => [i.field, i])))
 
   function message(issue: TemplateIssue): string {
-    if (locale.value === 'id' && issue.own) {
-      const text = issue.message.replace(/^tahap \d+: /, '')
-      return text.charAt(0).toUpperCase() + text.slice(1)
-    }
-    return t(`templates.errors.${issue.kind}`)
+    return t(`templates.errors.${issue.kind}`, issue.params)
   }
 
   /** "Tahap 3 · Pelaksana tahap", "Pelaksana 2 · Nama pelaksana", "Nomor SOP": where an issue is. */
@@ -36,12 +32,17 @@ export function useTemplateIssues() {
     return label
   }
 
+  /** What the text importer noticed, in the reader's language; the line is shown beside it, not in it. */
+  function importNote(note: ImportIssue): string {
+    return t(`templates.import.issues.${note.code}`, note.params ?? {})
+  }
+
   function fieldIssue(field: string): { invalid: boolean; error: string } {
     const issue = byField.value.get(field)
     return { invalid: !!issue, error: issue ? message(issue) : '' }
   }
 
-  return { issues, message, place, fieldIssue }
+  return { issues, message, place, importNote, fieldIssue }
 }
 
 /**

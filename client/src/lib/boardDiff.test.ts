@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CardDto, HistoryEntryDto } from '../../../shared/schemas/board'
+import { testCard } from '../board/testCard'
 import { changesWhileAway } from './boardDiff'
 
 function entry(opId: string, by: string, step: number, lane: string): HistoryEntryDto {
@@ -8,24 +9,7 @@ function entry(opId: string, by: string, step: number, lane: string): HistoryEnt
 
 function card(id: string, version: number, history: HistoryEntryDto[], notes: CardDto['notes'] = []): CardDto {
   const last = history.at(-1)
-  return {
-    id,
-    cycleId: 'c1',
-    unit: { id, name: id, shortName: id.toUpperCase() },
-    step: last?.to.step ?? 1,
-    lane: last?.to.lane ?? 'sekretaris',
-    version,
-    enteredStepAt: '2027-01-04T01:00:00.000Z',
-    dueAt: null,
-    atRiskAt: null,
-    visits: [],
-    rounds: 0,
-    checklist: [],
-    output: '',
-    history,
-    notes,
-    documents: [],
-  }
+  return testCard({ id, unit: { id, name: id, shortName: id.toUpperCase() }, step: last?.to.step ?? 1, lane: last?.to.lane ?? 'sekretaris', version, history, notes })
 }
 
 describe('changesWhileAway', () => {

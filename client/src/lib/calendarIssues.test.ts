@@ -37,4 +37,16 @@ describe('calendarIssues', () => {
   ])('%s', (_what, edit, expected) => {
     expect(issuesOf(edit)).toContainEqual(expected)
   })
+
+  it('carries what the sentence names: the clashing holiday, the overlapped special hours', () => {
+    const cal = structuredClone(DEFAULT_CALENDAR)
+    const first = cal.holidays[0]!
+    cal.holidays.push({ ...first })
+    cal.overrides.push({ ...cal.overrides[0]!, id: 'copy' })
+    const result = WorkCalendarSchema.safeParse(cal)
+    if (result.success) throw new Error('expected the calendar to be refused')
+    const issues = calendarIssues(result.error)
+    expect(issues.get(`holidays.${DEFAULT_CALENDAR.holidays.length}.date`)?.params).toEqual({ rule: 'date_taken', date: first.date, name: first.name })
+    expect(issues.get(`overrides.${DEFAULT_CALENDAR.overrides.length}.from`)?.params).toEqual({ rule: 'overlap', name: cal.overrides[0]!.name })
+  })
 })

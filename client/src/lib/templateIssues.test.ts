@@ -31,7 +31,7 @@ describe('templateIssues', () => {
       [['steps.2.lanes', 'lanesEmpty', 3]],
     ],
     ['a default lane outside the step', (t) => (t.steps[0]!.defaultLane = 'kepala_badan'), [['steps.0.defaultLane', 'defaultLane', 1]]],
-    ['an unknown lane', (t) => (t.steps[0]!.lanes = ['sekretaris', 'bendahara']), [['steps.0.lanes', 'laneUnknown', 1]]],
+    ['an unknown lane', (t) => (t.steps[0]!.lanes = ['sekretaris', 'bendahara']), [['steps.0.lanes', 'laneNotListed', 1]]],
     ['zero time', (t) => (t.steps[4]!.waktu.amount = 0), [['steps.4.waktu.amount', 'waktu', 5]]],
     ['no time at all', (t) => (t.steps[4]!.waktu.amount = Number.NaN), [['steps.4.waktu.amount', 'waktu', 5]]],
     ['a decision forwards', (t) => (t.steps[10]!.decision = { noReturnsTo: 12, question: 'Sesuai?' }), [['steps.10.decision', 'decisionBackward', 11]]],
@@ -54,9 +54,26 @@ describe('templateIssues', () => {
     ])
   })
 
-  it('takes a server issue as the server wrote it', () => {
-    const [issue] = templateIssues([{ path: ['steps', 2, 'lanes'], message: 'peran dipakai' }])
-    expect(issue).toMatchObject({ field: 'steps.2.lanes', kind: 'other', own: true, step: 3 })
+  it('takes a server issue as the server wrote it: a code and params, no sentence', () => {
+    const [twice] = templateIssues([{ path: ['steps', 2, 'lanes'], code: 'custom', params: { rule: 'lane_twice' } }])
+    expect(twice).toMatchObject({ field: 'steps.2.lanes', kind: 'laneTwice', step: 3 })
+    const [long] = templateIssues([{ path: ['steps', 3, 'output'], code: 'too_big', params: { origin: 'string', maximum: 300 } }])
+    expect(long).toMatchObject({ field: 'steps.3.output', kind: 'tooLong', params: { maximum: 300 } })
+    const [unknown] = templateIssues([{ path: ['steps', 2, 'lanes'], code: 'custom' }])
+    expect(unknown).toMatchObject({ kind: 'other', step: 3 })
+  })
+
+  it('carries what the sentence names: the lane, the target step, the bound', () => {
+    const { version: _v, ...t } = structuredClone(MONEV_KINERJA)
+    t.steps[0]!.lanes = ['sekretaris', 'bendahara']
+    t.steps[10]!.decision = { noReturnsTo: 12, question: 'Sesuai?' }
+    t.steps[3]!.output = 'x'.repeat(301)
+    const result = TemplateInput.safeParse(t)
+    if (result.success) throw new Error('expected the template to be refused')
+    const byField = new Map(templateIssues(result.error.issues).map((i) => [i.field, i.params]))
+    expect(byField.get('steps.0.lanes')).toMatchObject({ lane: 'bendahara' })
+    expect(byField.get('steps.10.decision')).toMatchObject({ target: 12 })
+    expect(byField.get('steps.3.output')).toMatchObject({ maximum: 300 })
   })
 
   it('maps fields to their labels and focusable ids', () => {

@@ -8,16 +8,14 @@ import type { z } from 'zod'
 export interface TemplateIssue {
   /** The editor field ('steps.3.title', 'identity.legalBases', 'lanes.1.id', 'steps'). */
   field: string
-  /** The schema's own sentence (Bahasa Indonesia). */
-  message: string
-  /** An i18n key under `templates.errors.` for the other locales, and for zod's English defaults. */
+  /** The i18n key under `templates.errors.` of its sentence. */
   kind: TemplateIssueKind
+  /** What the sentence names: zod's `maximum`/`minimum`, a cross-field rule's lane or target step. */
+  params: Record<string, string | number>
   /** 1-based step number for an issue of a step, else null. */
   step: number | null
   /** 1-based lane number for an issue of a lane, else null. */
   lane: number | null
-  /** The message names what is wrong (a cross-field rule of the schema, or the server's refusal). */
-  own: boolean
 }
 
 export type TemplateIssueKind =
@@ -28,6 +26,7 @@ export type TemplateIssueKind =
   | 'laneId'
   | 'laneIdTaken'
   | 'laneUnknown'
+  | 'laneNotListed'
   | 'laneTwice'
   | 'lanesEmpty'
   | 'defaultLane'
@@ -52,23 +51,42 @@ export function fieldOf(path: readonly PropertyKey[]): string {
   return parts.join('.')
 }
 
-/** A zod issue, or one the server listed in its refusal (which carries no code). */
+/**
+ * A zod issue, or one the server listed in its refusal (shared/errors.ts ValidationIssue: zod's
+ * code, and its bounds or a cross-field rule's params flattened into `params`).
+ */
 export interface IssueLike {
   path: readonly PropertyKey[]
-  message: string
-  code?: z.core.$ZodIssue['code']
+  code?: z.core.$ZodIssue['code'] | string
+  params?: Record<string, unknown>
+  minimum?: unknown
+  maximum?: unknown
+}
+
+/** The cross-field rules of shared/schemas/templates.ts (`params.rule`) and their sentences. */
+const RULE_KINDS: Record<string, TemplateIssueKind> = {
+  lane_id_taken: 'laneIdTaken',
+  lane_unknown: 'laneNotListed',
+  lane_twice: 'laneTwice',
+  default_lane: 'defaultLane',
+  decision_backward: 'decisionBackward',
+  decision_missing: 'decisionTarget',
+}
+
+/** The values a sentence may name: a rule's own params, zod's bounds. */
+function paramsOf(issue: IssueLike): Record<string, string | number> {
+  const params: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries({ ...issue.params, minimum: issue.minimum ?? issue.params?.minimum, maximum: issue.maximum ?? issue.params?.maximum })) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value
+    else if (typeof value === 'bigint') params[key] = Number(value)
+  }
+  return params
 }
 
 function kindOf(issue: IssueLike, field: string): TemplateIssueKind {
   const last = field.split('.').at(-1) ?? ''
   if (issue.code === undefined) return 'other'
-  if (issue.code === 'custom') {
-    if (field.startsWith('lanes.')) return 'laneIdTaken'
-    if (last === 'defaultLane') return 'defaultLane'
-    if (last === 'decision') return issue.message.includes('sebelumnya') ? 'decisionBackward' : 'decisionTarget'
-    if (last === 'lanes') return issue.message.includes('dua kali') ? 'laneTwice' : 'laneUnknown'
-    return 'other'
-  }
+  if (issue.code === 'custom') return RULE_KINDS[String(issue.params?.rule)] ?? 'other'
   if (field === 'lanes') return issue.code === 'too_big' ? 'tooMany' : 'noLanes'
   if (field === 'steps') return issue.code === 'too_big' ? 'tooMany' : 'noSteps'
   if (field === 'id') return 'templateId'
@@ -94,11 +112,10 @@ export function templateIssues(issues: readonly IssueLike[]): TemplateIssue[] {
     const n = index !== undefined && /^\d+$/.test(index) ? Number(index) + 1 : null
     byField.set(field, {
       field,
-      message: issue.message,
       kind: kindOf(issue, field),
+      params: paramsOf(issue),
       step: section === 'steps' ? n : null,
       lane: section === 'lanes' ? n : null,
-      own: issue.code === 'custom' || issue.code === undefined,
     })
   }
   // A step without lanes has no default lane either; choosing a lane settles both, so one entry says it.

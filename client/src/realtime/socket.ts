@@ -1,13 +1,13 @@
 import { io, type Socket } from 'socket.io-client'
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events'
-import type { ErrorCode } from '../../../shared/errors'
+import type { ErrorCode, ErrorParams, ErrorReason } from '../../../shared/errors'
 import type { CardDto } from '../../../shared/schemas/board'
 import { socketTransports } from './transports'
 
 /**
  * The one socket of the app. It is created disconnected: the session cookie that authenticates it
  * exists only after login, so the session store connects it then and disconnects it on logout.
- * Listeners are bound once, in stores, never in components.
+ * The server's facts are listened to in one place, realtime/events.ts, which routes them to stores.
  */
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -22,29 +22,6 @@ export function disconnectSocket(): void {
   socket.disconnect()
 }
 
-/** Listeners a store binds: the server's facts by name, plus the connection's own events. */
-export type SocketListeners = Partial<ServerToClientEvents> & {
-  connect?: () => void
-  disconnect?: (reason: Socket.DisconnectReason) => void
-  connect_error?: (err: Error) => void
-}
-
-type AnyListener = (...args: never[]) => void
-
-/**
- * Binds a store's listeners (once, when the store is created) and returns their unbinding, which
- * hot reload needs. The map is type-checked per event where it is written; socket.io's per-event
- * typing cannot follow a loop over it, hence the loosened socket inside.
- */
-export function bindListeners(listeners: SocketListeners): () => void {
-  const entries = Object.entries(listeners) as [string, AnyListener][]
-  const loose = socket as unknown as { on(event: string, fn: AnyListener): void; off(event: string, fn: AnyListener): void }
-  for (const [event, fn] of entries) loose.on(event, fn)
-  return () => {
-    for (const [event, fn] of entries) loose.off(event, fn)
-  }
-}
-
 export const COMMAND_TIMEOUT_MS = 10_000
 
 type CommandName = keyof ClientToServerEvents
@@ -54,31 +31,43 @@ type DataOf<E extends CommandName> = AckOf<E> extends Ack<infer T> ? T : never
 
 /** The server's closed list of codes, plus TIMEOUT for a command that got no answer in time. */
 export type CommandErrorCode = ErrorCode | 'TIMEOUT'
+/** An ack's error (`{ code, reason?, params? }`), worded by ui/errors/text.ts. */
 export interface CommandError {
   code: CommandErrorCode
-  message: string
+  reason?: ErrorReason
+  params?: ErrorParams
   /** With STALE: the card as the server holds it now. */
   card?: CardDto
 }
 export type CommandResult<T> = { ok: true; data: T } | { ok: false; error: CommandError }
 
 function timedOut<T>(): CommandResult<T> {
-  return { ok: false, error: { code: 'TIMEOUT', message: 'Server tidak menjawab' } }
+  return { ok: false, error: { code: 'TIMEOUT' } }
 }
 
-/** Resolves true on `event` or false after `ms`; always removes its listener. */
-function waitFor(event: 'connect' | 'disconnect', ms: number): { done: Promise<boolean>; cancel: () => void } {
+type ConnectionEvent = 'connect' | 'disconnect'
+
+// Commands waiting for the socket to connect, or watching it drop while their ack is out.
+const waiting = new Set<{ event: ConnectionEvent; wake: () => void }>()
+
+/** Told of every connect and disconnect by realtime/events.ts, the one listener of the socket. */
+export function connectionChanged(event: ConnectionEvent): void {
+  for (const waiter of [...waiting]) if (waiter.event === event) waiter.wake()
+}
+
+/** Resolves true on `event` or false after `ms`; always stops waiting. */
+function waitFor(event: ConnectionEvent, ms: number): { done: Promise<boolean>; cancel: () => void } {
   let cancel = () => {}
   const done = new Promise<boolean>((resolve) => {
-    const onEvent = () => finish(true)
+    const waiter = { event, wake: () => finish(true) }
     const timer = setTimeout(() => finish(false), Math.max(0, ms))
     function finish(value: boolean) {
       clearTimeout(timer)
-      socket.off(event, onEvent)
+      waiting.delete(waiter)
       resolve(value)
     }
     cancel = () => finish(false)
-    socket.on(event, onEvent)
+    waiting.add(waiter)
   })
   return { done, cancel }
 }

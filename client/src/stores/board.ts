@@ -2,29 +2,26 @@ import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { cycleProgress } from '../../../shared/reports/progress'
 import type { CycleDto, CycleProgress } from '../../../shared/schemas/cycles'
-import type { BoardSnapshot, CardDto, HistoryEntryDto, NoteDto, Viewer } from '../../../shared/schemas/board'
+import { UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type HistoryEntryDto, type NoteDto, type Viewer } from '../../../shared/schemas/board'
 import type { TimerThreshold } from '../../../shared/events'
-import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type MoveKind, type Position, type Refusal } from '../../../shared/rules/moves'
-import { finishedStep, laneOf, stepOf, type SopStep, type SopTemplate } from '../../../shared/sop/template'
+import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type Position, type Refusal } from '../../../shared/rules/moves'
+import { finishedStep, stepOf, type SopStep, type SopTemplate } from '../../../shared/sop/template'
 import type { WorkCalendar } from '../../../shared/time/calendar'
-import { bindListeners, emitCommand, socket, type CommandError } from '../realtime/socket'
+import { emitCommand, socket, type CommandError } from '../realtime/socket'
 import { i18n } from '../i18n'
 import { newOpId } from '../lib/opId'
 import { commandErrorText } from '../lib/commandError'
 import { moveTargets, type MoveTarget } from '../lib/moveTargets'
-import { changesWhileAway, type AwayChange } from '../lib/boardDiff'
+import { changesWhileAway } from '../lib/boardDiff'
 import { useFlash } from '../composables/useFlash'
+import * as labels from '../board/labels'
+import * as reconcile from '../board/reconcile'
+import type { SentMove } from '../board/useCardMove'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
 
 export type BoardStatus = 'idle' | 'joining' | 'ready' | 'error'
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline'
-
-/** A move sent but not yet acked: `base` is the server's last known card, the rollback target. */
-interface PendingMove {
-  opId: string
-  base: CardDto
-}
 
 export type { MoveTarget }
 
@@ -38,10 +35,28 @@ function cellKey(step: number, lane: string): string {
   return `${step}:${lane}`
 }
 
+/** The move as the board shows it before the ack: in its new cell, its history one entry longer. */
+function movedLocally(move: SentMove, entry: HistoryEntryDto): (card: CardDto) => CardDto {
+  return (card) => {
+    const stepChanged = move.to.step !== card.step
+    return {
+      ...card,
+      step: move.to.step,
+      lane: move.to.lane,
+      enteredStepAt: stepChanged ? entry.at : card.enteredStepAt,
+      rounds: move.kind === 'return' ? card.rounds + 1 : card.rounds,
+      checklist: stepChanged ? [] : card.checklist,
+      output: stepChanged ? '' : card.output,
+      history: [...card.history, entry],
+    }
+  }
+}
+
 /**
  * The open board: the single source of truth for where every card is. Components render from it
- * and dispatch its actions; drag and drop never moves a card by itself. Socket listeners for the
- * board are bound here, once. What the user has open or is dragging is the boardView store.
+ * and dispatch its actions; drag and drop never moves a card by itself. The server's facts reach
+ * it through realtime/events.ts, and how they merge with what it holds is board/reconcile.ts.
+ * What the user has open or is dragging, and the move dialog, is the boardView store.
  */
 export const useBoardStore = defineStore('board', () => {
   const session = useSessionStore()
@@ -60,18 +75,30 @@ export const useBoardStore = defineStore('board', () => {
   const calendar = ref<WorkCalendar | null>(null)
   /** Server clock minus browser clock, so elapsed times agree across machines with drifting clocks. */
   const clockOffsetMs = ref(0)
+  /** How long the server lets a mover undo a move (the toast's "Urungkan"). */
+  const undoWindowMs = ref(UNDO_WINDOW_SECONDS * 1000)
   const connection = ref<ConnectionState>(socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline')
-  const pending = ref<Record<string, PendingMove>>({})
+  /** Moves sent and not yet answered, by card; replaced, never mutated, like `cards`. */
+  const pending = shallowRef<Record<string, reconcile.PendingMove<CardDto>>>({})
   /**
    * Cards just changed by someone else (a broadcast, a reconnect, a refused stale move), marked for
-   * a moment. Only these data events set it, so it lives beside the listeners.
+   * a moment. Only these data events set it, so it lives beside the facts' actions.
    */
   const { flashing, flash, clear: clearFlash } = useFlash(FLASH_MS)
   /** Last remote change in words, read out by a polite live region for screen-reader users. */
   const announcement = ref('')
 
-  // Set when the connection drops with a board open: the next connect reloads and reports changes.
+  // Set when the connection drops with a board open: the next sync reloads and reports changes.
   let rejoinOnConnect = false
+
+  function held(): reconcile.Held<CardDto> {
+    return { cards: cards.value, pending: pending.value }
+  }
+
+  function hold(next: reconcile.Held<CardDto>): void {
+    cards.value = next.cards
+    pending.value = next.pending
+  }
 
   // ---- getters ----
 
@@ -108,16 +135,16 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   function laneName(id: string): string {
-    return (template.value && laneOf(template.value, id)?.name) || id
+    return labels.laneName(template.value, id)
   }
 
   function stepLabel(step: number): string {
-    return step === lastStep.value ? t('board.finishedColumn') : t('board.stepN', { n: step })
+    return labels.stepLabel(template.value, step)
   }
 
   /** "Tahap 3 · Kasubag Program" */
   function placeLabel(pos: Position): string {
-    return `${stepLabel(pos.step)} · ${laneName(pos.lane)}`
+    return labels.placeLabel(template.value, pos)
   }
 
   /** The SOP step a card is in; undefined in the "Selesai" column. */
@@ -126,7 +153,7 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   function refusalText(refusal: Refusal, card: CardDto): string {
-    return t(`refusal.${refusal}`, { lane: laneName(card.lane), unit: card.unit.shortName })
+    return labels.refusalText(template.value, refusal, card)
   }
 
   function errorText(error: CommandError): string {
@@ -165,21 +192,8 @@ export const useBoardStore = defineStore('board', () => {
     viewers.value = snapshot.viewers
     calendar.value = snapshot.calendar
     clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
-    const next: Record<string, CardDto> = {}
-    for (const card of snapshot.cards) {
-      const waiting = pending.value[card.id]
-      if (waiting) {
-        // Keep showing the optimistic place; the ack (or its rollback) settles it.
-        waiting.base = card
-        next[card.id] = cards.value[card.id] ?? card
-      } else {
-        // The socket joins the room before the server reads the cards, so a card:moved can overtake
-        // the snapshot: the newer of the two stays, as on the wall.
-        const held = cards.value[card.id]
-        next[card.id] = held && held.version > card.version ? held : card
-      }
-    }
-    cards.value = next
+    undoWindowMs.value = snapshot.undoWindowMs
+    hold(reconcile.applySnapshot(held(), snapshot.cards))
   }
 
   function reset(): void {
@@ -223,7 +237,14 @@ export const useBoardStore = defineStore('board', () => {
     reset()
   }
 
-  /** After a reconnect: load the snapshot again and tell the user what changed while away. */
+  /** The sync step after a (re)connect: a board open when the connection dropped is loaded again. */
+  async function resync(): Promise<void> {
+    if (!rejoinOnConnect) return
+    rejoinOnConnect = false
+    await rejoin()
+  }
+
+  /** Loads the snapshot again and tells the user what changed while away. */
   async function rejoin(): Promise<void> {
     const id = cycleId.value
     if (!id) return
@@ -242,85 +263,46 @@ export const useBoardStore = defineStore('board', () => {
     status.value = 'ready'
     const changes = changesWhileAway(before, ack.data.cards.filter((c) => !pending.value[c.id]))
     for (const change of changes) if (change.kind === 'moved' || change.kind === 'added') flash(change.card.id)
-    if (changes.length > 0) notices.info(t('board.whileAway'), changes.map(describeChange))
+    if (changes.length > 0) notices.info(t('board.whileAway'), changes.map((c) => labels.awayChangeText(template.value, c)))
     else notices.success(t('board.reconnectedNoChanges'))
   }
 
-  function describeChange(change: AwayChange): string {
-    const unit = change.card.unit.shortName
-    switch (change.kind) {
-      case 'moved':
-        return change.by
-          ? t('board.change.movedBy', { unit, place: placeLabel(change.card), name: change.by })
-          : t('board.change.moved', { unit, place: placeLabel(change.card) })
-      case 'noted':
-        return t('board.change.noted', { unit, n: change.count, names: change.by.join(', ') }, change.count)
-      case 'added':
-        return t('board.change.added', { unit })
-      case 'removed':
-        return t('board.change.removed', { unit })
-    }
+  // ---- moves: what useCardMove (in the boardView store) shows of a move on this board ----
+
+  /** The card moves here at once; the ack settles it. */
+  function beginMove(card: CardDto, move: SentMove): void {
+    const me = session.me
+    if (!me) return
+    const at = new Date(Date.now() + clockOffsetMs.value).toISOString()
+    const entry: HistoryEntryDto = { opId: move.opId, kind: move.kind, at, by: { id: me.id, name: me.name }, from: { step: card.step, lane: card.lane }, to: move.to, note: move.note ?? '' }
+    hold(reconcile.beginMove(held(), card.id, move.opId, movedLocally(move, entry)))
   }
 
-  // ---- moves ----
+  function settleMove(move: SentMove, card: CardDto): void {
+    const before = held()
+    const next = reconcile.applyAck(before, move.opId, card)
+    if (next === before) return // board left or reloaded meanwhile
+    hold(next)
+    announcement.value = t('board.announce.moved', { unit: card.unit.shortName, place: placeLabel(card) })
+  }
 
-  /** Sends a checked move (see boardView's requestMove): the card moves here at once, the ack settles it. */
-  async function sendMove(cardId: string, to: Position, kind: MoveKind, note?: string): Promise<void> {
-    const card = cards.value[cardId]
-    const me = session.me
-    if (!card || !me) return
-    const opId = newOpId()
-    pending.value = { ...pending.value, [cardId]: { opId, base: card } }
+  function rollbackMove(move: SentMove, error: CommandError): void {
+    const stale = error.code === 'STALE'
+    hold(reconcile.rollback(held(), move.cardId, move.opId, stale ? error.card : undefined))
+    if (stale) flash(move.cardId)
+  }
 
-    // Optimistic: the card is in its new cell at once; the ack replaces it with the server's card.
-    const now = new Date(Date.now() + clockOffsetMs.value).toISOString()
-    const entry: HistoryEntryDto = { opId, kind, at: now, by: { id: me.id, name: me.name }, from: { step: card.step, lane: card.lane }, to, note: note ?? '' }
-    const stepChanged = to.step !== card.step
-    cards.value = {
-      ...cards.value,
-      [cardId]: {
-        ...card,
-        step: to.step,
-        lane: to.lane,
-        enteredStepAt: stepChanged ? now : card.enteredStepAt,
-        rounds: kind === 'return' ? card.rounds + 1 : card.rounds,
-        checklist: stepChanged ? [] : card.checklist,
-        output: stepChanged ? '' : card.output,
-        history: [...card.history, entry],
-      },
+  /** The card an undo answered with (the card back where it was, or where it is instead): newer wins. */
+  function applyHeard(card: CardDto): void {
+    if (card.cycleId !== cycleId.value || !isOurs(card.id)) return
+    const before = cards.value[card.id]
+    hold(reconcile.applyFact(held(), card))
+    if (reconcile.placeChanged(before, cards.value[card.id])) {
+      announcement.value = t('board.announce.moved', { unit: card.unit.shortName, place: placeLabel(card) })
     }
-
-    const ack = await emitCommand('card:move', { opId, cardId, version: card.version, to, ...(note ? { note } : {}) })
-    const waiting = pending.value[cardId]
-    const { [cardId]: _settled, ...rest } = pending.value
-    pending.value = rest
-    if (!cards.value[cardId] || waiting?.opId !== opId) return // board closed or reloaded meanwhile
-
-    if (ack.ok) {
-      cards.value = { ...cards.value, [cardId]: ack.data }
-      announcement.value = t('board.announce.moved', { unit: card.unit.shortName, place: placeLabel(ack.data) })
-      return
-    }
-    const current = ack.error.code === 'STALE' && ack.error.card ? ack.error.card : waiting.base
-    cards.value = { ...cards.value, [cardId]: current }
-    if (ack.error.code === 'STALE') flash(cardId)
-    notices.error(t('board.moveFailed', { unit: card.unit.shortName }), [errorText(ack.error)])
   }
 
   // ---- checklist, output, notes ----
-
-  /** Replaces a card from an ack of a non-move command, unless a move is in flight or it is older. */
-  function acceptCard(card: CardDto): void {
-    const held = cards.value[card.id]
-    const waiting = pending.value[card.id]
-    if (waiting) {
-      if (card.version >= waiting.base.version) waiting.base = card
-      if (held) cards.value = { ...cards.value, [card.id]: { ...held, notes: card.notes } }
-      return
-    }
-    if (held && card.version < held.version) return
-    cards.value = { ...cards.value, [card.id]: card }
-  }
 
   async function setChecklist(cardId: string, index: number, checked: boolean): Promise<void> {
     const card = cards.value[cardId]
@@ -331,7 +313,7 @@ export const useBoardStore = defineStore('board', () => {
     checklist[index] = checked
     cards.value = { ...cards.value, [cardId]: { ...card, checklist } }
     const ack = await emitCommand('card:checklist', { opId: newOpId(), cardId, index, checked })
-    if (ack.ok) return acceptCard(ack.data)
+    if (ack.ok) return hold(reconcile.applyFact(held(), ack.data))
     const now = cards.value[cardId]
     if (now && now.step === card.step) cards.value = { ...cards.value, [cardId]: { ...now, checklist: previous } }
     notices.error(t('card.checklistFailed'), [errorText(ack.error)])
@@ -340,7 +322,7 @@ export const useBoardStore = defineStore('board', () => {
   async function setOutput(cardId: string, output: string): Promise<boolean> {
     const ack = await emitCommand('card:output', { opId: newOpId(), cardId, output })
     if (ack.ok) {
-      acceptCard(ack.data)
+      hold(reconcile.applyFact(held(), ack.data))
       return true
     }
     notices.error(t('card.outputFailed'), [errorText(ack.error)])
@@ -348,11 +330,7 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   function addNoteLocally(cardId: string, note: NoteDto): void {
-    const add = (card: CardDto): CardDto => (card.notes.some((n) => n.id === note.id) ? card : { ...card, notes: [...card.notes, note] })
-    const held = cards.value[cardId]
-    if (held) cards.value = { ...cards.value, [cardId]: add(held) }
-    const waiting = pending.value[cardId]
-    if (waiting) waiting.base = add(waiting.base)
+    hold(reconcile.patchCard(held(), cardId, (card) => (card.notes.some((n) => n.id === note.id) ? card : { ...card, notes: [...card.notes, note] })))
   }
 
   async function addNote(cardId: string, text: string): Promise<boolean> {
@@ -365,48 +343,43 @@ export const useBoardStore = defineStore('board', () => {
     return false
   }
 
-  // ---- listeners, bound once ----
+  // ---- the server's facts and the connection (routed here by realtime/events.ts) ----
 
   function isOurs(id: string): boolean {
     return status.value === 'ready' && Object.hasOwn(cards.value, id)
   }
 
-  const onMoved = ({ card, entry }: { card: CardDto; entry: HistoryEntryDto }) => {
+  function applyMoved({ card, entry }: { card: CardDto; entry: HistoryEntryDto }): void {
     if (card.cycleId !== cycleId.value || status.value !== 'ready') return
-    const waiting = pending.value[card.id]
-    if (waiting) {
-      // Our own move is in flight and will come back STALE; keep the truth for the rollback.
-      if (card.version > waiting.base.version) waiting.base = card
-      return
-    }
-    const held = cards.value[card.id]
-    if (held && card.version <= held.version) return // late or duplicate broadcast
-    cards.value = { ...cards.value, [card.id]: card }
+    const before = cards.value[card.id]
+    hold(reconcile.applyFact(held(), card))
+    // A late or duplicate broadcast leaves the card where it is; our own move in flight stays shown.
+    if (!reconcile.placeChanged(before, cards.value[card.id])) return
     flash(card.id)
     announcement.value = t('board.change.movedBy', { unit: card.unit.shortName, place: placeLabel(card), name: entry.by.name })
   }
 
-  const onUpdated = ({ card }: { card: CardDto }) => {
+  function applyUpdated({ card }: { card: CardDto }): void {
     if (card.cycleId !== cycleId.value || !isOurs(card.id)) return
-    acceptCard(card)
+    hold(reconcile.applyFact(held(), card))
   }
 
-  const onNoted = ({ cycleId: id, cardId, note }: { cycleId: string; cardId: string; note: NoteDto }) => {
+  function applyNoted({ cycleId: id, cardId, note }: { cycleId: string; cardId: string; note: NoteDto }): void {
     if (id !== cycleId.value || !isOurs(cardId)) return
     addNoteLocally(cardId, note)
   }
 
-  const onPresence = ({ cycleId: id, viewers: list }: { cycleId: string; viewers: Viewer[] }) => {
+  function applyPresence({ cycleId: id, viewers: list }: { cycleId: string; viewers: Viewer[] }): void {
     if (id === cycleId.value) viewers.value = list
   }
 
-  const onCalendarChanged = ({ calendar: next }: { calendar: WorkCalendar }) => {
+  function applyCalendar(next: WorkCalendar): void {
     // Every card's timer follows at the next tick; moved due instants also come as card:updated.
     if (cycleId.value) calendar.value = next
   }
 
   /** The server crossed a threshold, once for everyone; the timer on the card already shows it. */
-  const onTimer = (event: TimerThreshold) => {
+  function applyTimer(event: TimerThreshold): void {
     if (event.cycleId !== cycleId.value || !isOurs(event.cardId)) return
     const card = cards.value[event.cardId]
     // A threshold of an earlier visit (the card has moved on since) is history.
@@ -416,36 +389,19 @@ export const useBoardStore = defineStore('board', () => {
     notices.warning(text)
   }
 
-  const onConnect = () => {
+  function connected(): void {
     connection.value = 'connected'
-    if (rejoinOnConnect) {
-      rejoinOnConnect = false
-      void rejoin()
-    }
   }
 
-  const onDisconnect = (reason: string) => {
+  function disconnected(reason: string): void {
     // Our own logout and a server-side cut are not retried by the manager; everything else is.
     connection.value = reason === 'io client disconnect' || reason === 'io server disconnect' ? 'offline' : 'reconnecting'
     if (cycleId.value && status.value === 'ready') rejoinOnConnect = true
   }
 
-  const onConnectError = () => {
+  function connectFailed(): void {
     connection.value = socket.active ? 'reconnecting' : 'offline'
   }
-
-  const unbind = bindListeners({
-    'card:moved': onMoved,
-    'card:updated': onUpdated,
-    'card:noted': onNoted,
-    'presence:changed': onPresence,
-    'calendar:changed': onCalendarChanged,
-    'card:timer': onTimer,
-    connect: onConnect,
-    disconnect: onDisconnect,
-    connect_error: onConnectError,
-  })
-  if (import.meta.hot) import.meta.hot.dispose(unbind)
 
   return {
     cycleId,
@@ -457,6 +413,7 @@ export const useBoardStore = defineStore('board', () => {
     viewers,
     calendar,
     clockOffsetMs,
+    undoWindowMs,
     connection,
     pending,
     flashing,
@@ -480,10 +437,23 @@ export const useBoardStore = defineStore('board', () => {
     retry,
     leave,
     reset,
-    sendMove,
+    resync,
+    beginMove,
+    settleMove,
+    rollbackMove,
+    applyHeard,
     setChecklist,
     setOutput,
     addNote,
+    applyMoved,
+    applyUpdated,
+    applyNoted,
+    applyPresence,
+    applyCalendar,
+    applyTimer,
+    connected,
+    disconnected,
+    connectFailed,
   }
 })
 

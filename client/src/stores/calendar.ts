@@ -2,8 +2,8 @@ import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { WorkCalendar } from '../../../shared/time/calendar'
 import { api } from '../api/http'
-import { bindListeners } from '../realtime/socket'
 import type { LoadStatus } from '../composables/useRemoteList'
+import { errorText } from '../ui/errors/text'
 
 /**
  * The agency's work calendar outside a board: "Tugas saya" runs its timers on it and the
@@ -24,7 +24,7 @@ export const useCalendarStore = defineStore('calendar', () => {
       error.value = null
     } catch (err) {
       status.value = 'error'
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 
@@ -41,17 +41,15 @@ export const useCalendarStore = defineStore('calendar', () => {
     return saved
   }
 
-  const onChanged = ({ calendar: next }: { calendar: WorkCalendar }) => {
-    // Sent to every socket, the saving tab's too; only a tab that has the calendar keeps it current.
+  /** 'calendar:changed' (realtime/events.ts), sent to every socket, the saving tab's too. */
+  function applyChanged(next: WorkCalendar): void {
+    // Only a tab that has the calendar keeps it current.
     if (status.value !== 'ready') return
     calendar.value = next
     remoteVersion.value++
   }
 
-  const unbind = bindListeners({ 'calendar:changed': onChanged })
-  if (import.meta.hot) import.meta.hot.dispose(unbind)
-
-  return { calendar, status, error, remoteVersion, load, ensureLoaded, save }
+  return { calendar, status, error, remoteVersion, load, ensureLoaded, save, applyChanged }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCalendarStore, import.meta.hot))

@@ -1,15 +1,16 @@
 import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { ErrorCode } from '../../../shared/errors'
+import { ErrorBody } from '../../../shared/errors'
 import type { ArchiveDocumentDto, CycleArchiveDto } from '../../../shared/schemas/documents'
 import { api, ApiError } from '../api/http'
 import { i18n } from '../i18n'
+import { errorText } from '../ui/errors/text'
 
-/** The server's refusal in words, from an error body `{ error: { code, message } }`. */
+/** The server's refusal in words, from an error body `{ error: { code, reason?, params? } }`. */
 function errorMessageOf(text: string): string | undefined {
   try {
-    const body = JSON.parse(text) as { error?: { code?: ErrorCode; message?: string } } | null
-    return body?.error?.message
+    const body = ErrorBody.safeParse((JSON.parse(text) as { error?: unknown } | null)?.error)
+    return body.success ? errorText(body.data) : undefined
   } catch {
     return undefined
   }
@@ -43,7 +44,7 @@ export const useDocumentsStore = defineStore('documents', () => {
   const requests = new Map<string, XMLHttpRequest>()
 
   function messageOf(err: unknown): string {
-    if (err instanceof ApiError) return err.code === 'NETWORK' ? t('documents.networkError') : err.message
+    if (err instanceof ApiError) return err.code === 'NETWORK' ? t('documents.networkError') : errorText(err)
     return t('documents.networkError')
   }
 

@@ -2,22 +2,23 @@ import { computed, ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { NotificationDto, NotificationList } from '../../../shared/schemas/notifications'
 import { api } from '../api/http'
-import { bindListeners } from '../realtime/socket'
 import { i18n } from '../i18n'
+import { cycleTitle } from '../i18n/cycleTitle'
 import type { LoadStatus } from '../composables/useRemoteList'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
 import { useBoardStore } from './board'
 import { useTemplatesStore } from './templates'
+import { errorText } from '../ui/errors/text'
 
 /** The server keeps the newest 50; so does the bell. */
 const MAX_KEPT = 50
 
 /**
  * The signed-in user's in-app notifications: a card arrived in their lane, or one of theirs is at
- * risk or overdue. Loaded at sign-in and after every reconnect, kept current from
- * 'notification:new' (bound once, here), and announced with a toast — except for the board that
- * is open, where the card itself already shows the change.
+ * risk or overdue. Loaded at sign-in and after every (re)connect (realtime/sync.ts), kept current
+ * from 'notification:new' (routed here by realtime/events.ts), and announced with a toast — except
+ * for the board that is open, where the card itself already shows the change.
  */
 export const useNotificationsStore = defineStore('notifications', () => {
   const session = useSessionStore()
@@ -66,7 +67,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
       error.value = null
     } catch (err) {
       status.value = 'error'
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 
@@ -88,27 +89,24 @@ export const useNotificationsStore = defineStore('notifications', () => {
     } catch (err) {
       items.value = before.items
       unread.value = before.unread
-      notices.error(t('notifications.markFailed'), [err instanceof Error ? err.message : String(err)])
+      notices.error(t('notifications.markFailed'), [errorText(err)])
     }
   }
 
-  const onNew = (n: NotificationDto) => {
+  function applyNew(n: NotificationDto): void {
     if (!session.me || items.value.some((x) => x.id === n.id)) return
     items.value = [n, ...items.value].slice(0, MAX_KEPT)
     if (!n.read) unread.value++
     // On the open board the card moves or its timer changes in front of the user (and card:timer
     // already speaks up there); a toast would only repeat it.
     const onOpenBoard = board.status === 'ready' && board.cycleId === n.cycleId
-    if (!onOpenBoard) notices.push(n.kind === 'arrived' ? 'info' : 'warning', describe(n), [n.cycleTitle])
+    if (!onOpenBoard) notices.push(n.kind === 'arrived' ? 'info' : 'warning', describe(n), n.cyclePeriod ? [cycleTitle(n.cyclePeriod)] : [])
   }
 
-  // Whatever arrived while the socket was down is fetched again after each (re)connect.
-  const onConnect = () => {
-    if (session.me && status.value !== 'loading') void load()
+  /** Whatever arrived while the socket was down is fetched again after each (re)connect. */
+  async function resync(): Promise<void> {
+    if (session.me && status.value !== 'loading') await load()
   }
-
-  const unbind = bindListeners({ 'notification:new': onNew, connect: onConnect })
-  if (import.meta.hot) import.meta.hot.dispose(unbind)
 
   watch(
     () => session.me?.id ?? null,
@@ -120,7 +118,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     { immediate: true },
   )
 
-  return { items, unread, status, error, hasUnread, placeOf, describe, load, markRead, reset }
+  return { items, unread, status, error, hasUnread, placeOf, describe, load, markRead, reset, applyNew, resync }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useNotificationsStore, import.meta.hot))

@@ -2,7 +2,8 @@ import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { PasswordChange, SessionDto, SetupAdmin, UserDto } from '../../../shared/schemas/users'
 import { api, ApiError, setUnauthenticatedHandler } from '../api/http'
-import { bindListeners, connectSocket, disconnectSocket } from '../realtime/socket'
+import { connectSocket, disconnectSocket } from '../realtime/socket'
+import { errorText } from '../ui/errors/text'
 
 /** Who is signed in, and whether the installation still needs its first administrator. */
 export const useSessionStore = defineStore('session', () => {
@@ -54,7 +55,7 @@ export const useSessionStore = defineStore('session', () => {
       bootError.value = null
       loaded.value = true
     } catch (err) {
-      bootError.value = err instanceof Error ? err.message : String(err)
+      bootError.value = errorText(err)
     }
   }
 
@@ -103,22 +104,19 @@ export const useSessionStore = defineStore('session', () => {
 
   setUnauthenticatedHandler(expire)
 
-  // The socket shares the cookie; a refused handshake means the session is gone.
-  const onConnectError = (err: Error) => {
-    if (err.message === 'UNAUTHENTICATED') expire()
+  /**
+   * Asks the API whether the session still stands (realtime/sync.ts, after the connection dropped):
+   * `me` is refreshed and the socket connected again, or the session has ended. An unreachable
+   * server changes nothing.
+   */
+  async function revalidate(): Promise<void> {
+    if (!me.value) return
+    try {
+      signedIn((await api<SessionDto>('GET', '/api/auth/me')).user)
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') expire()
+    }
   }
-  // The server cuts the sockets of a deactivated user or an ended session, and socket.io does not
-  // retry those; ask the API whether the session still stands before reconnecting.
-  const onDisconnect = (reason: string) => {
-    if (reason !== 'io server disconnect' || !me.value) return
-    api<SessionDto>('GET', '/api/auth/me')
-      .then((session) => signedIn(session.user))
-      .catch((err: unknown) => {
-        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') expire()
-      })
-  }
-  const unbind = bindListeners({ connect_error: onConnectError, disconnect: onDisconnect })
-  if (import.meta.hot) import.meta.hot.dispose(unbind)
 
   return {
     me,
@@ -137,6 +135,7 @@ export const useSessionStore = defineStore('session', () => {
     dismissWeakPassword,
     logout,
     expire,
+    revalidate,
   }
 })
 

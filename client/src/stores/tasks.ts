@@ -2,26 +2,17 @@ import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { CardDto } from '../../../shared/schemas/board'
 import type { NotificationDto, TaskList } from '../../../shared/schemas/notifications'
-import { mayAct, type Actor, type CardPlace, type MoveKind, type Position } from '../../../shared/rules/moves'
-import { finishedStep, laneOf, stepOf, type SopStep, type SopTemplate } from '../../../shared/sop/template'
+import { mayAct, type Actor, type CardPlace, type Position } from '../../../shared/rules/moves'
+import { finishedStep, stepOf, type SopStep, type SopTemplate } from '../../../shared/sop/template'
 import { api } from '../api/http'
-import { bindListeners, emitCommand } from '../realtime/socket'
-import { i18n } from '../i18n'
-import { newOpId } from '../lib/opId'
-import { commandErrorText } from '../lib/commandError'
 import { moveTargets, type MoveTarget } from '../lib/moveTargets'
 import type { LoadStatus } from '../composables/useRemoteList'
+import * as labels from '../board/labels'
+import { useCardMove } from '../board/useCardMove'
 import { useSessionStore } from './session'
-import { useNoticesStore } from './notices'
+import { errorText } from '../ui/errors/text'
 
 export type TaskCycle = TaskList['cycles'][number]
-
-/** A task's move that needs a note (the return 11 → 10) before it is sent. */
-export interface TaskMoveRequest {
-  cardId: string
-  to: Position
-  kind: MoveKind
-}
 
 function placeOf(card: CardDto): CardPlace {
   return { unitId: card.unit.id, step: card.step, lane: card.lane }
@@ -39,8 +30,6 @@ function dueOf(card: CardDto): number {
  */
 export const useTasksStore = defineStore('tasks', () => {
   const session = useSessionStore()
-  const notices = useNoticesStore()
-  const t = i18n.global.t
 
   const cycles = ref<TaskCycle[]>([])
   const cards = ref<CardDto[]>([])
@@ -50,7 +39,6 @@ export const useTasksStore = defineStore('tasks', () => {
   const clockOffsetMs = ref(0)
   /** Cards whose move is on its way. */
   const pending = ref<Record<string, true>>({})
-  const moveRequest = ref<TaskMoveRequest | null>(null)
   /** True while the "Tugas saya" view is open: only then do arrivals and reconnects refetch. */
   const watching = ref(false)
 
@@ -80,15 +68,12 @@ export const useTasksStore = defineStore('tasks', () => {
   }
 
   function laneName(card: CardDto, lane: string): string {
-    const template = templateOf(card)
-    return (template && laneOf(template, lane)?.name) || lane
+    return labels.laneName(templateOf(card), lane)
   }
 
   /** "Tahap 4 · Kasubag Program" in the card's own template. */
   function placeLabel(card: CardDto, pos: Position): string {
-    const template = templateOf(card)
-    const step = template && pos.step === finishedStep(template) ? t('board.finishedColumn') : t('board.stepN', { n: pos.step })
-    return `${step} · ${laneName(card, pos.lane)}`
+    return labels.placeLabel(templateOf(card), pos)
   }
 
   function targetsFor(card: CardDto): MoveTarget[] {
@@ -96,6 +81,36 @@ export const useTasksStore = defineStore('tasks', () => {
     if (!template || !actor.value) return []
     return moveTargets(template, actor.value, placeOf(card), { overrides: false })
   }
+
+  function clearPending(cardId: string): void {
+    const { [cardId]: _settled, ...rest } = pending.value
+    pending.value = rest
+  }
+
+  /** Buttons come here: a move that needs a note asks for it first, the others go at once. */
+  const { noteRequest: moveRequest, request: requestMove, confirmNote: confirmMoveNote, cancelNote: cancelMoveNote } = useCardMove({
+    cardOf: (cardId) => cards.value.find((c) => c.id === cardId),
+    templateOf,
+    actor: () => actor.value,
+    isPending: (cardId) => !!pending.value[cardId],
+    sent(card) {
+      pending.value = { ...pending.value, [card.id]: true }
+    },
+    settled(move, moved) {
+      clearPending(move.cardId)
+      const template = templateOf(moved)
+      // Still the user's to act on (a hand-off to their own lane, the next step in the same lane)?
+      const stillMine = template && actor.value && moved.step !== finishedStep(template) && mayAct(template, actor.value, placeOf(moved)) === null
+      cards.value = stillMine ? cards.value.map((c) => (c.id === moved.id ? moved : c)) : cards.value.filter((c) => c.id !== moved.id)
+    },
+    refused(move) {
+      clearPending(move.cardId)
+      // Someone else moved it meanwhile, or the rules changed: the list is out of date.
+      void load()
+    },
+    // An undone move gives the card back to the user: the list says so once reloaded.
+    heard: () => void load(),
+  })
 
   async function load(): Promise<void> {
     if (status.value !== 'ready') status.value = 'loading'
@@ -109,7 +124,7 @@ export const useTasksStore = defineStore('tasks', () => {
       error.value = null
     } catch (err) {
       status.value = 'error'
-      error.value = err instanceof Error ? err.message : String(err)
+      error.value = errorText(err)
     }
   }
 
@@ -123,58 +138,15 @@ export const useTasksStore = defineStore('tasks', () => {
     moveRequest.value = null
   }
 
-  /** Buttons come here: a move that needs a note asks for it first, the others go at once. */
-  function requestMove(card: CardDto, target: MoveTarget): void {
-    if (pending.value[card.id]) return
-    if (target.noteRequired) {
-      moveRequest.value = { cardId: card.id, to: target.to, kind: target.kind }
-      return
-    }
-    void sendMove(card.id, target.to)
-  }
+  // ---- the server's facts and the sync after a (re)connect (realtime/events.ts, realtime/sync.ts) ----
 
-  function confirmMoveNote(note: string): void {
-    const request = moveRequest.value
-    moveRequest.value = null
-    if (request) void sendMove(request.cardId, request.to, note)
-  }
-
-  function cancelMoveNote(): void {
-    moveRequest.value = null
-  }
-
-  async function sendMove(cardId: string, to: Position, note?: string): Promise<void> {
-    const card = cards.value.find((c) => c.id === cardId)
-    if (!card) return
-    pending.value = { ...pending.value, [cardId]: true }
-    const ack = await emitCommand('card:move', { opId: newOpId(), cardId, version: card.version, to, ...(note ? { note } : {}) })
-    const { [cardId]: _settled, ...rest } = pending.value
-    pending.value = rest
-
-    if (ack.ok) {
-      const moved = ack.data
-      const template = templateOf(card)
-      // Still the user's to act on (a hand-off to their own lane, the next step in the same lane)?
-      const stillMine = template && actor.value && moved.step !== finishedStep(template) && mayAct(template, actor.value, placeOf(moved)) === null
-      cards.value = stillMine ? cards.value.map((c) => (c.id === cardId ? moved : c)) : cards.value.filter((c) => c.id !== cardId)
-      notices.success(t('tasks.moved', { unit: card.unit.shortName, place: placeLabel(card, moved) }))
-      return
-    }
-    notices.error(t('board.moveFailed', { unit: card.unit.shortName }), [commandErrorText(ack.error, (c) => placeLabel(card, c))])
-    // Someone else moved it meanwhile, or the rules changed: the list is out of date.
-    void load()
-  }
-
-  const onNotification = (n: NotificationDto) => {
+  function applyNotification(n: NotificationDto): void {
     if (watching.value && n.kind === 'arrived') void load()
   }
 
-  const onConnect = () => {
-    if (watching.value && status.value !== 'loading') void load()
+  async function resync(): Promise<void> {
+    if (watching.value && status.value !== 'loading') await load()
   }
-
-  const unbind = bindListeners({ 'notification:new': onNotification, connect: onConnect })
-  if (import.meta.hot) import.meta.hot.dispose(unbind)
 
   return {
     cycles,
@@ -198,6 +170,8 @@ export const useTasksStore = defineStore('tasks', () => {
     requestMove,
     confirmMoveNote,
     cancelMoveNote,
+    applyNotification,
+    resync,
   }
 })
 

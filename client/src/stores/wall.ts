@@ -8,6 +8,8 @@ import type { WorkCalendar } from '../../../shared/time/calendar'
 import { useFlash } from '../composables/useFlash'
 import { latestMoves, tickerOf } from '../lib/wallStats'
 import { createWallSocket, type WallSocket } from '../realtime/wallSocket'
+import { routeWallEvents } from '../realtime/events'
+import { applyFact, applySnapshot as reconcileSnapshot, placeChanged, type Held } from '../board/reconcile'
 
 /** connecting: no snapshot yet; live: drawn (maybe disconnected meanwhile); invalid: the token is refused. */
 export type WallStatus = 'connecting' | 'live' | 'invalid'
@@ -59,18 +61,15 @@ export const useWallStore = defineStore('wall', () => {
     return Date.now() + clockOffsetMs.value
   }
 
+  /** The wall never moves a card itself: it holds cards only, reconciled as the board's are. */
+  function held(): Held<WallCard> {
+    return { cards: cards.value, pending: {} }
+  }
+
   function applySnapshot(snapshot: WallSnapshot): void {
-    const held = cards.value
-    const next: Record<string, WallCard> = {}
-    for (const card of snapshot.cards) {
-      const mine = held[card.id]
-      // A fact that overtook the snapshot (joined before it was read) is newer: keep it.
-      if (mine && mine.version > card.version) next[card.id] = mine
-      else {
-        next[card.id] = card
-        if (mine && (mine.step !== card.step || mine.lane !== card.lane)) flash(card.id)
-      }
-    }
+    const before = cards.value
+    const next = reconcileSnapshot(held(), snapshot.cards).cards
+    for (const card of snapshot.cards) if (placeChanged(before[card.id], next[card.id])) flash(card.id)
     label.value = snapshot.display.label
     cycle.value = snapshot.cycle
     template.value = snapshot.template
@@ -86,10 +85,9 @@ export const useWallStore = defineStore('wall', () => {
     if (!cycle.value || card.cycleId !== cycle.value.id) return
     // Kept even when the card is already newer: the ticker lists each move once, whichever came first.
     if (move) moves.value = latestMoves(moves.value, [move])
-    const mine = cards.value[card.id]
-    if (mine && mine.version > card.version) return
-    cards.value = { ...cards.value, [card.id]: card }
-    if (move) flash(card.id)
+    const before = cards.value[card.id]
+    cards.value = applyFact(held(), card).cards
+    if (move && placeChanged(before, cards.value[card.id])) flash(card.id)
   }
 
   // ---- the connection ----
@@ -134,27 +132,29 @@ export const useWallStore = defineStore('wall', () => {
     status.value = 'connecting'
     const s = createWallSocket(token)
     socket = s
-    s.on('connect', () => void join())
-    s.on('disconnect', (reason) => {
-      markDisconnected()
-      databaseDown.value = false
-      // After the server closed the connection itself (restart, revocation) socket.io does not
-      // come back on its own: knock again; a revoked token is then refused and says so.
-      if (reason === 'io server disconnect') retryLater(() => s.connect(), 1_000)
-    })
-    s.on('connect_error', (err) => {
-      if (err.message === 'UNAUTHENTICATED') return invalid()
-      markDisconnected()
-      // A refusal by the server's middleware (e.g. its database is down) ends the attempts;
-      // a network failure is retried by the manager (active stays true).
-      if (!s.active) retryLater(() => s.connect(), 3_000)
-    })
-    s.on('wall:card', ({ card, move }) => applyCard(card, move))
-    s.on('calendar:changed', ({ calendar: next }) => {
-      calendar.value = next
-    })
-    s.on('server:status', ({ database }) => {
-      databaseDown.value = database === 'down'
+    routeWallEvents(s, {
+      connected: () => void join(),
+      disconnected(reason) {
+        markDisconnected()
+        databaseDown.value = false
+        // After the server closed the connection itself (restart, revocation) socket.io does not
+        // come back on its own: knock again; a revoked token is then refused and says so.
+        if (reason === 'io server disconnect') retryLater(() => s.connect(), 1_000)
+      },
+      refused(err) {
+        if (err.message === 'UNAUTHENTICATED') return invalid()
+        markDisconnected()
+        // A refusal by the server's middleware (e.g. its database is down) ends the attempts;
+        // a network failure is retried by the manager (active stays true).
+        if (!s.active) retryLater(() => s.connect(), 3_000)
+      },
+      cardChanged: ({ card, move }) => applyCard(card, move),
+      calendarChanged(next) {
+        calendar.value = next
+      },
+      statusChanged({ database }) {
+        databaseDown.value = database === 'down'
+      },
     })
     s.connect()
   }

@@ -100,7 +100,7 @@ export class Mover {
     const card = this.cards.get(cardId)
     if (!card) throw new Error(`unknown card ${cardId}`)
     const ack = await this.socket.call<Ack<CardDto>>('card:move', { opId, cardId, version: card.version, to: nextPlace(card) })
-    if (!ack.ok) throw new Error(`card:move refused: ${ack.error.code} ${ack.error.message}`)
+    if (!ack.ok) throw new Error(`card:move refused: ${ack.error.code} ${ack.error.reason ?? ''}`)
     this.cards.set(cardId, { step: ack.data.step, lane: ack.data.lane, version: ack.data.version })
   }
 }

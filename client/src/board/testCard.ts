@@ -1,0 +1,24 @@
+import type { CardDto } from '../../../shared/schemas/board'
+
+/** A card for unit tests: unit PPIK at step 1 (Sekretaris), version 1, nothing recorded yet. */
+export function testCard(fields: Partial<CardDto> = {}): CardDto {
+  return {
+    id: 'ppik',
+    cycleId: 'c1',
+    unit: { id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' },
+    step: 1,
+    lane: 'sekretaris',
+    version: 1,
+    enteredStepAt: '2027-01-04T01:00:00.000Z',
+    dueAt: null,
+    atRiskAt: null,
+    visits: [],
+    rounds: 0,
+    checklist: [],
+    output: '',
+    history: [],
+    notes: [],
+    documents: [],
+    ...fields,
+  }
+}

@@ -1,0 +1,118 @@
+import { ref } from 'vue'
+import { UNDO_WINDOW_SECONDS, type CardDto } from '../../../shared/schemas/board'
+import { checkMove, type Actor, type MoveKind, type Position } from '../../../shared/rules/moves'
+import type { SopTemplate } from '../../../shared/sop/template'
+import { emitCommand, type CommandError } from '../realtime/socket'
+import { i18n } from '../i18n'
+import { newOpId } from '../lib/opId'
+import { commandErrorText } from '../lib/commandError'
+import { useNoticesStore } from '../stores/notices'
+import { placeLabel, refusalText } from './labels'
+
+/** A checked move that waits for its note (a return along the decision loop, an override). */
+export interface MoveRequest {
+  cardId: string
+  to: Position
+  kind: MoveKind
+}
+
+/** A move on its way to the server. */
+export interface SentMove extends MoveRequest {
+  opId: string
+  note?: string
+}
+
+/** What a list of cards lends the move: its cards and rules, and how it shows a move in flight. */
+export interface CardMoveHost {
+  cardOf(cardId: string): CardDto | undefined
+  templateOf(card: CardDto): SopTemplate | null | undefined
+  /** Who moves, as the rules should see them (Tugas saya checks an administrator as a holder). */
+  actor(): Actor | null
+  isPending(cardId: string): boolean
+  /** The move is sent: the board shows the card in its new cell at once, Tugas saya marks it saving. */
+  sent(card: CardDto, move: SentMove): void
+  /** The server stored it; `card` is its answer. */
+  settled(move: SentMove, card: CardDto): void
+  /** The server refused it or did not answer: undo what `sent` showed (the reason is shown here). */
+  refused(move: SentMove, error: CommandError): void
+  /** A card the server answered with outside a move: an undo's result, or where it found the card instead. */
+  heard(card: CardDto): void
+  /** How long the server lets a mover undo (the board snapshot says); UNDO_WINDOW_SECONDS otherwise. */
+  undoWindowMs?(): number
+}
+
+/**
+ * One card move, wherever it starts (a drop, the move menu, the card panel, a Tugas saya button):
+ * request → the note dialog when the shared rules require a note → send → settle or roll back.
+ * A refusal by the rules is said at once and nothing is sent. A stored move is said in a toast
+ * whose "Urungkan" sends card:undo while the server still allows it.
+ */
+export function useCardMove(host: CardMoveHost) {
+  const notices = useNoticesStore()
+  const t = i18n.global.t
+  /** The move whose note dialog is open. */
+  const noteRequest = ref<MoveRequest | null>(null)
+
+  function request(cardId: string, to: Position): void {
+    const card = host.cardOf(cardId)
+    const template = card && host.templateOf(card)
+    const actor = host.actor()
+    if (!card || !template || !actor) return
+    if (host.isPending(cardId)) {
+      notices.warning(t('board.stillSaving', { unit: card.unit.shortName }))
+      return
+    }
+    const check = checkMove(template, actor, { unitId: card.unit.id, step: card.step, lane: card.lane }, to)
+    if (!check.ok) notices.error(refusalText(template, check.refusal, card))
+    else if (check.noteRequired) noteRequest.value = { cardId, to, kind: check.kind }
+    else void send({ cardId, to, kind: check.kind })
+  }
+
+  function confirmNote(note: string): void {
+    const waiting = noteRequest.value
+    noteRequest.value = null
+    if (waiting) void send(waiting, note)
+  }
+
+  function cancelNote(): void {
+    noteRequest.value = null
+  }
+
+  async function send(request: MoveRequest, note?: string): Promise<void> {
+    const card = host.cardOf(request.cardId)
+    if (!card) return
+    const move: SentMove = { ...request, opId: newOpId(), ...(note ? { note } : {}) }
+    host.sent(card, move)
+    const ack = await emitCommand('card:move', { opId: move.opId, cardId: card.id, version: card.version, to: move.to, ...(note ? { note } : {}) })
+    const where = (now: CardDto) => placeLabel(host.templateOf(card), now)
+    if (ack.ok) {
+      host.settled(move, ack.data)
+      return offerUndo(ack.data, move.opId, where)
+    }
+    host.refused(move, ack.error)
+    notices.error(t('board.moveFailed', { unit: card.unit.shortName }), [commandErrorText(ack.error, where)])
+  }
+
+  /** The toast after a move: where the card went, and "Urungkan" for as long as the server allows. */
+  function offerUndo(moved: CardDto, opId: string, where: (card: CardDto) => string): void {
+    const seq = moved.history.find((h) => h.opId === opId)?.seq
+    const windowMs = host.undoWindowMs?.() ?? UNDO_WINDOW_SECONDS * 1000
+    const text = t('move.done', { unit: moved.unit.shortName, place: where(moved) })
+    if (!seq || windowMs <= 0) return void notices.success(text)
+    notices.push('success', text, [], windowMs, { label: t('move.undo'), run: () => void undo(moved, seq, where) })
+  }
+
+  async function undo(moved: CardDto, seq: number, where: (card: CardDto) => string): Promise<void> {
+    const unit = moved.unit.shortName
+    if (host.isPending(moved.id)) return void notices.warning(t('board.stillSaving', { unit }))
+    const ack = await emitCommand('card:undo', { opId: newOpId(), cardId: moved.id, seq })
+    if (ack.ok) {
+      host.heard(ack.data)
+      return void notices.success(t('move.undone', { unit, place: where(ack.data) }))
+    }
+    if (ack.error.card) host.heard(ack.error.card)
+    notices.error(t('move.undoFailed', { unit }), [commandErrorText(ack.error, where)])
+  }
+
+  return { noteRequest, request, confirmNote, cancelNote }
+}

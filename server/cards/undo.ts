@@ -1,0 +1,89 @@
+import { CardUndo, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
+import type { SopTemplate } from '../../shared/sop/template'
+import type { Clock } from '../clock'
+import type { CyclesRepository } from '../cycles/repository'
+import { AppError } from '../errors'
+import type { Logger } from '../logger'
+import { broadcastCard } from '../realtime/broadcast'
+import { command } from '../realtime/command'
+import type { UserSocket } from '../realtime/socketKinds'
+import type { CardRecord } from './model'
+import { stateBefore, type FoldEvent, type PlaceState } from './projection'
+import { toCardDto, type CardsRepository } from './repository'
+
+interface UndoDeps {
+  cards: CardsRepository
+  cycles: CyclesRepository
+  clock: Clock
+  log: Logger
+  /** How long after a move its mover may take it back (UNDO_WINDOW_SECONDS). */
+  undoWindowMs: number
+  /** As after a move: the timer scheduler looks at the restored thresholds (no one is notified). */
+  onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
+}
+
+/** The place and step clock an undo puts back: the card as it was before the move. */
+function placeAndClock(state: PlaceState): PlaceState {
+  const { step, lane, enteredStepAt, dueAt, atRiskAt, rounds, visits } = state
+  return { step, lane, enteredStepAt, dueAt, atRiskAt, rounds, visits }
+}
+
+/**
+ * `card:undo`: the mover takes their own move back, within the window and only while it is still
+ * the card's last event. The undo is a compensating event (the ledger keeps both), a place change
+ * that raises the version, and it is broadcast like a move.
+ */
+export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
+  const { cards, cycles, clock, log } = deps
+  const user = socket.data.user
+
+  socket.on(
+    'card:undo',
+    command(socket, log, 'card:undo', CardUndo, async (input): Promise<CardDto> => {
+      const card = await cards.findById(input.cardId)
+      const template = card && (await cycles.templateOf(String(card.cycleId)))
+      if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
+      // A resent undo (after a reconnect) is answered with the card as it is now.
+      if (await cards.applied(input.cardId, input.opId)) return toCardDto(card, template)
+
+      const events = await cards.eventsOf(input.cardId)
+      const move = events.find((e): e is FoldEvent & { kind: 'move' } => e.seq === input.seq && e.kind === 'move')
+      const before = move && stateBefore(events, move.seq)
+      if (!move || !before) throw new AppError('NOT_FOUND', 'undo_not_a_move')
+      if (move.by.id !== user.id) throw new AppError('FORBIDDEN', 'undo_not_yours')
+      // Anything since (a move, a note, a tick) makes the undo a rewrite of what others saw.
+      const overtaken = (now: CardRecord) => new AppError('STALE', 'undo_overtaken', undefined, toCardDto(now, template))
+      if (events.at(-1)?.seq !== move.seq) throw overtaken(card)
+      const at = clock()
+      if (at.getTime() - move.at.getTime() > deps.undoWindowMs) {
+        throw new AppError('FORBIDDEN', 'undo_expired', { seconds: Math.round(deps.undoWindowMs / 1000) })
+      }
+
+      const undone = await cards.applyUndo({
+        cardId: input.cardId,
+        opId: input.opId,
+        undoes: move.seq,
+        from: move.payload.to,
+        to: { step: before.step, lane: before.lane },
+        state: placeAndClock(before),
+        by: { id: user.id, name: user.name },
+        at,
+      })
+      if (undone && !undone.event) return toCardDto(undone.card, template)
+      if (!undone) {
+        // Something reached the card between our read and our write (or this undo, resent).
+        const now = (await cards.findById(input.cardId)) ?? card
+        if (await cards.applied(input.cardId, input.opId)) return toCardDto(now, template)
+        throw overtaken(now)
+      }
+      const dto = toCardDto(undone.card, template)
+      const entry = dto.history.at(-1)
+      if (entry) {
+        setImmediate(() => broadcastCard(socket, dto, entry))
+        deps.onMoved(dto, entry, template)
+      }
+      log.info({ event: 'card:undone', cardId: dto.id, opId: input.opId, userId: user.id, undoes: move.seq, version: dto.version }, 'card move undone')
+      return dto
+    }),
+  )
+}
