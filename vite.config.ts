@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
 
 const serverPort = Number(process.env.PORT ?? 3000)
 
 export default defineConfig({
   root: 'client',
   plugins: [vue()],
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {
     // `npm run dev`: Vite serves the client with hot reload and forwards the API and the socket.

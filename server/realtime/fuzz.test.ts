@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { ErrorBody } from '../../shared/errors'
-import { BoardJoin, CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto } from '../../shared/schemas/board'
+import { BoardJoin, CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type CardDto } from '../../shared/schemas/board'
 import { WallJoin } from '../../shared/schemas/displays'
 import {
   createCycle,
@@ -46,7 +46,7 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>
 
-const COMMANDS = ['board:join', 'board:leave', 'card:move', 'card:note', 'card:checklist', 'card:output', 'wall:join'] as const
+const COMMANDS = ['board:join', 'board:leave', 'card:move', 'card:note', 'card:checklist', 'card:output', 'card:undo', 'wall:join'] as const
 type Command = (typeof COMMANDS)[number]
 const SCHEMAS: Record<Command, z.ZodType> = {
   'board:join': BoardJoin,
@@ -55,6 +55,8 @@ const SCHEMAS: Record<Command, z.ZodType> = {
   'card:note': CardNoteAdd,
   'card:checklist': CardChecklistSet,
   'card:output': CardOutputSet,
+  // Never valid here: the fuzzed user makes no move of its own that could be undone.
+  'card:undo': CardUndo,
   'wall:join': WallJoin,
 }
 const UNKNOWN_EVENTS = ['card:delete', 'admin:promote', 'cycle:drop', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', ' ', 'card:move ', 'CARD:MOVE', 'disconnect', 'disconnecting', 'connect', 'connect_error', 'newListener', 'removeListener', 'a'.repeat(300), 'kartu:🙂\u0000']
@@ -213,6 +215,11 @@ function payloadFor(r: Rng, ids: Ids, event: Command): unknown {
       put('cardId', () => card.id)
       put('output', () => randomString(r))
       break
+    case 'card:undo':
+      put('opId', anOpId)
+      put('cardId', () => card.id)
+      put('seq', () => r.pick([0, 1, 2, 99, card.history.at(-1)?.seq ?? 1]))
+      break
   }
   // Extra keys: operators and prototype keys as real own properties.
   if (r.chance(0.25)) Object.assign(base, r.pick(hostileObjects()))
@@ -362,8 +369,10 @@ describe(`fuzzing the socket commands (FUZZ_SEED=${SEED})`, () => {
               stats.acked++
               if (expectErrorAck(ack, `#${n} ${event} ${JSON.stringify(payload)?.slice(0, 200)}`) === 'ok') {
                 stats.ok++
-                // The rare valid ones are reads (joins) or repeats of an applied operation.
-                if (!['board:join', 'board:leave', 'card:move'].includes(event)) {
+                // The rare valid ones are reads (joins) or repeats of an applied operation, which a
+                // move and an undo answer with the card as it is (the database check below shows
+                // they changed nothing).
+                if (!['board:join', 'board:leave', 'card:move', 'card:undo'].includes(event)) {
                   throw new Error(`#${n} ${event} unexpectedly succeeded (FUZZ_SEED=${SEED}): ${JSON.stringify(payload)?.slice(0, 300)}`)
                 }
               } else {

@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue'
-import { DEFAULT_CALENDAR, type WorkCalendar } from '../../../shared/time/calendar'
-import { WorkCalendarSchema } from '../../../shared/time/schema'
+import { DEFAULT_CALENDAR, type WorkCalendar } from '@shared/time/calendar'
+import { WorkCalendarSchema } from '@shared/time/schema'
 import { calendarIssues, type CalendarIssue } from '../lib/calendarIssues'
 import { copyData, sameData } from '../lib/sameData'
 import { useCalendarStore } from '../stores/calendar'

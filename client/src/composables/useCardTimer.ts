@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
-import type { Waktu } from '../../../shared/sop/template'
-import type { WorkCalendar } from '../../../shared/time/calendar'
-import { addWorkingMs, timerAt, type TimerReading } from '../../../shared/time/workingTime'
+import type { Waktu } from '@shared/sop/template'
+import type { WorkCalendar } from '@shared/time/calendar'
+import { addWorkingMs, timerAt, type TimerReading } from '@shared/time/workingTime'
 import { useAlarmClock } from './useNow'
 
 const SECOND = 1_000

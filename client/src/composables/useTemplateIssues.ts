@@ -1,6 +1,6 @@
 import { computed, inject, nextTick, provide, type ComputedRef, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { ImportIssue } from '../../../shared/sop/importText'
+import type { ImportIssue } from '@shared/sop/importText'
 import { fieldLabelKey, type TemplateIssue } from '../lib/templateIssues'
 
 const ISSUES: InjectionKey<ComputedRef<TemplateIssue[]>> = Symbol('template-issues')

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { TimerReading } from '../../../shared/time/workingTime'
+import type { TimerReading } from '@shared/time/workingTime'
 import { useFormat } from './useFormat'
 
 /** A timer reading in words: the state, why it is paused, and the time used and left. */

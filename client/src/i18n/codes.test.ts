@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import { quarterNumeral } from '../../../shared/schemas/cycles'
-import { IMPORT_ISSUE_CODES, IMPORT_PARAMS } from '../../../shared/sop/importText'
+import { quarterNumeral } from '@shared/schemas/cycles'
+import { IMPORT_ISSUE_CODES, IMPORT_PARAMS } from '@shared/sop/importText'
 import en from './en.json'
 import id from './id.json'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CALENDAR, type WorkCalendar } from '../../../shared/time/calendar'
-import { WorkCalendarSchema } from '../../../shared/time/schema'
+import { DEFAULT_CALENDAR, type WorkCalendar } from '@shared/time/calendar'
+import { WorkCalendarSchema } from '@shared/time/schema'
 import { calendarIssues } from './calendarIssues'
 
 function issuesOf(edit: (cal: WorkCalendar) => void) {

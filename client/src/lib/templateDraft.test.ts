@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { TemplateInput } from '../../../shared/schemas/templates'
-import { MONEV_KINERJA } from '../../../shared/sop/balangan'
+import { TemplateInput } from '@shared/schemas/templates'
+import { MONEV_KINERJA } from '@shared/sop/balangan'
 import { blankDraft, draftFrom, earlierSteps, laneIdFrom, linesOf, moveStep, removeStep, stepsUsingLane, toTemplateInput, withLanes, type TemplateDraft } from './templateDraft'
 
 const { version: _v, ...SHIPPED } = MONEV_KINERJA

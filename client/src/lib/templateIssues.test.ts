@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { TemplateInput } from '../../../shared/schemas/templates'
-import { MONEV_KINERJA } from '../../../shared/sop/balangan'
-import type { SopDraft } from '../../../shared/sop/importText'
+import { TemplateInput } from '@shared/schemas/templates'
+import { MONEV_KINERJA } from '@shared/sop/balangan'
+import type { SopDraft } from '@shared/sop/importText'
 import { fieldIdCandidates, fieldLabelKey, fieldOf, templateIssues } from './templateIssues'
 
 function issuesOf(edit: (t: SopDraft) => void) {

@@ -1,5 +1,5 @@
-import type { Unit } from '../../../shared/sop/template'
-import { BALANGAN_UNITS } from '../../../shared/sop/balangan'
+import type { Unit } from '@shared/sop/template'
+import { BALANGAN_UNITS } from '@shared/sop/balangan'
 
 /** Units a user can belong to: the agency's list plus any unit a cycle added since. */
 export function knownUnits(extra: readonly { id: string; name: string; shortName: string }[] = []): Unit[] {

@@ -1,8 +1,8 @@
-import type { WallCard, WallMove } from '../../../shared/schemas/displays'
-import { WALL_TICKER_SIZE } from '../../../shared/schemas/displays'
-import { stepOf, type SopTemplate } from '../../../shared/sop/template'
-import type { WorkCalendar } from '../../../shared/time/calendar'
-import { AT_RISK_RATIO, timerAt, type TimerReading } from '../../../shared/time/workingTime'
+import type { WallCard, WallMove } from '@shared/schemas/displays'
+import { WALL_TICKER_SIZE } from '@shared/schemas/displays'
+import { stepOf, type SopTemplate } from '@shared/sop/template'
+import type { WorkCalendar } from '@shared/time/calendar'
+import { AT_RISK_RATIO, timerAt, type TimerReading } from '@shared/time/workingTime'
 
 /** How many moves the wall's ticker shows (and keeps). */
 export const TICKER_SIZE = WALL_TICKER_SIZE

@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { WorkCalendar } from '../../../shared/time/calendar'
+import type { WorkCalendar } from '@shared/time/calendar'
 import { api } from '../api/http'
 import type { LoadStatus } from '../composables/useRemoteList'
 import { errorText } from '../ui/errors/text'

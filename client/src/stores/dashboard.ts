@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { CycleDashboard } from '../../../shared/reports/dashboard'
+import type { CycleDashboard } from '@shared/reports/dashboard'
 import { api, ApiError } from '../api/http'
 import type { LoadStatus } from '../composables/useRemoteList'
 

@@ -1,10 +1,10 @@
 import { ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { RoleDto, TemplateDto, TemplateListDto, TemplateSave } from '../../../shared/schemas/templates'
-import type { SopTemplate } from '../../../shared/sop/template'
+import type { RoleDto, TemplateDto, TemplateListDto, TemplateSave } from '@shared/schemas/templates'
+import type { SopTemplate } from '@shared/sop/template'
 import { api } from '../api/http'
 import { useRemoteList, type LoadStatus } from '../composables/useRemoteList'
-import type { ImportIssue, SopDraft } from '../../../shared/sop/importText'
+import type { ImportIssue, SopDraft } from '@shared/sop/importText'
 
 /** An import on its way to the editor, where the administrator reviews it before saving. */
 export interface HeldImport {

@@ -1,5 +1,5 @@
-import { ERROR_CODES, type ErrorCode, type ErrorParams, type ErrorReason } from '../../../../shared/errors'
-import type { CardDto } from '../../../../shared/schemas/board'
+import { ERROR_CODES, type ErrorCode, type ErrorParams, type ErrorReason } from '@shared/errors'
+import type { CardDto } from '@shared/schemas/board'
 import { i18n } from '../../i18n'
 import { cycleTitle } from '../../i18n/cycleTitle'
 
