@@ -10,9 +10,8 @@ import { systemClock } from '../server/clock'
 import { loadConfig } from '../server/config'
 import { openDatabase } from '../server/db/open'
 import { createLogger } from '../server/logger'
-import { visitsOf } from '../server/cards/repository'
-import { clockAfterMove } from '../server/timers/visits'
-import { checkMove } from '../shared/rules/moves'
+import { movableOf } from '../server/cards/repository'
+import { applyMove } from '../shared/domain/applyMove'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../shared/sop/balangan'
 import type { UserDto } from '../shared/schemas/users'
 
@@ -59,21 +58,11 @@ async function main() {
     const sekretaris = created[1]!.user
     for (const card of await cards.listForCycle(cycle.id)) {
       if (card.unit?.id !== 'ppik' && card.unit?.id !== 'psdm') continue
-      const to = { step: 2, lane: 'kepala_bidang' }
-      const check = checkMove(MONEV_KINERJA, sekretaris, { step: card.step, lane: card.lane, unitId: card.unit.id }, to)
-      if (!check.ok) continue
-      const clock = clockAfterMove(
-        calendar,
-        MONEV_KINERJA,
-        { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, rounds: card.rounds ?? 0, visits: visitsOf(card) },
-        check.kind,
-        to,
-        now,
-      )
+      const moved = applyMove(movableOf(card), { to: { step: 2, lane: 'kepala_bidang' } }, MONEV_KINERJA, calendar, now, sekretaris)
+      if (!moved.ok) continue
       await cards.applyMove({
-        clock,
-        cardId: String(card._id), opId: `demo-${card.unit.id}`, expectedVersion: card.version, kind: check.kind,
-        from: { step: card.step, lane: card.lane }, to, by: { id: sekretaris.id, name: sekretaris.name }, note: '', at: now,
+        cardId: String(card._id), opId: `demo-${card.unit.id}`, expectedVersion: card.version,
+        event: moved.event, by: { id: sekretaris.id, name: sekretaris.name }, at: now,
       })
     }
 

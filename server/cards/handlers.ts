@@ -1,5 +1,6 @@
 import type { UserSocket } from '../realtime/socketKinds'
-import { checkMove, mayAct } from '../../shared/rules/moves'
+import { applyMove, isNoteRefusal } from '../../shared/domain/applyMove'
+import { mayAct } from '../../shared/rules/moves'
 import { CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
 import type { SopTemplate } from '../../shared/sop/template'
 import type { Clock } from '../clock'
@@ -11,9 +12,8 @@ import { command } from '../realtime/command'
 import type { Logger } from '../logger'
 import type { CardRecord } from './model'
 import { refusalMessage, staleMessage } from './messages'
-import { toCardDto, visitsOf, type CardsRepository } from './repository'
+import { movableOf, toCardDto, type CardsRepository } from './repository'
 import type { CalendarRepository } from '../calendar/repository'
-import { clockAfterMove } from '../timers/visits'
 
 // Only sockets signed in as a person get these handlers (server/realtime/io.ts); a wall display's
 // socket has no user and is refused every command (server/displays/socket.ts).
@@ -57,35 +57,14 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         if (await cards.applied(input.cardId, input.opId)) return toCardDto(card, template)
         throw new AppError('STALE', 'stale', staleMessage(template, card), toCardDto(card, template))
       }
-      const from = { step: card.step, lane: card.lane }
-      const check = checkMove(template, user, { ...from, unitId: card.unit?.id ?? '' }, input.to)
-      if (!check.ok) {
-        throw new AppError(check.forbidden ? 'FORBIDDEN' : 'MOVE_NOT_ALLOWED', check.refusal, refusalMessage(template, check.refusal, card))
-      }
-      if (check.noteRequired && !input.note) {
-        throw new AppError('NOTE_REQUIRED', check.kind === 'return' ? 'note_required_return' : 'note_required_override')
-      }
       const at = clock()
-      const stepClock = clockAfterMove(
-        await calendars.get(),
-        template,
-        { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, rounds: card.rounds ?? 0, visits: visitsOf(card) },
-        check.kind,
-        input.to,
-        at,
-      )
-      const moved = await cards.applyMove({
-        clock: stepClock,
-        cardId: input.cardId,
-        opId: input.opId,
-        expectedVersion: input.version,
-        kind: check.kind,
-        from,
-        to: input.to,
-        by,
-        note: input.note ?? '',
-        at,
-      })
+      // The same step the client took to show the move before this ack (shared/domain/applyMove.ts).
+      const result = applyMove(movableOf(card), input, template, await calendars.get(), at, user)
+      if (!result.ok) {
+        if (isNoteRefusal(result.refusal)) throw new AppError('NOTE_REQUIRED', result.refusal)
+        throw new AppError(result.forbidden ? 'FORBIDDEN' : 'MOVE_NOT_ALLOWED', result.refusal, refusalMessage(template, result.refusal, card))
+      }
+      const moved = await cards.applyMove({ cardId: input.cardId, opId: input.opId, expectedVersion: input.version, event: result.event, by, at })
       // This very operation was applied by a concurrent resend: answered like a resend.
       if (moved && !moved.event) return toCardDto(moved.card, template)
       if (!moved) {
@@ -102,7 +81,8 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         setImmediate(() => broadcastCard(socket, dto, entry))
         deps.onMoved(dto, entry, template)
       }
-      log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind: check.kind, from, to: input.to, version: dto.version }, 'card moved')
+      const { kind, from, to } = result.event.payload
+      log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind, from, to, version: dto.version }, 'card moved')
       return dto
     }),
   )

@@ -1,9 +1,10 @@
 import type { Types } from 'mongoose'
+import type { MovePayload } from '../../shared/domain/applyMove'
+import type { StepClock, Visit } from '../../shared/domain/stepClock'
 import type { MoveKind, Position } from '../../shared/rules/moves'
 import type { PersonRef } from '../../shared/schemas/board'
 import type { Unit } from '../../shared/sop/template'
 import type { EventKind } from '../ledger/model'
-import type { StepClock, Visit } from '../timers/visits'
 
 /**
  * The card document as the projection of its events: a pure fold, so the server's write, the
@@ -59,21 +60,19 @@ export interface CardState {
   documents: StoredDocument[]
 }
 
-/** The clock part of a state; `null` in an imported (migrated) event, whose clock comes last. */
-export type ClockPayload = Omit<StepClock, 'visits'> & { visits: Visit[] }
-
 /** What an undo puts back: the card's place and step clock as before the move it undoes. */
 export type PlaceState = Pick<CardState, 'step' | 'lane' | 'enteredStepAt' | 'dueAt' | 'atRiskAt' | 'rounds' | 'visits'>
 
 export type EventPayload =
-  | { kind: 'create'; payload: { unit: Unit; to: Position; clock: ClockPayload | null } }
-  | { kind: 'move'; payload: { kind: MoveKind; from: Position; to: Position; note: string; clock: ClockPayload | null; rounds: number | null } }
+  | { kind: 'create'; payload: { unit: Unit; to: Position; clock: StepClock | null } }
+  /** Built by shared/domain/applyMove.ts; clock and rounds are null in an imported (migrated) event. */
+  | { kind: 'move'; payload: MovePayload }
   | { kind: 'note'; payload: { text: string } }
   | { kind: 'checklist'; payload: { step: number; index: number; checked: boolean } }
   | { kind: 'output'; payload: { step: number; output: string } }
   | { kind: 'document_added'; payload: { document: StoredDocument } }
   | { kind: 'document_removed'; payload: { documentId: string } }
-  | { kind: 'clock'; payload: Pick<ClockPayload, 'dueAt' | 'atRiskAt' | 'visits'> }
+  | { kind: 'clock'; payload: Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'> }
   | {
       kind: 'migrated'
       payload: {

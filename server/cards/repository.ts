@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { Types } from 'mongoose'
-import type { CardDto, HistoryEntryDto, NoteDto, PersonRef, VisitDto } from '../../shared/schemas/board'
+import type { CardDto, HistoryEntryDto, NoteDto, PersonRef } from '../../shared/schemas/board'
 import type { DocumentDto } from '../../shared/schemas/documents'
-import type { MoveKind, Position } from '../../shared/rules/moves'
+import type { Position } from '../../shared/rules/moves'
 import { defaultLaneOf } from '../../shared/rules/moves'
 import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
-import { openVisit, type StepClock, type Visit } from '../timers/visits'
+import type { MovableCard, MoveEvent } from '../../shared/domain/applyMove'
+import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
 import type { CardModel, CardRecord } from './model'
 import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
@@ -36,6 +37,22 @@ export function visitsOf(card: CardRecord): Visit[] {
   }))
 }
 
+/** The card as shared/domain/applyMove.ts reads it: place, version, rounds and step clock. */
+export function movableOf(card: CardRecord): MovableCard {
+  return {
+    unitId: card.unit?.id ?? '',
+    step: card.step,
+    lane: card.lane,
+    version: card.version,
+    rounds: card.rounds ?? 0,
+    ...clockOf(card),
+  }
+}
+
+function clockOf(card: CardRecord): StepClock {
+  return { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, visits: visitsOf(card) }
+}
+
 export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
   const mutu = mutuOf(card, card.step)
   const items = stepOf(template, card.step)?.kelengkapan.length ?? 0
@@ -46,19 +63,7 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     step: card.step,
     lane: card.lane,
     version: card.version,
-    enteredStepAt: card.enteredStepAt.toISOString(),
-    dueAt: card.dueAt?.toISOString() ?? null,
-    atRiskAt: card.atRiskAt?.toISOString() ?? null,
-    visits: visitsOf(card).map(
-      (v): VisitDto => ({
-        step: v.step,
-        round: v.round,
-        enteredAt: v.enteredAt.toISOString(),
-        leftAt: v.leftAt?.toISOString() ?? null,
-        workingMs: v.workingMs,
-        standardMs: v.standardMs,
-      }),
-    ),
+    ...clockToDto(clockOf(card)),
     rounds: card.rounds ?? 0,
     checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),
     output: mutu.output ?? '',
@@ -108,17 +113,14 @@ export function toDocumentDto(d: LooseDocument): DocumentDto {
   }
 }
 
+/** A move decided by shared/domain/applyMove.ts against the card at `expectedVersion`. */
 export interface MoveWrite {
   cardId: string
   opId: string
   expectedVersion: number
-  kind: MoveKind
-  from: Position
-  to: Position
+  event: MoveEvent
   by: PersonRef
-  note: string
   at: Date
-  clock: StepClock
 }
 
 /** An undo of the move at chain place `undoes`, back to `state` (the card as before that move). */
@@ -273,28 +275,13 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger) {
 
     /**
      * The move as one event, guarded by the version the client saw: null when the card's place
-     * changed since (the caller tells the client who moved it). The clock was computed from the
-     * card the caller read; a note or tick in between changes neither place nor clock.
+     * changed since (the caller tells the client who moved it). The event (clock and rounds
+     * included) was computed from the card the caller read; a note or tick in between changes
+     * neither place nor clock.
      */
     async applyMove(m: MoveWrite): Promise<Committed | null> {
       return commit(m.cardId, (card) =>
-        card.version !== m.expectedVersion
-          ? null
-          : {
-              kind: 'move',
-              payload: {
-                kind: m.kind,
-                from: m.from,
-                to: m.to,
-                note: m.note,
-                clock: m.clock,
-                rounds: (card.rounds ?? 0) + (m.kind === 'return' ? 1 : 0),
-              },
-              opId: m.opId,
-              at: m.at,
-              by: m.by,
-              version: card.version + 1,
-            },
+        card.version !== m.expectedVersion ? null : { ...m.event, opId: m.opId, at: m.at, by: m.by, version: card.version + 1 },
       )
     },
 

@@ -3,7 +3,7 @@ import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { IoServer } from '../realtime/io'
 import { broadcastCard } from '../realtime/broadcast'
-import { recomputeThresholds } from './visits'
+import { recomputeThresholds } from '../../shared/domain/stepClock'
 
 /**
  * After a calendar edit: every running step keeps its entry instant and gets the due and at-risk

@@ -16,6 +16,7 @@ import { changesWhileAway } from '../lib/boardDiff'
 import { useFlash } from '../composables/useFlash'
 import * as labels from '../board/labels'
 import * as reconcile from '../board/reconcile'
+import { moveLocally } from '../board/moveLocally'
 import type { SentMove } from '../board/useCardMove'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
@@ -33,23 +34,6 @@ function placeOf(card: CardDto): CardPlace {
 
 function cellKey(step: number, lane: string): string {
   return `${step}:${lane}`
-}
-
-/** The move as the board shows it before the ack: in its new cell, its history one entry longer. */
-function movedLocally(move: SentMove, entry: HistoryEntryDto): (card: CardDto) => CardDto {
-  return (card) => {
-    const stepChanged = move.to.step !== card.step
-    return {
-      ...card,
-      step: move.to.step,
-      lane: move.to.lane,
-      enteredStepAt: stepChanged ? entry.at : card.enteredStepAt,
-      rounds: move.kind === 'return' ? card.rounds + 1 : card.rounds,
-      checklist: stepChanged ? [] : card.checklist,
-      output: stepChanged ? '' : card.output,
-      history: [...card.history, entry],
-    }
-  }
 }
 
 /**
@@ -269,13 +253,13 @@ export const useBoardStore = defineStore('board', () => {
 
   // ---- moves: what useCardMove (in the boardView store) shows of a move on this board ----
 
-  /** The card moves here at once; the ack settles it. */
+  /** The card moves here at once, by the step the server takes too (board/moveLocally.ts); the ack settles it. */
   function beginMove(card: CardDto, move: SentMove): void {
     const me = session.me
-    if (!me) return
-    const at = new Date(Date.now() + clockOffsetMs.value).toISOString()
-    const entry: HistoryEntryDto = { opId: move.opId, kind: move.kind, at, by: { id: me.id, name: me.name }, from: { step: card.step, lane: card.lane }, to: move.to, note: move.note ?? '' }
-    hold(reconcile.beginMove(held(), card.id, move.opId, movedLocally(move, entry)))
+    if (!me || !actor.value || !template.value || !calendar.value) return
+    const at = new Date(Date.now() + clockOffsetMs.value)
+    const context = { template: template.value, calendar: calendar.value, actor: actor.value, by: { id: me.id, name: me.name }, at }
+    hold(reconcile.beginMove(held(), card.id, move.opId, moveLocally(move, context)))
   }
 
   function settleMove(move: SentMove, card: CardDto): void {
