@@ -16,7 +16,8 @@ export interface Hashable {
 
 /**
  * One text for one value, whatever the key order or the driver's types: keys sorted, dates as ISO
- * instants, ids as their hex, undefined left out (as the database leaves it out).
+ * instants, ids as their hex, undefined left out (events are stored with `ignoreUndefined`, so the
+ * database leaves it out too).
  */
 export function canonical(value: unknown): string {
   if (value === null || value === undefined) return 'null'

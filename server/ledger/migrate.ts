@@ -29,6 +29,8 @@ interface OldCard {
 }
 
 const SYSTEM = { id: '', name: '' }
+/** The `meta` document that says every card of this database is in the ledger. */
+const MIGRATED = 'ledger-migrated'
 const person = (p: { id?: string | null; name?: string | null } | null | undefined) => ({ id: p?.id ?? '', name: p?.name ?? '' })
 
 /**
@@ -63,6 +65,16 @@ export function chainOf(card: OldCard): FoldEvent[] {
   })
   // The creation first whatever its instant; then by time, entries before notes before documents.
   drafts.sort((a, b) => (a.draft.kind === 'create' ? -1 : b.draft.kind === 'create' ? 1 : a.at.getTime() - b.at.getTime() || a.order - b.order))
+
+  // An operation id is unique in a chain (the ledger's index says so): a repeat in old data (an
+  // entry without one, a note whose id an entry also had) gets a suffix, the first keeps its id.
+  const used = new Set<string>()
+  for (const { draft } of drafts) {
+    let id = draft.opId || `entry-${String(card._id)}`
+    for (let n = 2; used.has(id); n++) id = `${draft.opId || `entry-${String(card._id)}`}~${n}`
+    used.add(id)
+    draft.opId = id
+  }
 
   const events: FoldEvent[] = []
   let head = { cardId: card._id, cycleId: card.cycleId, seq: 0, head: '' }
@@ -118,6 +130,10 @@ function essence(card: Pick<CardState, 'step' | 'lane' | 'version' | 'history' |
  * came from, or that card is left as it was and the migration fails loudly. Idempotent.
  */
 export async function migrateCards(Card: CardModel, ledger: Ledger, log: Logger): Promise<number> {
+  // Once a database is migrated it says so, and later starts skip the scan of every card. A
+  // restored old backup brings its own `meta` without the marker, so its cards are migrated.
+  const meta = Card.db.collection<{ _id: string; at: Date }>('meta')
+  if (await meta.findOne({ _id: MIGRATED })) return 0
   let migrated = 0
   for await (const raw of Card.find({ seq: { $exists: false } }).lean<OldCard[]>().cursor()) {
     const events = chainOf(raw)
@@ -127,11 +143,17 @@ export async function migrateCards(Card: CardModel, ledger: Ledger, log: Logger)
       throw new Error(`card ${String(raw._id)}: its chain does not reproduce it; not migrated`)
     }
     await ledger.appendMany(events)
+    // What is stored is this chain, event for event (a run cut short left the same events).
+    const stored = await ledger.after(raw._id, 0)
+    if (stored.map((e) => `${e.seq}:${e.hash}`).join() !== events.map((e) => `${e.seq}:${e.hash}`).join()) {
+      throw new Error(`card ${String(raw._id)}: the stored chain is not the one made from it; not migrated`)
+    }
     const last = events.at(-1)!
     // The driver's own update: mongoose would drop `opIds` from it, the field being off the schema now.
     await Card.collection.updateOne({ _id: raw._id, seq: { $exists: false } }, { $set: { seq: last.seq, head: last.hash }, $unset: { opIds: '' } })
     migrated++
   }
+  await meta.updateOne({ _id: MIGRATED }, { $setOnInsert: { at: new Date() } }, { upsert: true })
   if (migrated) log.info({ cards: migrated }, 'cards migrated into the ledger')
   return migrated
 }

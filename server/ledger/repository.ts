@@ -45,7 +45,9 @@ export function createLedger(Event: CardEventModel) {
      */
     async append(event: FoldEvent): Promise<AppendResult> {
       try {
-        await Event.collection.insertOne({ ...event, _id: new Types.ObjectId() } as never)
+        // ignoreUndefined: the hash leaves undefined fields out (server/ledger/chain.ts canonical),
+        // so must the stored document, or the driver would store them as null and break the link.
+        await Event.collection.insertOne({ ...event, _id: new Types.ObjectId() } as never, { ignoreUndefined: true })
         return { appended: event }
       } catch (err) {
         if (!isDuplicateKey(err)) throw err
@@ -58,15 +60,17 @@ export function createLedger(Event: CardEventModel) {
     async appendMany(events: FoldEvent[]): Promise<void> {
       if (!events.length) return
       try {
-        await Event.collection.insertMany(events.map((e) => ({ ...e, _id: new Types.ObjectId() })) as never[], { ordered: false })
+        await Event.collection.insertMany(events.map((e) => ({ ...e, _id: new Types.ObjectId() })) as never[], { ordered: false, ignoreUndefined: true })
       } catch (err) {
         const writeErrors = (err as { writeErrors?: { code?: number }[] }).writeErrors
         if (!isDuplicateKey(err) && !(writeErrors?.length && writeErrors.every((e) => e.code === 11000))) throw err
       }
     },
 
+    /** Whether the operation was applied: an event of its own, or one the old card listed (migrated). */
     async applied(cardId: string, opId: string): Promise<boolean> {
-      return (await Event.exists({ cardId: new Types.ObjectId(cardId), opId })) !== null
+      const id = new Types.ObjectId(cardId)
+      return (await Event.exists({ cardId: id, $or: [{ opId }, { kind: 'migrated', 'payload.opIds': opId }] })) !== null
     },
 
     /** The card's events after `seq`, in chain order. */
@@ -74,6 +78,11 @@ export function createLedger(Event: CardEventModel) {
       return Event.find({ cardId: new Types.ObjectId(String(cardId)), seq: { $gt: seq } })
         .sort({ seq: 1 })
         .lean<FoldEvent[]>()
+    },
+
+    /** How many events there are (the collection's own count, no scan). */
+    count(): Promise<number> {
+      return Event.estimatedDocumentCount()
     },
 
     /** Every card's last seq, for the repair at start. */
@@ -106,11 +115,14 @@ export function createLedger(Event: CardEventModel) {
         const claimed = heads.get(current)
         const last = chain.at(-1)
         if (broken) breaks.push(broken)
-        else if (claimed && (claimed.seq !== last?.seq || claimed.head !== last.hash)) {
-          // The first event the document and the chain disagree on: the one it lacks (it fell
-          // behind, or the chain's last events were deleted), or the last one, replaced.
-          const lastSeq = last?.seq ?? 0
-          breaks.push({ cardId: current, seq: claimed.seq === lastSeq ? lastSeq : Math.min(claimed.seq, lastSeq) + 1, reason: 'head' })
+        else if (!claimed) {
+          // A chain without its card: the card document was deleted.
+          breaks.push({ cardId: current, seq: last?.seq ?? 1, reason: 'head' })
+        } else if (chain[claimed.seq - 1]?.hash !== claimed.head) {
+          // The document names a head the chain does not have: the chain's last events were
+          // deleted (or replaced). A document merely behind its chain names an event the chain
+          // has: a write under way, or a crash the next write or start repairs; that is no break.
+          breaks.push({ cardId: current, seq: Math.min(claimed.seq, (last?.seq ?? 0) + 1), reason: 'head' })
         }
       }
       const cursor = Event.find({}).sort({ cardId: 1, seq: 1 }).lean<CardEventRecord[]>().cursor()

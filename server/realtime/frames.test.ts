@@ -86,6 +86,16 @@ describe('every command frame with an ack id is answered exactly once', () => {
     raw.close()
   })
 
+  it('closes a connection that sends more than 64 KB before its connect is answered', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const raw = await openRaw(server, admin)
+    raw.send('40')
+    for (let i = 0; i < 3; i++) raw.send(`42${i + 1}["board:join",${JSON.stringify({ cycleId: 'x'.repeat(30_000) })}]`)
+    await waitFor('the connection to close', () => (raw.closed() ? true : undefined))
+    expect(answersTo(raw, 1)).toEqual([])
+  })
+
   it('answers unreadable frames, unknown events and payloads with a key twice with VALIDATION, and keeps the connection', async () => {
     const server = await h.startServer()
     const admin = await setupAdmin(server)

@@ -8,8 +8,11 @@ import { duplicateKeyIn } from '../http/duplicateKeys'
  */
 export const MALFORMED_EVENT = 'papan:malformed'
 
-/** Frames held while a connect is being authenticated; a client sending more is not a client. */
-const MAX_EARLY_PACKETS = 100
+/**
+ * What may be held while a connect is being authenticated (the text of the frames); a client
+ * sending more before its connect is answered is not a client, and its connection is closed.
+ */
+const MAX_EARLY_BYTES = 64 * 1024
 
 /** `2[/nsp,]<ack id>…`: an event frame with an ack id, whatever follows it. */
 const EVENT_WITH_ACK = /^2(\/[^,]*,)?(\d+)/
@@ -31,7 +34,10 @@ class CommandDecoder extends SocketIoDecoder {
   // decoding is done by an inner decoder, and this one only passes packets on (or holds them).
   private readonly inner = new SocketIoDecoder()
   private decoded: Packet[] = []
-  private readonly connecting = new Map<string, Packet[]>()
+  /** The frames held for the app's one namespace while its connect is authenticated, if one is. */
+  private held: Packet[] | null = null
+  private heldBytes = 0
+  private frameBytes = 0
 
   constructor() {
     super()
@@ -40,6 +46,7 @@ class CommandDecoder extends SocketIoDecoder {
 
   override add(obj: unknown): void {
     const withAck = typeof obj === 'string' ? EVENT_WITH_ACK.exec(obj) : null
+    this.frameBytes = typeof obj === 'string' ? obj.length : 0
     try {
       if (withAck && duplicateKeyIn(obj as string) !== null) throw new Error('duplicate key')
       this.inner.add(obj)
@@ -55,27 +62,31 @@ class CommandDecoder extends SocketIoDecoder {
 
   override destroy(): void {
     this.inner.destroy()
-    this.connecting.clear()
+    this.held = null
   }
 
   private deliver(packet: Packet): void {
-    if (packet.type === PacketType.CONNECT) {
-      // A new connect replaces what an earlier, failed one held: those frames were never authorised.
-      this.connecting.set(packet.nsp, [])
-    } else {
-      const held = this.connecting.get(packet.nsp)
-      if (held) {
-        if (held.length >= MAX_EARLY_PACKETS) throw new Error('too many packets before the connect was answered')
-        held.push(packet)
+    // Only the app's namespace: a connect to any other is answered "Invalid namespace" by
+    // Socket.IO, and what follows it closes the connection, as it always did.
+    if (packet.nsp === '/') {
+      if (packet.type === PacketType.CONNECT) {
+        // A new connect replaces what an earlier, failed one held: those frames were never authorised.
+        this.held = []
+        this.heldBytes = 0
+      } else if (this.held) {
+        this.heldBytes += this.frameBytes
+        if (this.heldBytes > MAX_EARLY_BYTES) throw new Error('too much sent before the connect was answered')
+        this.held.push(packet)
         return
       }
     }
     this.emitReserved('decoded', packet)
   }
 
-  release(nsp: string): void {
-    const held = this.connecting.get(nsp) ?? []
-    this.connecting.delete(nsp)
+  release(): void {
+    const held = this.held ?? []
+    this.held = null
+    this.heldBytes = 0
     for (const packet of held) this.emitReserved('decoded', packet)
   }
 }
@@ -91,5 +102,5 @@ export const commandParser = { Encoder, Decoder: CommandDecoder }
  */
 export function releaseEarlyPackets(socket: Socket): void {
   const decoder = (socket.client as unknown as { decoder?: unknown }).decoder
-  if (decoder instanceof CommandDecoder) decoder.release(socket.nsp.name)
+  if (decoder instanceof CommandDecoder && socket.nsp.name === '/') decoder.release()
 }

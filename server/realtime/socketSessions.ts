@@ -44,21 +44,23 @@ export function watchSocketSessions(io: IoServer, deps: { sessions: SessionStore
     setImmediate(() => socket.disconnect(true))
   }
 
+  /**
+   * A database that does not answer cannot say the session ended: after CHECK_TIMEOUT_MS the
+   * command goes on to its own handler, which needs the database too and answers DB_UNAVAILABLE
+   * within its deadline.
+   */
+  function withinCheckTime(check: Promise<boolean>): Promise<boolean> {
+    return Promise.race([check, new Promise<true>((resolve) => setTimeout(() => resolve(true), CHECK_TIMEOUT_MS).unref())])
+  }
+
   /** Uses the session for one command; false when it has ended (the socket is being closed). */
   function use(socket: Socket, w: Watched): boolean | Promise<boolean> {
-    if (w.pending) return w.pending
+    if (w.pending) return withinCheckTime(w.pending)
     const now = clock().getTime()
     if (now - w.checkedAt < RECHECK_MS && now < w.expiresAt) return true
-    // A database that does not answer cannot say the session ended: the command goes on to its
-    // own handler, which needs the database too and answers DB_UNAVAILABLE within its deadline.
-    const unanswered = new Promise<'unknown'>((resolve) => setTimeout(() => resolve('unknown'), CHECK_TIMEOUT_MS).unref())
-    const check = sessions.use(w.sessionId).catch((err: unknown) => {
-      log.warn({ err, socketId: socket.id }, 'session check failed')
-      return 'unknown' as const
-    })
-    w.pending = Promise.race([check, unanswered])
-      .then((resolved) => {
-        if (resolved === 'unknown') return true
+    // The read's answer counts whenever it comes: a session found ended closes the socket then.
+    const check = sessions.use(w.sessionId).then(
+      (resolved) => {
         if (!resolved) {
           end(socket, 'session ended')
           return false
@@ -66,11 +68,17 @@ export function watchSocketSessions(io: IoServer, deps: { sessions: SessionStore
         w.expiresAt = resolved.expiresAt.getTime()
         w.checkedAt = clock().getTime()
         return true
-      })
-      .finally(() => {
-        w.pending = undefined
-      })
-    return w.pending
+      },
+      (err: unknown) => {
+        log.warn({ err, socketId: socket.id }, 'session check failed')
+        return true
+      },
+    )
+    // Later commands wait for the same read rather than start more on a struggling database.
+    w.pending = check.finally(() => {
+      w.pending = undefined
+    })
+    return withinCheckTime(w.pending)
   }
 
   io.on('connection', (socket) => {
