@@ -90,7 +90,7 @@ export interface App {
 }
 
 /** The data layer on one connection; also used by scripts (demo) that write without a server. */
-export async function createRepositories(db: Connection, clock: Clock) {
+export async function createRepositories(db: Connection, clock: Clock, log?: Logger) {
   const User = userModel(db)
   const Card = cardModel(db)
   const Cycle = cycleModel(db)
@@ -99,7 +99,7 @@ export async function createRepositories(db: Connection, clock: Clock) {
   // Builds the unique indexes (username, cycle period, template version, the ledger's claims)
   // before the first write relies on them.
   await Promise.all([User.init(), Card.init(), Cycle.init(), templates.init(), ledger.init()])
-  const cards = createCardsRepository(Card, ledger)
+  const cards = createCardsRepository(Card, ledger, log)
   const notifications = createNotificationsRepository(db)
   await notifications.init()
   return {
@@ -121,7 +121,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, Card, users, cards, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock)
+  const { User, Card, users, cards, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock, log)
   // Before anything reads a card: cards of the old shape into the ledger, then every card document
   // that fell behind its chain (a crash between the two writes) brought up to it.
   await migrateCards(Card, ledger, log)

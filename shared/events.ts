@@ -10,7 +10,8 @@ import type {
   CardNoteAdd,
   CardOutputSet,
   CardUndo,
-  HistoryEntryDto,
+  CardDetail,
+  CardDetailGet,
   NoteDto,
   Viewer,
 } from './schemas/board'
@@ -31,6 +32,8 @@ export interface ClientToServerEvents {
   'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
   'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void
   'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void
+  /** A card's history, notes, visits and documents, for the card panel (any signed-in person). */
+  'card:detail': (payload: CardDetailGet, ack: AckFn<CardDetail>) => void
   /** Display sockets only (a wall display token); every other command is refused to them. */
   'wall:join': (payload: WallJoin, ack: AckFn<WallSnapshot>) => void
 }
@@ -50,9 +53,11 @@ export interface TimerThreshold {
  * cycle's board room, wall:card to its wall displays instead (card:timer and calendar:changed to both).
  */
 export interface ServerToClientEvents {
-  'card:moved': (payload: { card: CardDto; entry: HistoryEntryDto }) => void
+  /** The move itself is `card.lastEntry`. */
+  'card:moved': (payload: { card: CardDto }) => void
   'card:updated': (payload: { card: CardDto }) => void
-  'card:noted': (payload: { cycleId: string; cardId: string; note: NoteDto }) => void
+  /** `card` is the noted card (its noteCount and lastNote changed): boards take it as it is. */
+  'card:noted': (payload: { cycleId: string; cardId: string; note: NoteDto; card: CardDto }) => void
   'presence:changed': (payload: { cycleId: string; viewers: Viewer[] }) => void
   'card:timer': (payload: TimerThreshold) => void
   /** Wall displays only: a card's place or clock as the wall shows it, with the move if it moved. */

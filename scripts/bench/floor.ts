@@ -24,7 +24,7 @@ const wss = new WebSocketServer({ server: httpServer, perMessageDeflate: false, 
 
 function frameFor(id: string): Buffer {
   const head = '42["card:moved",{"card":{"pad":"'
-  const tail = `"},"entry":{"opId":"${id}"}}]`
+  const tail = `","lastEntry":{"opId":"${id}"}}}]`
   return Buffer.from(head + 'x'.repeat(Math.max(0, payloadBytes - head.length - tail.length)) + tail)
 }
 

@@ -5,12 +5,12 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { BoardSnapshot, CardDetail, CardDto } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { DocumentDto } from '../../shared/schemas/documents'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
 import { connectDb } from '../db/connect'
-import { api, createCycle, createUser, login, opId, sendOk, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
+import { api, createCycle, createUser, detailOf, login, opId, sendOk, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
 import { COLLECTION_ORDER, inspectArchive, writeArchive } from './archive'
 import { downloadBackup } from './remote'
 import { NotEmptyError, restoreArchive } from './restore'
@@ -28,12 +28,18 @@ let sekretaris: TestUser
 let kabid: TestUser
 let cycle: CycleDto
 let documents: DocumentDto[] = []
-let before: BoardSnapshot
+let before: FullBoard
 let archiveFile: string
 
-async function board(server: TestServer, user: TestUser, cycleId: string): Promise<BoardSnapshot> {
+/** The board and every card's detail (history, notes, visits, documents), as the card panel loads it. */
+interface FullBoard extends BoardSnapshot {
+  details: CardDetail[]
+}
+
+async function board(server: TestServer, user: TestUser, cycleId: string): Promise<FullBoard> {
   const socket = await h.connect(server, user.cookie)
-  return sendOk(socket, 'board:join', { cycleId })
+  const snapshot = await sendOk(socket, 'board:join', { cycleId })
+  return { ...snapshot, details: await Promise.all(snapshot.cards.map((c) => detailOf(socket, c.id))) }
 }
 
 async function upload(server: TestServer, user: TestUser, cardId: string, bytes: Buffer, name: string): Promise<DocumentDto> {
@@ -143,10 +149,11 @@ describe('backup through the running server', () => {
     const { header, counts } = await inspectArchive(createReadStream(archiveFile))
     // Fixed order, whatever order the database lists them in; empty ones (displays) are kept too.
     expect(header.collections).toEqual(COLLECTION_ORDER.filter((c) => header.collections.includes(c)))
-    expect(header.collections).toEqual(expect.arrayContaining(['meta', 'users', 'calendars', 'templates', 'cycles', 'cards', 'notifications', 'displays', 'documents.files', 'documents.chunks']))
+    expect(header.collections).toEqual(expect.arrayContaining(['meta', 'users', 'calendars', 'templates', 'cycles', 'cards', 'card_events', 'notifications', 'displays', 'documents.files', 'documents.chunks']))
     expect(header.collections).not.toContain('sessions')
-    // meta: the setup marker and the key of the known-browser cookies (server/auth/knownBrowsers.ts).
-    expect(counts).toMatchObject({ meta: 2, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
+    // meta: the setup marker, the key of the known-browser cookies (server/auth/knownBrowsers.ts)
+    // and the mark that every card is in the ledger (server/ledger/migrate.ts).
+    expect(counts).toMatchObject({ meta: 3, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
     // 1 chunk for the small PDF, 3 for the 600 KB one.
     expect(counts['documents.chunks']).toBe(4)
     expect(counts.notifications).toBeGreaterThan(0)
@@ -180,7 +187,8 @@ describe('restore', () => {
 
     const after = await board(restored, sari, cycle.id)
     expect(comparable(after)).toEqual(comparable(before))
-    const ppik = cardOf(after, 'ppik')
+    const ppikId = cardOf(after, 'ppik').id
+    const ppik = after.details.find((d) => d.cardId === ppikId)!
     expect(ppik.history.map((e) => e.kind)).toEqual(['create', 'advance', 'override', 'return'])
     expect(ppik.notes.map((n) => n.text)).toEqual(['Laporan PPIK sudah diterima <b>lengkap</b>.'])
     expect(ppik.documents.map((d) => d.name)).toEqual(['Laporan TW I.pdf', 'Lampiran besar.pdf'])

@@ -174,7 +174,7 @@ describe('authorization matrix: every role × every move kind × own / other uni
           answers[actor] = 'ok'
           known.set(cycleId, ack.data)
           expect(ack.data).toMatchObject({ step: row.to.step, lane: row.to.lane, version: before.version + 1 })
-          expect(ack.data.history.at(-1)).toMatchObject({ kind: OK_KIND[row.name] ?? row.kind, by: { name: expect.any(String) } })
+          expect(ack.data.lastEntry).toMatchObject({ kind: OK_KIND[row.name] ?? row.kind, by: { name: expect.any(String) } })
         } else {
           answers[actor] = ack.error.code as Outcome
           // Refused means untouched: place, version, history, clocks, everything.

@@ -6,6 +6,7 @@ import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
 import {
   createCycle,
   createUser,
+  detailOf,
   opId,
   record,
   roundTrip,
@@ -66,7 +67,9 @@ describe('card:note', () => {
       by: { id: sekretaris.id, name: 'Sari Sekretaris' },
       text: 'Format isian sudah dikirim ke semua bidang.',
     })
-    expect(await seenByB.waitFor()).toEqual({ cycleId: cycle.id, cardId: card.id, note })
+    // With the card as it is now: one note more, that note its newest; its place unchanged.
+    const lastNote = { at: note.at, by: note.by.name, text: note.text }
+    expect(await seenByB.waitFor()).toEqual({ cycleId: cycle.id, cardId: card.id, note, card: { ...card, noteCount: 1, lastNote } })
 
     expect(await sendOk(a.socket, 'card:note', payload)).toEqual(note)
     await Promise.all([roundTrip(a.socket), roundTrip(b.socket)])
@@ -78,7 +81,8 @@ describe('card:note', () => {
     expect(doc?.version).toBe(1) // notes do not move the card
 
     const rejoined = await sendOk(b.socket, 'board:join', { cycleId: cycle.id })
-    expect(rejoined.cards.find((c) => c.id === card.id)?.notes).toEqual([note])
+    expect(rejoined.cards.find((c) => c.id === card.id)).toMatchObject({ noteCount: 1, lastNote: { at: note.at, by: note.by.name, text: note.text } })
+    expect((await detailOf(b.socket, card.id)).notes).toEqual([note])
   })
 })
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allCells, checkMove, type Position } from '../../shared/rules/moves'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { BoardSnapshot, CardDto, FullCard } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { SopTemplate } from '../../shared/sop/template'
 import { connectDb } from '../db/connect'
@@ -17,6 +17,7 @@ import {
   api,
   createCycle,
   createUser,
+  detailOf,
   opId,
   roundTrip,
   sendOk,
@@ -336,7 +337,12 @@ describe('the server killed during moves', () => {
     await Promise.all(workers)
     await Promise.all(clients.map((c) => roundTrip(c.socket)))
 
-    const truth: BoardSnapshot = await sendOk(first.socket, 'board:join', { cycleId: cycle.id })
+    const snapshot: BoardSnapshot = await sendOk(first.socket, 'board:join', { cycleId: cycle.id })
+    // Each card with its history, as the card panel loads it.
+    const truth = {
+      ...snapshot,
+      cards: await Promise.all(snapshot.cards.map(async (c): Promise<FullCard> => ({ ...c, ...(await detailOf(first.socket, c.id)) }))),
+    }
     const context = `CRASH_SEED=${SEED}`
 
     // (1) Every card once, in a cell of the template, its history a chain ending where it is.
@@ -351,6 +357,7 @@ describe('the server killed during moves', () => {
         if (i > 0) expect(entry.from, `${context} card ${card.id} entry ${i}`).toEqual(card.history[i - 1]?.to)
       })
       expect(card.history.at(-1)?.to).toEqual({ step: card.step, lane: card.lane })
+      expect(card.lastEntry, `${context} card ${card.id} lastEntry`).toEqual(card.history.at(-1))
     }
 
     // (2) Acknowledged moves exactly once, on their card, and the acked state is a prefix of the
@@ -371,10 +378,9 @@ describe('the server killed during moves', () => {
         acked++
         expect(onCard, `${what}: acked but not applied once`).toBe(1)
         for (const ok of oks) {
-          const truthOps = byId.get(m.cardId)?.history.map((e) => e.opId) ?? []
-          expect(truthOps.slice(0, ok.card.history.length), `${what}: acked card is not a prefix of the truth`).toEqual(
-            ok.card.history.map((e) => e.opId),
-          )
+          // The acked card (version n) is a prefix of the truth: the truth's n-th entry is its last.
+          const truthEntry = byId.get(m.cardId)?.history[ok.card.version - 1]
+          expect(truthEntry, `${what}: acked card is not a prefix of the truth`).toEqual(ok.card.lastEntry)
         }
       } else if (m.outcomes.some((o) => o.kind === 'refused' && REFUSALS.has(o.code))) {
         expect(times, `${what}: refused but applied`).toBe(0)
@@ -406,7 +412,7 @@ describe('the server killed during moves', () => {
 
     // (4) Every client, resynced by its re-join and the broadcasts since, sees the truth.
     const summary = (cards: Iterable<CardDto>) =>
-      [...cards].map((c) => ({ id: c.id, step: c.step, lane: c.lane, version: c.version, ops: c.history.map((e) => e.opId) })).sort((a, b) => a.id.localeCompare(b.id))
+      [...cards].map((c) => ({ id: c.id, step: c.step, lane: c.lane, version: c.version, last: c.lastEntry })).sort((a, b) => a.id.localeCompare(b.id))
     for (const client of clients) {
       expect(summary(client.view.values()), `${context} view of ${client.user.username}`).toEqual(summary(truth.cards))
     }

@@ -1,7 +1,7 @@
 import type { UserSocket } from '../realtime/socketKinds'
 import { applyMove, isNoteRefusal } from '../../shared/domain/applyMove'
 import { mayAct } from '../../shared/rules/moves'
-import { CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
+import { CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, type CardDetail, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
 import type { SopTemplate } from '../../shared/sop/template'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
@@ -12,7 +12,7 @@ import { command } from '../realtime/command'
 import type { Logger } from '../logger'
 import type { CardRecord } from './model'
 import { refusalMessage, staleMessage } from './messages'
-import { movableOf, toCardDto, type CardsRepository } from './repository'
+import { movableOf, toCardDetail, toCardDto, type CardsRepository } from './repository'
 import type { CalendarRepository } from '../calendar/repository'
 
 // Only sockets signed in as a person get these handlers (server/realtime/io.ts); a wall display's
@@ -74,13 +74,10 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
       }
       const dto = toCardDto(moved.card, template)
-      const entry = dto.history.at(-1)
-      if (entry) {
-        // Once the ack is out (command() sends it when this returns): the mover's answer does not
-        // wait for the frame to be written to every socket of a full room.
-        setImmediate(() => broadcastCard(socket, dto, entry))
-        deps.onMoved(dto, entry, template)
-      }
+      // Once the ack is out (command() sends it when this returns): the mover's answer does not
+      // wait for the frame to be written to every socket of a full room.
+      setImmediate(() => broadcastCard(socket, dto, 'moved'))
+      deps.onMoved(dto, dto.lastEntry, template)
       const { kind, from, to } = result.event.payload
       log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind, from, to, version: dto.version }, 'card moved')
       return dto
@@ -90,7 +87,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
   socket.on(
     'card:note',
     command(socket, log, 'card:note', CardNoteAdd, async (input) => {
-      const { card } = await load(input.cardId)
+      const { card, template } = await load(input.cardId)
       const existing = card.notes.find((n) => n.id === input.opId)
       const note = existing
         ? { id: input.opId, at: existing.at ?? clock(), by: { id: existing.by?.id ?? '', name: existing.by?.name ?? '' }, text: existing.text ?? '' }
@@ -98,8 +95,21 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       const dto = { ...note, at: note.at.toISOString() }
       if (existing) return dto
       const updated = await cards.addNote(input.cardId, note)
-      if (updated?.event) socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto })
+      // With the card: its noteCount and lastNote changed, and boards just take it.
+      if (updated?.event) {
+        socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto, card: toCardDto(updated.card, template) })
+      }
       return dto
+    }),
+  )
+
+  // A read: anyone signed in may open any card of a board, as board:join lets them see the board.
+  socket.on(
+    'card:detail',
+    command(socket, log, 'card:detail', CardDetailGet, async (input): Promise<CardDetail> => {
+      const card = await cards.findById(input.cardId)
+      if (!card) throw new AppError('NOT_FOUND', 'not_found_card')
+      return toCardDetail(card)
     }),
   )
 
@@ -115,10 +125,12 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
     const updated = await cards.setMutu(cardId, card.step, change, { opId, by, at: clock() })
     if (!updated) {
       const { card: now } = await load(cardId)
+      // A tick resent after the card moved on was applied before it moved: answered as applied.
+      if (await cards.applied(cardId, opId)) return toCardDto(now, template)
       throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
     }
     const dto = toCardDto(updated, template)
-    broadcastCard(socket, dto)
+    broadcastCard(socket, dto, 'updated')
     return dto
   }
 

@@ -6,6 +6,7 @@ import {
   api,
   createCycle,
   createUser,
+  detailOf,
   opId,
   record,
   roundTrip,
@@ -90,8 +91,9 @@ describe('card:move', () => {
     if (!ack.ok) throw new Error(ack.error.code)
     const card = ack.data
     expect(card).toMatchObject({ id: before.id, step: 2, lane: 'kepala_bidang', version: 2, rounds: 0 })
-    expect(card.history).toHaveLength(2)
-    expect(card.history[1]).toEqual({
+    const { history } = await detailOf(a.socket, card.id)
+    expect(history).toHaveLength(2)
+    expect(history[1]).toEqual({
       opId: op,
       seq: 2,
       kind: 'advance',
@@ -104,7 +106,9 @@ describe('card:move', () => {
 
     const broadcast = await seenByB.waitFor()
     expect(broadcast.card).toEqual(card)
-    expect(broadcast.entry).toEqual(card.history[1])
+    // The move travels as the card's lastEntry: the same entry the card's history ends with.
+    expect(card.lastEntry).toEqual(history[1])
+    expect(broadcast.card.lastEntry).toEqual(history[1])
 
     await Promise.all([roundTrip(a.socket), roundTrip(outsider), roundTrip(b.socket)])
     expect(seenByA.events).toEqual([])
@@ -234,7 +238,7 @@ describe('card:move', () => {
 
     card = await moveOk(s.socket, card, 10, 'kasubag_program', 'Capaian IKU triwulan belum sesuai Renja.')
     expect(card).toMatchObject({ step: 10, lane: 'kasubag_program', version: 12, rounds: 1 })
-    expect(card.history.at(-1)).toMatchObject({
+    expect(card.lastEntry).toMatchObject({
       kind: 'return',
       from: { step: 11, lane: 'sekretaris' },
       to: { step: 10, lane: 'kasubag_program' },
@@ -247,11 +251,12 @@ describe('card:move', () => {
     card = await moveOk(k, card, 13, 'sekretaris')
     card = await moveOk(s.socket, card, 14, 'sekretaris')
     expect(card).toMatchObject({ step: 14, lane: 'sekretaris', version: 16, rounds: 1 })
-    expect(card.history.map((e) => e.kind)).toEqual([
+    const { history } = await detailOf(s.socket, card.id)
+    expect(history.map((e) => e.kind)).toEqual([
       'create', 'advance', 'advance', 'advance', 'advance', 'advance', 'advance', 'advance', 'advance',
       'advance', 'advance', 'return', 'advance', 'advance', 'advance', 'finish',
     ])
-    expect(card.history.map((e) => e.to.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 11, 12, 13, 14])
+    expect(history.map((e) => e.to.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 11, 12, 13, 14])
 
     // Finished: its holder cannot reopen it.
     expect(await move(s.socket, card, 13, 'sekretaris', 'buka lagi')).toEqual({ ok: false, error: { code: 'MOVE_NOT_ALLOWED', reason: 'finished' } })
@@ -303,14 +308,14 @@ describe('card:move', () => {
 
     const overridden = await moveOk(adminSocket, card, 7, 'kasubag_program', 'Data sudah dikumpulkan di luar aplikasi.')
     expect(overridden).toMatchObject({ step: 7, lane: 'kasubag_program', version: 3, rounds: 0 })
-    expect(overridden.history.at(-1)).toMatchObject({
+    expect(overridden.lastEntry).toMatchObject({
       kind: 'override',
       by: { id: admin.id, name: 'Admin Utama' },
       from: { step: 2, lane: 'kepala_bidang' },
       to: { step: 7, lane: 'kasubag_program' },
       note: 'Data sudah dikumpulkan di luar aplikasi.',
     })
-    expect((await seen.waitFor((e) => e.card.version === 3)).entry.kind).toBe('override')
+    expect((await seen.waitFor((e) => e.card.version === 3)).card.lastEntry.kind).toBe('override')
   })
 })
 
@@ -336,7 +341,8 @@ describe('restart', () => {
     expect(after.cards).toEqual(before.cards)
     expect(after.cycle).toEqual(before.cycle)
     expect(cardOf(after, 'ppik')).toMatchObject({ step: 3, version: 3, output: 'Data terolah v1' })
-    expect(cardOf(after, 'ppik').history).toHaveLength(3)
+    expect((await detailOf(again, cardOf(after, 'ppik').id)).history).toHaveLength(3)
+    expect(cardOf(after, 'ppik')).toMatchObject({ noteCount: 1, lastNote: { text: 'Catatan sebelum restart' } })
 
     // And it keeps working: the next move continues from the stored version.
     const next = await moveOk(again, cardOf(after, 'ppik'), 4, 'kasubag_program')

@@ -8,7 +8,7 @@ import { DEFAULT_CALENDAR, localInstant } from '../../shared/time/calendar'
 import { seal } from '../ledger/repository'
 import type { CardRecord } from './model'
 import { applyEvent, type CardState } from './projection'
-import { movableOf, toCardDto } from './repository'
+import { movableOf, toFullCard } from './repository'
 
 /*
  * The client shows a move by applyMove's card; the server stores applyMove's event and answers
@@ -62,7 +62,7 @@ describe("the server's projection of applyMove's event", () => {
       state = applyEvent(state, seal(draft, { cardId: id, cycleId: state.cycleId, seq: state.seq, head: state.head }))
 
       expect(movableOf(recordOf(state, id))).toEqual(result.card)
-      const { step, lane, version, rounds, enteredStepAt, dueAt, atRiskAt, visits } = toCardDto(recordOf(state, id), template)
+      const { step, lane, version, rounds, enteredStepAt, dueAt, atRiskAt, visits } = toFullCard(recordOf(state, id), template)
       expect({ step, lane, version, rounds, enteredStepAt, dueAt, atRiskAt, visits }).toEqual({
         step: result.card.step,
         lane: result.card.lane,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Types } from 'mongoose'
-import type { CardDto, HistoryEntryDto, NoteDto, PersonRef } from '../../shared/schemas/board'
+import { LAST_NOTE_CHARS, type CardDetail, type CardDto, type FullCard, type HistoryEntryDto, type NoteDto, type PersonRef } from '../../shared/schemas/board'
 import type { DocumentDto } from '../../shared/schemas/documents'
 import type { Position } from '../../shared/rules/moves'
 import { defaultLaneOf } from '../../shared/rules/moves'
@@ -11,6 +11,7 @@ import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/
 import type { CardModel, CardRecord } from './model'
 import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
+import { createLogger, type Logger } from '../logger'
 
 interface StepMutu {
   checks?: Record<string, boolean>
@@ -53,9 +54,49 @@ function clockOf(card: CardRecord): StepClock {
   return { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, visits: visitsOf(card) }
 }
 
+type LooseEntry = CardRecord['history'][number]
+type LooseNote = CardRecord['notes'][number]
+
+function toEntryDto(h: LooseEntry, card: CardRecord): HistoryEntryDto {
+  return {
+    opId: h.opId ?? '',
+    ...(typeof h.seq === 'number' ? { seq: h.seq } : {}),
+    kind: (h.kind ?? 'advance') as HistoryEntryDto['kind'],
+    at: (h.at ?? new Date(0)).toISOString(),
+    by: { id: h.by?.id ?? '', name: h.by?.name ?? '' },
+    from: toPosition(h.from),
+    to: toPosition(h.to) ?? { step: card.step, lane: card.lane },
+    note: h.note ?? '',
+  }
+}
+
+function toNoteDto(n: LooseNote): NoteDto {
+  return {
+    id: n.id ?? '',
+    at: (n.at ?? new Date(0)).toISOString(),
+    by: { id: n.by?.id ?? '', name: n.by?.name ?? '' },
+    text: n.text ?? '',
+  }
+}
+
+/** The latest change of place; a card always has its creation, so the fallback is for broken data only. */
+function lastEntryOf(card: CardRecord): HistoryEntryDto {
+  const last = (card.history ?? []).at(-1)
+  if (last) return toEntryDto(last, card)
+  return { opId: '', kind: 'create', at: card.enteredStepAt.toISOString(), by: { id: '', name: '' }, from: null, to: { step: card.step, lane: card.lane }, note: '' }
+}
+
+function lastNoteOf(card: CardRecord): CardDto['lastNote'] {
+  const last = (card.notes ?? []).at(-1)
+  if (!last) return null
+  return { at: (last.at ?? new Date(0)).toISOString(), by: last.by?.name ?? '', text: (last.text ?? '').slice(0, LAST_NOTE_CHARS) }
+}
+
+/** The slim card boards hold: no history, notes, visits or documents (those are `toCardDetail`). */
 export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
   const mutu = mutuOf(card, card.step)
   const items = stepOf(template, card.step)?.kelengkapan.length ?? 0
+  const { visits: _visits, ...clock } = clockToDto(clockOf(card))
   return {
     id: String(card._id),
     cycleId: String(card.cycleId),
@@ -63,32 +104,33 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     step: card.step,
     lane: card.lane,
     version: card.version,
-    ...clockToDto(clockOf(card)),
+    ...clock,
     rounds: card.rounds ?? 0,
     checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),
     output: mutu.output ?? '',
-    history: card.history.map(
-      (h): HistoryEntryDto => ({
-        opId: h.opId ?? '',
-        ...(typeof h.seq === 'number' ? { seq: h.seq } : {}),
-        kind: (h.kind ?? 'advance') as HistoryEntryDto['kind'],
-        at: (h.at ?? new Date(0)).toISOString(),
-        by: { id: h.by?.id ?? '', name: h.by?.name ?? '' },
-        from: toPosition(h.from),
-        to: toPosition(h.to) ?? { step: card.step, lane: card.lane },
-        note: h.note ?? '',
-      }),
-    ),
-    notes: card.notes.map(
-      (n): NoteDto => ({
-        id: n.id ?? '',
-        at: (n.at ?? new Date(0)).toISOString(),
-        by: { id: n.by?.id ?? '', name: n.by?.name ?? '' },
-        text: n.text ?? '',
-      }),
-    ),
+    noteCount: (card.notes ?? []).length,
+    documentCount: (card.documents ?? []).length,
+    lastNote: lastNoteOf(card),
+    lastEntry: lastEntryOf(card),
+  }
+}
+
+/** What the card panel loads (`card:detail`): the card's history, notes, visits and documents. */
+export function toCardDetail(card: CardRecord): CardDetail {
+  return {
+    cardId: String(card._id),
+    version: card.version,
+    history: (card.history ?? []).map((h) => toEntryDto(h, card)),
+    notes: (card.notes ?? []).map(toNoteDto),
+    visits: clockToDto(clockOf(card)).visits,
     documents: (card.documents ?? []).map(toDocumentDto),
   }
+}
+
+/** The slim card with its lists: what the server's reports and exports read, never sent to a board. */
+export function toFullCard(card: CardRecord, template: SopTemplate): FullCard {
+  const { cardId: _id, version: _version, ...lists } = toCardDetail(card)
+  return { ...toCardDto(card, template), ...lists }
 }
 
 interface LooseDocument {
@@ -173,7 +215,8 @@ function stateOf(card: CardRecord): CardState {
   return { ...s, rounds: s.rounds ?? 0, visits: s.visits ?? [], mutu: s.mutu ?? {}, history: s.history ?? [], notes: s.notes ?? [], documents: s.documents ?? [] }
 }
 
-export function createCardsRepository(Card: CardModel, ledger: Ledger) {
+/** `log` hears of a projection that failed after its event was committed (see settle()). */
+export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logger = createLogger('warn')) {
   const oneWriteAtATime = keyedQueue()
 
   /** Writes the projection, never backwards: only over a document older than `state`. */
@@ -182,11 +225,33 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger) {
   }
 
   /** Brings the projection up to the ledger's head (after a crash, or another node's write). */
-  async function catchUp(card: CardRecord): Promise<CardRecord> {
+  /** Brings the projection up to the ledger's head; `folded` are the events it lacked. */
+  async function catchUp(card: CardRecord): Promise<{ card: CardRecord; folded: FoldEvent[] }> {
     const missing = await ledger.after(card._id, card.seq)
-    if (!missing.length) return card
+    if (!missing.length) return { card, folded: [] }
     const state = missing.reduce<CardState>((s, e) => applyEvent(s, e), stateOf(card))
     await project(card._id, state)
+    return { card: { ...state, _id: card._id } as CardRecord, folded: missing }
+  }
+
+  /**
+   * Projects a committed event. It is committed whatever happens here, so a failure is logged,
+   * not thrown: the next write to the card or the next start folds it in. On FerretDB two nodes'
+   * guarded writes can land in the wrong order (each is a read, then a write); so after its own
+   * write the writer looks whether a later event exists, and folds it in if so, and so on: the
+   * last writer always leaves the document at the head.
+   */
+  async function settle(card: CardRecord, event: FoldEvent): Promise<CardRecord> {
+    let state = applyEvent(stateOf(card), event)
+    try {
+      await project(card._id, state)
+      for (let later = await ledger.after(card._id, state.seq); later.length; later = await ledger.after(card._id, state.seq)) {
+        state = later.reduce<CardState>((s, e) => applyEvent(s, e), state)
+        await project(card._id, state)
+      }
+    } catch (err) {
+      log.error({ err, cardId: String(card._id), seq: event.seq }, 'card projection failed; the ledger holds the event')
+    }
     return { ...state, _id: card._id } as CardRecord
   }
 
@@ -194,24 +259,25 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger) {
    * The one write path: read the card, decide, claim the next place in its chain with the event
    * (the commit point: from here on the change exists), then project it onto the card document.
    * A writer that loses the claim to another catches up with the winner's event and decides again
-   * against the card as it now is; a resent operation id is answered with the card as it is.
+   * against the card as it now is. A resent operation id is answered with the card as it is, and
+   * with its event if that event had not reached the document yet (its first attempt died between
+   * the two writes), so the caller still tells the others.
    */
   function commit(cardId: string, decide: Decide): Promise<Committed | null> {
     return oneWriteAtATime(cardId, async () => {
       for (let attempt = 0; attempt < MAX_CLAIMS; attempt++) {
         const read = await Card.findById(cardId).lean<CardRecord>()
         if (!read) return null
-        const card = attempt === 0 ? read : await catchUp(read)
+        const card = attempt === 0 ? read : (await catchUp(read)).card
         const draft = decide(card)
         if (!draft) return null
         const event = seal(draft, { cardId: card._id, cycleId: card.cycleId, seq: card.seq, head: card.head })
         const result = await ledger.append(event)
-        if ('appended' in result) {
-          const state = applyEvent(stateOf(card), event)
-          await project(card._id, state)
-          return { card: { ...state, _id: card._id } as CardRecord, event }
+        if ('appended' in result) return { card: await settle(card, event), event }
+        if (result.taken === 'opId') {
+          const { card: now, folded } = await catchUp(card)
+          return { card: now, event: folded.find((e) => e.opId === draft.opId) ?? null }
         }
-        if (result.taken === 'opId') return { card: await catchUp(card), event: null }
       }
       throw new Error(`card ${cardId}: could not claim a place in its chain after ${MAX_CLAIMS} attempts`)
     })
@@ -393,6 +459,11 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger) {
      * and the projection) is brought up to it; a chain whose card document is missing gets one.
      */
     async repairAll(): Promise<number> {
+      // Every chain runs from 1 to its head, so when the documents' heads add up to the number of
+      // events, no document is behind and no chain lacks its card: the usual start reads no event.
+      let sum = 0
+      for await (const c of Card.find({}, { seq: 1 }).lean<{ seq: number }[]>().cursor()) sum += c.seq
+      if (sum === (await ledger.count())) return 0
       const heads = await ledger.heads()
       let repaired = 0
       for await (const card of Card.find({}).lean<CardRecord[]>().cursor()) {

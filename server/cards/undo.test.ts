@@ -7,6 +7,7 @@ import { auditLedger } from '../ledger/audit'
 import {
   createCycle,
   createUser,
+  detailOf,
   opId,
   record,
   roundTrip,
@@ -54,7 +55,7 @@ async function board() {
 async function moveToKasubag(socket: ClientSocket, card: CardDto) {
   const op = opId()
   const moved = await sendOk(socket, 'card:move', { opId: op, cardId: card.id, version: card.version, to: { step: 2, lane: 'kasubag_program' } })
-  const seq = moved.history.find((e) => e.opId === op)?.seq
+  const seq = moved.lastEntry.opId === op ? moved.lastEntry.seq : undefined
   if (!seq) throw new Error('the move ack names no seq')
   return { moved, seq }
 }
@@ -70,27 +71,30 @@ describe('card:undo', () => {
     const { a, b, card } = await board()
     expect(a.board.undoWindowMs).toBe(10_000)
     const seenByB = record(b.socket, 'card:moved')
+    const before = await detailOf(a.socket, card.id)
     const { moved, seq } = await moveToKasubag(a.socket, card)
     expect(moved).toMatchObject({ step: 2, lane: 'kasubag_program', version: 2 })
     // The board's fact names the move's place in the chain as the ack does.
-    expect((await seenByB.waitFor((f) => f.card.version === 2)).entry.seq).toBe(seq)
+    expect((await seenByB.waitFor((f) => f.card.version === 2)).card.lastEntry.seq).toBe(seq)
     now += 4000
 
     const ack = await undo(a.socket, card, seq)
     if (!ack.ok) throw new Error(`undo refused: ${ack.error.code} ${ack.error.reason ?? ''}`)
     const undone = ack.data
+    const detail = await detailOf(a.socket, card.id)
     expect(undone).toMatchObject({ step: 1, lane: 'sekretaris', version: 3, rounds: card.rounds })
     // The step clock as before the move: the same entry instant and thresholds, the visit open again.
-    expect({ enteredStepAt: undone.enteredStepAt, dueAt: undone.dueAt, atRiskAt: undone.atRiskAt, visits: undone.visits }).toEqual({
+    expect({ enteredStepAt: undone.enteredStepAt, dueAt: undone.dueAt, atRiskAt: undone.atRiskAt, visits: detail.visits }).toEqual({
       enteredStepAt: card.enteredStepAt,
       dueAt: card.dueAt,
       atRiskAt: card.atRiskAt,
-      visits: card.visits,
+      visits: before.visits,
     })
     expect(undone.dueAt).not.toBeNull()
     // Both the move and its undo stay in the history.
-    expect(undone.history.map((e) => e.kind)).toEqual(['create', 'advance', 'undo'])
-    const entry = undone.history.at(-1)!
+    expect(detail.history.map((e) => e.kind)).toEqual(['create', 'advance', 'undo'])
+    const entry = detail.history.at(-1)!
+    expect(undone.lastEntry).toEqual(entry)
     expect(entry).toMatchObject({
       seq: seq + 1,
       kind: 'undo',
@@ -100,9 +104,9 @@ describe('card:undo', () => {
       at: new Date(now).toISOString(),
     })
 
-    const fact = await seenByB.waitFor((f) => f.entry.kind === 'undo')
+    const fact = await seenByB.waitFor((f) => f.card.lastEntry.kind === 'undo')
     expect(fact.card).toEqual(undone)
-    expect(fact.entry).toEqual(entry)
+    expect(fact.card.lastEntry).toEqual(entry)
     // Walls get it as a move back.
     expect(WallMove.parse(toWallMove(undone.id, undone.version, entry))).toMatchObject({ kind: 'undo', from: entry.from, to: entry.to })
 
@@ -158,6 +162,6 @@ describe('card:undo', () => {
 
     expect(await undoEvents(card.id)).toBe(2)
     await roundTrip(b.socket)
-    expect(seenByB.events.filter((f) => f.entry.kind === 'undo')).toHaveLength(2)
+    expect(seenByB.events.filter((f) => f.card.lastEntry.kind === 'undo')).toHaveLength(2)
   })
 })

@@ -77,11 +77,8 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
         throw overtaken(now)
       }
       const dto = toCardDto(undone.card, template)
-      const entry = dto.history.at(-1)
-      if (entry) {
-        setImmediate(() => broadcastCard(socket, dto, entry))
-        deps.onMoved(dto, entry, template)
-      }
+      setImmediate(() => broadcastCard(socket, dto, 'moved'))
+      deps.onMoved(dto, dto.lastEntry, template)
       log.info({ event: 'card:undone', cardId: dto.id, opId: input.opId, userId: user.id, undoes: move.seq, version: dto.version }, 'card move undone')
       return dto
     }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../../shared/sop/balangan'
-import { api, createCycle, createUser, opId, sendOk, setupAdmin, useHarness } from '../test/harness'
+import { api, createCycle, createUser, detailOf, opId, sendOk, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
 
@@ -33,8 +33,12 @@ describe('cycles', () => {
     expect(board.template).toEqual(MONEV_KINERJA)
     expect(board.cards.map((c) => c.unit)).toEqual(BALANGAN_UNITS)
     for (const card of board.cards) {
-      expect(card).toMatchObject({ cycleId: cycle.id, step: 1, lane: 'sekretaris', version: 1, rounds: 0, checklist: [false], output: '', notes: [] })
-      expect(card.history).toEqual([
+      expect(card).toMatchObject({ cycleId: cycle.id, step: 1, lane: 'sekretaris', version: 1, rounds: 0, checklist: [false], output: '' })
+      expect(card).toMatchObject({ noteCount: 0, documentCount: 0, lastNote: null })
+      const detail = await detailOf(socket, card.id)
+      expect(detail).toMatchObject({ cardId: card.id, version: 1, notes: [], documents: [] })
+      expect(card.lastEntry).toEqual(detail.history[0])
+      expect(detail.history).toEqual([
         {
           opId: expect.any(String),
           seq: 1,

@@ -124,6 +124,8 @@ describe('display tokens', () => {
       ['card:note', { opId: opId(), cardId: card.id, text: 'dari TV' }],
       ['card:checklist', { opId: opId(), cardId: card.id, index: 0, checked: true }],
       ['card:output', { opId: opId(), cardId: card.id, output: 'x' }],
+      // Nor a card's past: its notes and history are what people wrote and who they are.
+      ['card:detail', { cardId: card.id }],
       ['card:anything-new', { opId: opId() }],
     ]
     for (const [event, payload] of attempts) {
@@ -135,7 +137,7 @@ describe('display tokens', () => {
     const person = await h.connect(server, admin.cookie)
     const board = await sendOk(person, 'board:join', { cycleId: cycle.id })
     const now = board.cards.find((c) => c.id === card.id)
-    expect(now).toMatchObject({ step: 1, version: card.version, notes: [], output: '' })
+    expect(now).toMatchObject({ step: 1, version: card.version, noteCount: 0, lastNote: null, output: '' })
     expect(now?.checklist.some(Boolean)).toBe(false)
     // And a person cannot use the display's command.
     const personWall = await send(person, 'wall:join', {})
@@ -191,8 +193,11 @@ describe('display tokens', () => {
     await wallFacts.waitFor((f) => f.card.id === b.id && f.card.version === fence.version)
 
     // The boards still get everything.
-    expect((await boardMoved.waitFor((f) => f.card.id === a.id && f.card.version === movedA.version)).entry).toMatchObject({ by: { name: 'Sari Wulandari' }, note: words.moveNote })
-    expect((await boardNoted.waitFor()).note.text).toBe(words.note)
+    expect((await boardMoved.waitFor((f) => f.card.id === a.id && f.card.version === movedA.version)).card.lastEntry).toMatchObject({ by: { name: 'Sari Wulandari' }, note: words.moveNote })
+    const noted = await boardNoted.waitFor()
+    expect(noted.note.text).toBe(words.note)
+    // With the card, so a board keeps its note count and newest note right.
+    expect(noted.card).toMatchObject({ id: a.id, noteCount: 1, lastNote: { text: words.note } })
 
     // The display: wall:card only, each exactly a WallCard (and a move), and none of the words or names.
     expect(frames.map(([event]) => event)).toEqual(['wall:card', 'wall:card', 'wall:card', 'wall:card'])
@@ -208,7 +213,7 @@ describe('display tokens', () => {
 
     expect(facts[0]).toEqual({
       card: { id: a.id, cycleId: cycle.id, unit: { id: a.unit.id, shortName: a.unit.shortName }, step: 2, lane: 'kepala_bidang', version: movedA.version, enteredStepAt: movedA.enteredStepAt },
-      move: { cardId: a.id, version: movedA.version, kind: 'advance', at: movedA.history.at(-1)?.at, from: { step: 1, lane: 'sekretaris' }, to: { step: 2, lane: 'kepala_bidang' } },
+      move: { cardId: a.id, version: movedA.version, kind: 'advance', at: movedA.lastEntry.at, from: { step: 1, lane: 'sekretaris' }, to: { step: 2, lane: 'kepala_bidang' } },
     })
     expect(facts[1]?.move).toMatchObject({ kind: 'override', from: { step: 2, lane: 'kepala_bidang' }, to: { step: 5, lane: 'kepala_seksi' } })
     // The output changed nothing the wall shows: the card as it was, no move.

@@ -1,4 +1,4 @@
-import type { CardDto, HistoryEntryDto } from '../../shared/schemas/board'
+import type { CardDto, FullCard, HistoryEntryDto } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import { WALL_TICKER_SIZE, type WallCard, type WallCycle, type WallMove } from '../../shared/schemas/displays'
 
@@ -35,8 +35,8 @@ export function toWallCycle(cycle: CycleDto): WallCycle {
   return { id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id) }
 }
 
-/** The cycle's latest moves over all its cards, newest first. */
-export function latestWallMoves(cards: CardDto[], size = WALL_TICKER_SIZE): WallMove[] {
+/** The cycle's latest moves over all its cards, newest first (from their histories: server-side only). */
+export function latestWallMoves(cards: Pick<FullCard, 'id' | 'version' | 'history'>[], size = WALL_TICKER_SIZE): WallMove[] {
   const moves: WallMove[] = []
   for (const card of cards) {
     // Every history entry after the creation is one move, and every move raised the version by one.

@@ -1,7 +1,7 @@
 import { WallJoin, type WallSnapshot } from '../../shared/schemas/displays'
 import type { Ack } from '../../shared/events'
 import type { CalendarRepository } from '../calendar/repository'
-import { toCardDto, type CardsRepository } from '../cards/repository'
+import { toFullCard, type CardsRepository } from '../cards/repository'
 import type { Clock } from '../clock'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../errors'
@@ -66,7 +66,7 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
         if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
         const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
         const label = (await displays.find(displayId))?.label ?? ''
-        const dtos = records.map((c) => toCardDto(c, found.template))
+        const dtos = records.map((c) => toFullCard(c, found.template))
         return {
           display: { id: displayId, label },
           cycle: toWallCycle(found.dto),

@@ -62,7 +62,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
 
   function broadcast(card: CardRecord, template: SopTemplate) {
     const dto = toCardDto(card, template)
-    broadcastCard(io, dto)
+    broadcastCard(io, dto, 'updated')
     return dto
   }
 

@@ -1,5 +1,5 @@
 import type { ServerToClientEvents, TimerThreshold } from '../../shared/events'
-import type { CardDto, HistoryEntryDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/schemas/board'
 import { toWallCard, toWallMove } from '../displays/projection'
 import { roomOf, wallRoom } from './rooms'
 
@@ -11,15 +11,17 @@ export interface Broadcaster {
 }
 
 /**
- * A stored card change, to the cycle's two rooms: its boards get the card (`card:moved` with the
- * history entry, or `card:updated`), its wall displays the wall's projection of it (`wall:card`).
- * Every card change goes through here, so no site can send a board's card to a wall.
+ * A stored card change, to the cycle's two rooms: its boards get the slim card (`card:moved` for a
+ * change of place, whose move is `card.lastEntry`, or `card:updated`), its wall displays the
+ * wall's projection of it (`wall:card`). Every card change goes through here, so no site can send
+ * a board's card to a wall.
  */
-export function broadcastCard(from: Broadcaster, card: CardDto, entry?: HistoryEntryDto): void {
+export function broadcastCard(from: Broadcaster, card: CardDto, change: 'moved' | 'updated'): void {
   const board = from.to(roomOf(card.cycleId))
-  if (entry) board.emit('card:moved', { card, entry })
+  const moved = change === 'moved'
+  if (moved) board.emit('card:moved', { card })
   else board.emit('card:updated', { card })
-  const move = entry ? toWallMove(card.id, card.version, entry) : null
+  const move = moved ? toWallMove(card.id, card.version, card.lastEntry) : null
   from.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move })
 }
 

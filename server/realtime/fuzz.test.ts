@@ -1,12 +1,13 @@
 import type { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { ErrorBody } from '../../shared/errors'
-import { BoardJoin, CardChecklistSet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type CardDto } from '../../shared/schemas/board'
+import { BoardJoin, CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type FullCard } from '../../shared/schemas/board'
 import { WallJoin } from '../../shared/schemas/displays'
 import {
   createCycle,
   createUser,
   dbSnapshot,
+  detailOf,
   disconnected,
   opId,
   roundTrip,
@@ -46,7 +47,7 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>
 
-const COMMANDS = ['board:join', 'board:leave', 'card:move', 'card:note', 'card:checklist', 'card:output', 'card:undo', 'wall:join'] as const
+const COMMANDS = ['board:join', 'board:leave', 'card:move', 'card:note', 'card:checklist', 'card:output', 'card:undo', 'card:detail', 'wall:join'] as const
 type Command = (typeof COMMANDS)[number]
 const SCHEMAS: Record<Command, z.ZodType> = {
   'board:join': BoardJoin,
@@ -57,6 +58,7 @@ const SCHEMAS: Record<Command, z.ZodType> = {
   'card:output': CardOutputSet,
   // Never valid here: the fuzzed user makes no move of its own that could be undone.
   'card:undo': CardUndo,
+  'card:detail': CardDetailGet,
   'wall:join': WallJoin,
 }
 const UNKNOWN_EVENTS = ['card:delete', 'admin:promote', 'cycle:drop', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', ' ', 'card:move ', 'CARD:MOVE', 'disconnect', 'disconnecting', 'connect', 'connect_error', 'newListener', 'removeListener', 'a'.repeat(300), 'kartu:🙂\u0000']
@@ -136,8 +138,8 @@ function huge(r: Rng): unknown {
 }
 
 interface Ids {
-  /** Real card ids (the board's and another cycle's), with their current versions and opIds. */
-  cards: CardDto[]
+  /** Real card ids (the board's and another cycle's), with their current versions and opIds (from card:detail). */
+  cards: FullCard[]
   cycles: string[]
 }
 
@@ -214,6 +216,9 @@ function payloadFor(r: Rng, ids: Ids, event: Command): unknown {
       put('opId', anOpId)
       put('cardId', () => card.id)
       put('output', () => randomString(r))
+      break
+    case 'card:detail':
+      put('cardId', () => card.id)
       break
     case 'card:undo':
       put('opId', anOpId)
@@ -296,7 +301,8 @@ describe(`fuzzing the socket commands (FUZZ_SEED=${SEED})`, () => {
     const socket = await h.connect(server, sekretaris.cookie)
     const onBoard = await sendOk(socket, 'board:join', { cycleId: board.id })
     const elsewhere = await sendOk(socket, 'board:join', { cycleId: other.id })
-    const ids: Ids = { cards: [...onBoard.cards, ...elsewhere.cards], cycles: [board.id, other.id, '0123456789abcdef01234567'] }
+    const withDetail = (cards: typeof onBoard.cards) => Promise.all(cards.map(async (c): Promise<FullCard> => ({ ...c, ...(await detailOf(socket, c.id)) })))
+    const ids: Ids = { cards: [...(await withDetail(onBoard.cards)), ...(await withDetail(elsewhere.cards))], cycles: [board.id, other.id, '0123456789abcdef01234567'] }
 
     const protoBefore = protoKeys()
     const before = await dbSnapshot(server.db)
@@ -369,10 +375,10 @@ describe(`fuzzing the socket commands (FUZZ_SEED=${SEED})`, () => {
               stats.acked++
               if (expectErrorAck(ack, `#${n} ${event} ${JSON.stringify(payload)?.slice(0, 200)}`) === 'ok') {
                 stats.ok++
-                // The rare valid ones are reads (joins) or repeats of an applied operation, which a
-                // move and an undo answer with the card as it is (the database check below shows
-                // they changed nothing).
-                if (!['board:join', 'board:leave', 'card:move', 'card:undo'].includes(event)) {
+                // The rare valid ones are reads (joins, a card's detail) or repeats of an applied
+                // operation, which a move and an undo answer with the card as it is (the database
+                // check below shows they changed nothing).
+                if (!['board:join', 'board:leave', 'card:detail', 'card:move', 'card:undo'].includes(event)) {
                   throw new Error(`#${n} ${event} unexpectedly succeeded (FUZZ_SEED=${SEED}): ${JSON.stringify(payload)?.slice(0, 300)}`)
                 }
               } else {

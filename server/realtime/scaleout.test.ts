@@ -77,7 +77,7 @@ describe('several nodes with the Redis adapter', () => {
     const acked = await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     const moved = await seen.waitFor()
     expect(moved.card).toEqual(acked)
-    expect(moved.entry).toMatchObject({ kind: 'advance', from: { step: 1 }, to: { step: 2, lane: 'kepala_bidang' } })
+    expect(moved.card.lastEntry).toMatchObject({ kind: 'advance', from: { step: 1 }, to: { step: 2, lane: 'kepala_bidang' } })
     await quiet()
     expect(seen.events).toHaveLength(1)
     // The sender gets its ack, not its own broadcast, also when the room spans nodes.

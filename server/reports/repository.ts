@@ -1,10 +1,10 @@
 import type { Connection } from 'mongoose'
-import type { CardDto } from '../../shared/schemas/board'
+import type { FullCard } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { SopTemplate } from '../../shared/sop/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { CalendarRepository } from '../calendar/repository'
-import { toCardDto, type CardsRepository } from '../cards/repository'
+import { toFullCard, type CardsRepository } from '../cards/repository'
 import { cycleModel } from '../cycles/model'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../errors'
@@ -12,7 +12,8 @@ import { AppError } from '../errors'
 export interface CycleData {
   cycle: CycleDto
   template: SopTemplate
-  cards: CardDto[]
+  /** With their histories, notes, visits and documents: what the reports compute from. */
+  cards: FullCard[]
   calendar: WorkCalendar
 }
 
@@ -29,7 +30,7 @@ export function createReportsRepository(deps: { db: Connection; cycles: CyclesRe
       return {
         cycle: found.dto,
         template: found.template,
-        cards: records.map((r) => toCardDto(r, found.template)),
+        cards: records.map((r) => toFullCard(r, found.template)),
         calendar: await deps.calendars.get(),
       }
     },

@@ -9,6 +9,7 @@ import {
   api,
   createCycle,
   createUser,
+  detailOf,
   fakeClock,
   opId,
   record,
@@ -372,9 +373,9 @@ describe('a second SOP on the board', () => {
       const id = opId()
       const ack = await send(sockets.get(user)!, 'card:move', { opId: id, cardId: card.id, version: card.version, to: { step, lane }, ...(note ? { note } : {}) })
       if (!ack.ok) throw new Error(`${user.name} → ${step}/${lane}: ${ack.error.code} ${ack.error.reason ?? ''}`)
-      const seen = await observer.waitFor((e) => e.entry.opId === id)
+      const seen = await observer.waitFor((e) => e.card.lastEntry.opId === id)
       expect(seen.card).toEqual(ack.data)
-      expect(seen.entry).toMatchObject({ by: { id: user.id, name: user.name }, to: { step, lane }, note: note ?? '' })
+      expect(seen.card.lastEntry).toMatchObject({ by: { id: user.id, name: user.name }, to: { step, lane }, note: note ?? '' })
       card = ack.data
       return card
     }
@@ -405,7 +406,8 @@ describe('a second SOP on the board', () => {
     expect(await move('2027-01-12 08:00', pejabat, 4, 'verifikator')).toMatchObject({ step: 4, dueAt: iso('2027-01-13 08:00') })
     expect(await move('2027-01-12 09:00', verifikator, 5, 'verifikator')).toMatchObject({ step: 5, lane: 'verifikator', dueAt: null, rounds: 1 })
 
-    expect(card.history.map((e) => [e.kind, e.from && `${e.from.step}/${e.from.lane}`, `${e.to.step}/${e.to.lane}`])).toEqual([
+    const detail = await detailOf(sockets.get(verifikator)!, card.id)
+    expect(detail.history.map((e) => [e.kind, e.from && `${e.from.step}/${e.from.lane}`, `${e.to.step}/${e.to.lane}`])).toEqual([
       ['create', null, '1/pemohon'],
       ['advance', '1/pemohon', '2/verifikator'],
       ['advance', '2/verifikator', '3/pejabat_berwenang'],
@@ -416,8 +418,8 @@ describe('a second SOP on the board', () => {
       ['advance', '3/pejabat_berwenang', '4/verifikator'],
       ['finish', '4/verifikator', '5/verifikator'],
     ])
-    expect(card.history[3]?.note).toBe('Sisa cuti tahun ini tidak cukup')
-    expect(card.visits.map((v) => [v.step, v.round, v.workingMs === null ? null : v.workingMs / 60_000])).toEqual([
+    expect(detail.history[3]?.note).toBe('Sisa cuti tahun ini tidak cukup')
+    expect(detail.visits.map((v) => [v.step, v.round, v.workingMs === null ? null : v.workingMs / 60_000])).toEqual([
       [1, 1, 10],
       [2, 1, 50],
       [3, 1, 60],

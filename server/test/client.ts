@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client'
 import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from '../../shared/events'
+import type { CardDetail } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { UserDto } from '../../shared/schemas/users'
 import { BALANGAN_UNITS } from '../../shared/sop/balangan'
@@ -176,6 +177,11 @@ export async function sendOk<E extends keyof ClientToServerEvents>(
   const ack = await send(socket, event, payload)
   if (!ack.ok) throw new Error(`${event} refused: ${ack.error.code} ${ack.error.reason ?? ''} ${JSON.stringify(ack.error.params ?? {})}`)
   return ack.data
+}
+
+/** A card's history, notes, visits and documents, as the card panel loads them (`card:detail`). */
+export function detailOf(socket: ClientSocket, cardId: string): Promise<CardDetail> {
+  return sendOk(socket, 'card:detail', { cardId })
 }
 
 /**

@@ -24,7 +24,7 @@ export async function recomputeRunningClocks(deps: {
     if (!template || !next) continue
     const visits = visitsOf(card).map((v) => (v.leftAt ? v : { ...v, standardMs: next.standardMs }))
     const updated = await cards.setThresholds(String(card._id), card.version, { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits })
-    if (updated) broadcastCard(io, toCardDto(updated, template))
+    if (updated) broadcastCard(io, toCardDto(updated, template), 'updated')
   }
   io.emit('calendar:changed', { calendar: cal })
 }

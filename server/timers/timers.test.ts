@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TimerThreshold } from '../../shared/events'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
-import { api, createCycle, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
+import { api, createCycle, detailOf, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
 
 const h = useHarness()
 
@@ -26,7 +26,7 @@ describe('step timers', () => {
     const card = board.cards[0]!
     expect(card.dueAt).toBe(new Date(wita('2027-01-11 08:15')).toISOString())
     expect(card.atRiskAt).toBe(new Date(wita('2027-01-11 08:11') + 15_000).toISOString())
-    expect(card.visits).toEqual([
+    expect((await detailOf(socket, card.id)).visits).toEqual([
       { step: 1, round: 1, enteredAt: new Date(wita('2027-01-11 08:00')).toISOString(), leftAt: null, workingMs: null, standardMs: 15 * 60_000 },
     ])
     expect(board.calendar.zoneLabel).toBe('WITA')
@@ -111,15 +111,16 @@ describe('step timers', () => {
     const card = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
     t.set('2027-01-11 11:50')
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
-    expect(moved.visits[0]).toMatchObject({ step: 1, leftAt: new Date(wita('2027-01-11 11:50')).toISOString(), workingMs: 230 * 60_000 })
-    expect(moved.visits[1]).toMatchObject({ step: 2, round: 1, leftAt: null })
+    const { visits } = await detailOf(socket, card.id)
+    expect(visits[0]).toMatchObject({ step: 1, leftAt: new Date(wita('2027-01-11 11:50')).toISOString(), workingMs: 230 * 60_000 })
+    expect(visits[1]).toMatchObject({ step: 2, round: 1, leftAt: null })
     // 2 hari from Monday 11.50: Wednesday 11.50.
     expect(moved.dueAt).toBe(new Date(wita('2027-01-13 11:50')).toISOString())
 
     // A hand-off within the step keeps the step's clock.
     const handed = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: moved.version, to: { step: 2, lane: 'kasubag_program' } })
     expect(handed.dueAt).toBe(moved.dueAt)
-    expect(handed.visits).toEqual(moved.visits)
+    expect((await detailOf(socket, card.id)).visits).toEqual(visits)
   })
 
   it('a calendar edit mid-step moves the due instant and tells every board', async () => {

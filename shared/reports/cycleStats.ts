@@ -1,5 +1,5 @@
 import type { Position } from '../rules/moves'
-import type { CardDto, HistoryEntryDto, PersonRef } from '../schemas/board'
+import type { FullCard, HistoryEntryDto, PersonRef } from '../schemas/board'
 import type { CycleProgress } from '../schemas/cycles'
 import { finishedStep, laneOf, stepOf, type SopTemplate, type Unit } from '../sop/template'
 import { dateOfDayNumber, dayNumberOf, localDateOf, localInstant, type WorkCalendar } from '../time/calendar'
@@ -17,7 +17,7 @@ import { cycleProgress, isFinished } from './progress'
  */
 
 /** The fields of a card these computations read. */
-export type StatsCard = Pick<CardDto, 'id' | 'unit' | 'step' | 'lane' | 'enteredStepAt' | 'rounds' | 'visits' | 'history'>
+export type StatsCard = Pick<FullCard, 'id' | 'unit' | 'step' | 'lane' | 'enteredStepAt' | 'rounds' | 'visits' | 'history'>
 
 export interface StatsInput {
   cards: StatsCard[]

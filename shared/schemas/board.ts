@@ -88,6 +88,11 @@ export interface VisitDto {
   standardMs: number
 }
 
+/**
+ * A card as boards hold it: its place, its step clock, the current step's Mutu Baku, and counts.
+ * Its history, notes, visits and documents are not in it: the card panel loads them when it opens
+ * (`card:detail`), so a board's snapshot and its facts stay small whatever a card's past.
+ */
 export interface CardDto {
   id: string
   cycleId: string
@@ -100,17 +105,38 @@ export interface CardDto {
   /** Stored by the server when the card enters a step, from the cycle's Waktu and the work calendar; null once finished. */
   dueAt: string | null
   atRiskAt: string | null
-  visits: VisitDto[]
   /** Correction rounds: how many times the card went back along a decision's "Tidak" branch. */
   rounds: number
   /** Ticks of the current step's Kelengkapan items, by index. */
   checklist: boolean[]
   output: string
+  noteCount: number
+  documentCount: number
+  /** The newest note, its text cut to LAST_NOTE_CHARS; null while there is none. */
+  lastNote: { at: string; by: string; text: string } | null
+  /** The latest change of place (the creation, a move or an undo), with its seq: who moved it where. */
+  lastEntry: HistoryEntryDto
+}
+
+/** How much of the newest note a card carries. */
+export const LAST_NOTE_CHARS = 140
+
+export const CardDetailGet = z.strictObject({ cardId: ObjectId })
+export type CardDetailGet = z.infer<typeof CardDetailGet>
+
+/** What the card panel loads on opening (`card:detail`), and again after each fact for the card. */
+export interface CardDetail {
+  cardId: string
+  version: number
   history: HistoryEntryDto[]
   notes: NoteDto[]
+  visits: VisitDto[]
   /** Files uploaded as a step's Output, every step's (filter by `step` for the current one). */
   documents: DocumentDto[]
 }
+
+/** A card with everything: what the server's reports and exports read (never sent to a board). */
+export type FullCard = CardDto & Omit<CardDetail, 'cardId' | 'version'>
 
 export interface Viewer {
   userId: string

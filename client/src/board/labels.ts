@@ -40,7 +40,9 @@ export function awayChangeText(template: Template, change: AwayChange): string {
       return change.by ? t('board.change.movedBy', { unit, place, name: change.by }) : t('board.change.moved', { unit, place })
     }
     case 'noted':
-      return t('board.change.noted', { unit, n: change.count, names: change.by.join(', ') }, change.count)
+      return change.by
+        ? t('board.change.notedLatest', { unit, n: change.count, name: change.by }, change.count)
+        : t('board.change.notedCount', { unit, n: change.count }, change.count)
     case 'added':
       return t('board.change.added', { unit })
     case 'removed':

@@ -13,10 +13,11 @@ const wita = (s: string): Date => localInstant(cal, s)
 const sekretaris: Actor = { id: 'u1', role: 'sekretaris', unitId: null, isAdmin: false }
 const context: MoveContext = { template: MONEV_KINERJA, calendar: cal, actor: sekretaris, by: { id: 'u1', name: 'Rahmawati' }, at: wita('2027-01-11 08:10') }
 
-/** PPIK's card at step 1 as the board snapshot has it: entered at 08:00, its visit open, a tick done. */
+/** PPIK's card at step 1 as the board snapshot has it: entered at 08:00 (a slim card: no visits), a tick done. */
 function heard(version = 1) {
-  const { visit, ...clock } = openVisit(cal, MONEV_KINERJA, 1, 1, wita('2027-01-11 08:00'))
-  return testCard({ version, checklist: [true], ...clockToDto({ ...clock, visits: visit ? [visit] : [] }) })
+  const { visit: _visit, ...clock } = openVisit(cal, MONEV_KINERJA, 1, 1, wita('2027-01-11 08:00'))
+  const { enteredStepAt, dueAt, atRiskAt } = clockToDto({ ...clock, visits: [] })
+  return testCard({ version, checklist: [true], enteredStepAt, dueAt, atRiskAt })
 }
 
 const toStep2 = { opId: 'op1', to: { step: 2, lane: 'kepala_bidang' } }
@@ -27,16 +28,17 @@ describe('moveLocally', () => {
     const shown = moveLocally(toStep2, context)(card)
     const result = applyMove(movableOf(card), toStep2, MONEV_KINERJA, cal, context.at, sekretaris)
     if (!result.ok) throw new Error(result.refusal)
-    expect(movableOf(shown)).toEqual(result.card)
+    // The visits are the report's: the card panel loads them, the board card has none.
+    const { visits: _shownVisits, ...place } = movableOf(shown)
+    const { visits: _visits, ...expected } = result.card
+    expect(place).toEqual(expected)
     expect(shown).toMatchObject({ step: 2, lane: 'kepala_bidang', version: 2, rounds: 0, dueAt: wita('2027-01-13 08:10').toISOString() })
-    expect(shown.visits.map((v) => [v.step, v.leftAt])).toEqual([[1, context.at.toISOString()], [2, null]])
+    expect(shown).not.toHaveProperty('visits')
   })
 
-  it('adds the history entry the server will record, without its seq yet', () => {
+  it('shows the move as the last entry the server will record, without its seq yet', () => {
     const shown = moveLocally({ ...toStep2, note: 'siap' }, context)(heard())
-    expect(shown.history).toEqual([
-      { opId: 'op1', kind: 'advance', at: context.at.toISOString(), by: context.by, from: { step: 1, lane: 'sekretaris' }, to: toStep2.to, note: 'siap' },
-    ])
+    expect(shown.lastEntry).toEqual({ opId: 'op1', kind: 'advance', at: context.at.toISOString(), by: context.by, from: { step: 1, lane: 'sekretaris' }, to: toStep2.to, note: 'siap' })
   })
 
   it("clears the Mutu Baku of the step left (the ack brings the new step's), keeps it on a hand-off", () => {
@@ -54,10 +56,11 @@ describe('moveLocally', () => {
   it('is applied again to a card heard while the move is in flight, and the ack replaces it', () => {
     const start = { cards: { ppik: heard() }, pending: {} }
     const moving = reconcile.beginMove(start, 'ppik', 'op1', moveLocally(toStep2, context))
-    const noted = reconcile.applyFact(moving, { ...heard(), notes: [{ id: 'n1', at: context.at.toISOString(), by: context.by, text: 'catatan' }] })
-    expect(noted.cards.ppik).toMatchObject({ step: 2, version: 2, notes: [{ id: 'n1' }] })
+    const lastNote = { at: context.at.toISOString(), by: context.by.name, text: 'catatan' }
+    const noted = reconcile.applyFact(moving, { ...heard(), noteCount: 1, lastNote })
+    expect(noted.cards.ppik).toMatchObject({ step: 2, version: 2, noteCount: 1, lastNote, lastEntry: { opId: 'op1' } })
     // The server's card: the entry has its seq, the new step its Kelengkapan.
-    const ack = { ...noted.cards.ppik!, checklist: [false], history: [{ ...noted.cards.ppik!.history[0]!, seq: 2 }] }
+    const ack = { ...noted.cards.ppik!, checklist: [false], lastEntry: { ...noted.cards.ppik!.lastEntry, seq: 2 } }
     expect(reconcile.applyAck(noted, 'op1', ack)).toEqual({ cards: { ppik: ack }, pending: {} })
   })
 })

@@ -5,9 +5,14 @@ import type { CardDto, HistoryEntryDto, PersonRef } from '@shared/schemas/board'
 import type { SopTemplate } from '@shared/sop/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 
-/** A CardDto as shared/domain/applyMove.ts reads it (instants back from ISO strings to dates). */
+/**
+ * A CardDto as shared/domain/applyMove.ts reads it (instants back from ISO strings to dates). A
+ * slim card has no visits: they are the report's, and the place and clock a move shows do not
+ * depend on them (the ack and the card panel's detail bring the server's).
+ */
 export function movableOf(card: CardDto): MovableCard {
-  return { unitId: card.unit.id, step: card.step, lane: card.lane, version: card.version, rounds: card.rounds, ...clockFromDto(card) }
+  const clock = clockFromDto({ enteredStepAt: card.enteredStepAt, dueAt: card.dueAt, atRiskAt: card.atRiskAt, visits: [] })
+  return { unitId: card.unit.id, step: card.step, lane: card.lane, version: card.version, rounds: card.rounds, ...clock }
 }
 
 export interface LocalMove {
@@ -27,10 +32,10 @@ export interface MoveContext {
 
 /**
  * The move as the board shows it before the ack: the same step the server takes (applyMove), so
- * the card shows the place, version, rounds and step clock the ack will bring, and its history one
- * entry longer. It is applied again whenever the card is heard meanwhile (board/reconcile.ts); if
- * the rules no longer allow the move on the card as heard, it shows that card, and the server's
- * answer (STALE) says why.
+ * the card shows the place, version, rounds and step clock the ack will bring, and the move as its
+ * last entry (without the seq the server gives it). It is applied again whenever the card is heard
+ * meanwhile (board/reconcile.ts); if the rules no longer allow the move on the card as heard, it
+ * shows that card, and the server's answer (STALE) says why.
  */
 export function moveLocally(move: LocalMove, ctx: MoveContext): (card: CardDto) => CardDto {
   return (card) => {
@@ -40,17 +45,20 @@ export function moveLocally(move: LocalMove, ctx: MoveContext): (card: CardDto) 
     const { kind, from, to, note } = event.payload
     const entry: HistoryEntryDto = { opId: move.opId, kind, at: ctx.at.toISOString(), by: ctx.by, from, to, note }
     const stepChanged = next.step !== card.step
+    const { enteredStepAt, dueAt, atRiskAt } = clockToDto(next)
     return {
       ...card,
       step: next.step,
       lane: next.lane,
       version: next.version,
       rounds: next.rounds,
-      ...clockToDto(next),
+      enteredStepAt,
+      dueAt,
+      atRiskAt,
       // The Mutu Baku of the step it enters is the server's to tell: the ack brings it.
       checklist: stepChanged ? [] : card.checklist,
       output: stepChanged ? '' : card.output,
-      history: [...card.history, entry],
+      lastEntry: entry,
     }
   }
 }

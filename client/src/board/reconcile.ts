@@ -2,8 +2,9 @@
  * How a client's copy of the cards follows the server: the pure half of the board store, used by
  * the wall too. The server sends whole cards whose version only grows (every move adds one, other
  * changes keep it), so one rule decides every case: the newer version wins, and at the same
- * version the card just heard wins (it carries the latest ticks, notes and documents). A move in
- * flight keeps showing where the user put the card until its ack settles it or it is rolled back.
+ * version the card just heard wins (it carries the latest ticks and counts of notes and documents).
+ * A move in flight keeps showing where the user put the card until its ack settles it or it is
+ * rolled back.
  * Nothing here mutates: each function returns the next `Held`, the same object when nothing changed.
  */
 

@@ -12,13 +12,13 @@ export function testCard(fields: Partial<CardDto> = {}): CardDto {
     enteredStepAt: '2027-01-04T01:00:00.000Z',
     dueAt: null,
     atRiskAt: null,
-    visits: [],
     rounds: 0,
     checklist: [],
     output: '',
-    history: [],
-    notes: [],
-    documents: [],
+    noteCount: 0,
+    documentCount: 0,
+    lastNote: null,
+    lastEntry: { opId: 'create-ppik', seq: 1, kind: 'create', at: '2027-01-04T01:00:00.000Z', by: { id: 'admin', name: 'Admin' }, from: null, to: { step: 1, lane: 'sekretaris' }, note: '' },
     ...fields,
   }
 }

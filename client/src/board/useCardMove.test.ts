@@ -117,8 +117,8 @@ describe('useCardMove', () => {
 describe('the undo after a move', () => {
   const held = card(1, 'sekretaris')
   const entry = { opId: 'op-under-test', seq: 2, kind: 'advance' as const, at: '2027-01-04T02:00:00.000Z', by: { id: 'u1', name: 'Siti' }, from: { step: 1, lane: 'sekretaris' }, to: { step: 2, lane: 'kepala_bidang' }, note: '' }
-  const moved: CardDto = { ...held, step: 2, lane: 'kepala_bidang', version: 5, history: [entry] }
-  const undone: CardDto = { ...held, version: 6, history: [entry, { ...entry, opId: 'op-under-test', seq: 3, kind: 'undo', from: entry.to, to: entry.from }] }
+  const moved: CardDto = { ...held, step: 2, lane: 'kepala_bidang', version: 5, lastEntry: entry }
+  const undone: CardDto = { ...held, version: 6, lastEntry: { ...entry, opId: 'op-under-test', seq: 3, kind: 'undo', from: entry.to, to: entry.from } }
 
   async function movedWithToast() {
     emit.mockResolvedValueOnce({ ok: true, data: moved })
@@ -159,8 +159,17 @@ describe('the undo after a move', () => {
     })
   })
 
+  it("offers no undo when the ack's last entry is another move than this one", async () => {
+    emit.mockResolvedValueOnce({ ok: true, data: { ...moved, lastEntry: { ...entry, opId: 'someone-else', seq: 3 } } })
+    const { move, notices } = setup(held, person('sekretaris'))
+    move.request('c1', { step: 2, lane: 'kepala_bidang' })
+    await settle()
+    expect(notices.items.at(-1)).toMatchObject({ tone: 'success' })
+    expect(notices.items.at(-1)?.action).toBeUndefined()
+  })
+
   it('offers no undo for a move the ack does not name (no seq)', async () => {
-    emit.mockResolvedValueOnce({ ok: true, data: { ...moved, history: [{ ...entry, seq: undefined }] } })
+    emit.mockResolvedValueOnce({ ok: true, data: { ...moved, lastEntry: { ...entry, seq: undefined } } })
     const { move, notices } = setup(held, person('sekretaris'))
     move.request('c1', { step: 2, lane: 'kepala_bidang' })
     await settle()

@@ -95,7 +95,8 @@ export function useCardMove(host: CardMoveHost) {
 
   /** The toast after a move: where the card went, and "Urungkan" for as long as the server allows. */
   function offerUndo(moved: CardDto, opId: string, where: (card: CardDto) => string): void {
-    const seq = moved.history.find((h) => h.opId === opId)?.seq
+    // The ack's last entry is this move unless the card moved again before the answer came back.
+    const seq = moved.lastEntry.opId === opId ? moved.lastEntry.seq : undefined
     const windowMs = host.undoWindowMs?.() ?? UNDO_WINDOW_SECONDS * 1000
     const text = t('move.done', { unit: moved.unit.shortName, place: where(moved) })
     if (!seq || windowMs <= 0) return void notices.success(text)

@@ -1,9 +1,13 @@
 import type { CardDto } from '@shared/schemas/board'
 
-/** What happened to the board while this client was disconnected, found by comparing snapshots. */
+/**
+ * What happened to the board while this client was disconnected, found by comparing snapshots of
+ * slim cards: a move by the version and the last entry, notes by their count and the newest one.
+ */
 export type AwayChange =
   | { kind: 'moved'; card: CardDto; by: string | null }
-  | { kind: 'noted'; card: CardDto; count: number; by: string[] }
+  /** `by`: who wrote the newest of them (a slim card names no other author). */
+  | { kind: 'noted'; card: CardDto; count: number; by: string | null }
   | { kind: 'added'; card: CardDto }
   | { kind: 'removed'; card: CardDto }
 
@@ -18,15 +22,11 @@ export function changesWhileAway(before: Readonly<Record<string, CardDto>>, afte
       continue
     }
     if (card.version !== old.version || card.step !== old.step || card.lane !== old.lane) {
-      const known = new Set(old.history.map((h) => h.opId))
-      const missed = card.history.filter((h) => !known.has(h.opId))
-      changes.push({ kind: 'moved', card, by: missed.at(-1)?.by.name ?? null })
+      const missed = card.lastEntry.opId !== old.lastEntry.opId
+      changes.push({ kind: 'moved', card, by: missed ? card.lastEntry.by.name : null })
     }
-    const knownNotes = new Set(old.notes.map((n) => n.id))
-    const newNotes = card.notes.filter((n) => !knownNotes.has(n.id))
-    if (newNotes.length > 0) {
-      changes.push({ kind: 'noted', card, count: newNotes.length, by: [...new Set(newNotes.map((n) => n.by.name))] })
-    }
+    const newNotes = card.noteCount - old.noteCount
+    if (newNotes > 0) changes.push({ kind: 'noted', card, count: newNotes, by: card.lastNote?.by ?? null })
   }
   for (const old of Object.values(before)) {
     if (!seen.has(old.id)) changes.push({ kind: 'removed', card: old })

@@ -4,6 +4,7 @@ import type { WallCardChanged } from '@shared/schemas/displays'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { useBoardStore } from '../stores/board'
 import { useCalendarStore } from '../stores/calendar'
+import { useCardDetailStore } from '../stores/cardDetail'
 import { useNotificationsStore } from '../stores/notifications'
 import { useServerStatusStore } from '../stores/serverStatus'
 import { useSessionStore } from '../stores/session'
@@ -58,9 +59,19 @@ export function routeSocketEvents(): () => void {
       // The socket shares the cookie; a refused handshake means the session is gone.
       if (err.message === 'UNAUTHENTICATED') useSessionStore().expire()
     },
-    'card:moved': (fact) => useBoardStore().applyMoved(fact),
-    'card:updated': (fact) => useBoardStore().applyUpdated(fact),
-    'card:noted': (fact) => useBoardStore().applyNoted(fact),
+    // A card's facts carry its slim card; an open panel loads the card's past again (a note it appends).
+    'card:moved': (fact) => {
+      useBoardStore().applyMoved(fact)
+      useCardDetailStore().changed(fact.card.id)
+    },
+    'card:updated': (fact) => {
+      useBoardStore().applyUpdated(fact)
+      useCardDetailStore().changed(fact.card.id)
+    },
+    'card:noted': (fact) => {
+      useBoardStore().applyNoted(fact)
+      useCardDetailStore().noted(fact.cardId, fact.note)
+    },
     'card:timer': (fact) => useBoardStore().applyTimer(fact),
     'presence:changed': (fact) => useBoardStore().applyPresence(fact),
     'calendar:changed': ({ calendar }) => {

@@ -1,4 +1,5 @@
 import { useBoardStore } from '../stores/board'
+import { useCardDetailStore } from '../stores/cardDetail'
 import { useNotificationsStore } from '../stores/notifications'
 import { useSessionStore } from '../stores/session'
 import { useTasksStore } from '../stores/tasks'
@@ -7,10 +8,12 @@ import { useTasksStore } from '../stores/tasks'
  * What the client loads again after its socket (re)connects, in one order, as directus' hydrate
  * does: the session first (who is signed in decides the rest), then everything on screen at once.
  * Each store's resync knows whether it has anything to do: the board only if one was open when the
- * connection dropped, Tugas saya only while it is shown, the notifications whenever signed in.
+ * connection dropped, the card panel's detail while the panel is open, Tugas saya only while it is
+ * shown, the notifications whenever signed in.
  */
 const screens = [
   () => useBoardStore().resync(),
+  () => useCardDetailStore().resync(),
   () => useTasksStore().resync(),
   () => useNotificationsStore().resync(),
 ]

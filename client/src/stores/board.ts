@@ -2,7 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { cycleProgress } from '@shared/reports/progress'
 import type { CycleDto, CycleProgress } from '@shared/schemas/cycles'
-import { UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type HistoryEntryDto, type NoteDto, type Viewer } from '@shared/schemas/board'
+import { LAST_NOTE_CHARS, UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type NoteDto, type Viewer } from '@shared/schemas/board'
 import type { TimerThreshold } from '@shared/events'
 import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type Position, type Refusal } from '@shared/rules/moves'
 import { finishedStep, stepOf, type SopStep, type SopTemplate } from '@shared/sop/template'
@@ -20,6 +20,7 @@ import { moveLocally } from '../board/moveLocally'
 import type { SentMove } from '../board/useCardMove'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
+import { useCardDetailStore } from './cardDetail'
 
 export type BoardStatus = 'idle' | 'joining' | 'ready' | 'error'
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline'
@@ -30,6 +31,11 @@ const FLASH_MS = 2200
 
 function placeOf(card: CardDto): CardPlace {
   return { unitId: card.unit.id, step: card.step, lane: card.lane }
+}
+
+/** A card with one more note, as the server's projection counts it. */
+function withNote(card: CardDto, note: NoteDto): CardDto {
+  return { ...card, noteCount: card.noteCount + 1, lastNote: { at: note.at, by: note.by.name, text: note.text.slice(0, LAST_NOTE_CHARS) } }
 }
 
 function cellKey(step: number, lane: string): string {
@@ -45,6 +51,7 @@ function cellKey(step: number, lane: string): string {
 export const useBoardStore = defineStore('board', () => {
   const session = useSessionStore()
   const notices = useNoticesStore()
+  const detail = useCardDetailStore()
   const t = i18n.global.t
 
   const cycleId = ref<string | null>(null)
@@ -267,6 +274,8 @@ export const useBoardStore = defineStore('board', () => {
     const next = reconcile.applyAck(before, move.opId, card)
     if (next === before) return // board left or reloaded meanwhile
     hold(next)
+    // The mover hears no card:moved of their own move; an open panel shows it in its history.
+    detail.changed(card.id)
     announcement.value = t('board.announce.moved', { unit: card.unit.shortName, place: placeLabel(card) })
   }
 
@@ -281,6 +290,7 @@ export const useBoardStore = defineStore('board', () => {
     if (card.cycleId !== cycleId.value || !isOurs(card.id)) return
     const before = cards.value[card.id]
     hold(reconcile.applyFact(held(), card))
+    detail.changed(card.id)
     if (reconcile.placeChanged(before, cards.value[card.id])) {
       announcement.value = t('board.announce.moved', { unit: card.unit.shortName, place: placeLabel(card) })
     }
@@ -313,14 +323,12 @@ export const useBoardStore = defineStore('board', () => {
     return false
   }
 
-  function addNoteLocally(cardId: string, note: NoteDto): void {
-    hold(reconcile.patchCard(held(), cardId, (card) => (card.notes.some((n) => n.id === note.id) ? card : { ...card, notes: [...card.notes, note] })))
-  }
-
   async function addNote(cardId: string, text: string): Promise<boolean> {
     const ack = await emitCommand('card:note', { opId: newOpId(), cardId, text })
     if (ack.ok) {
-      addNoteLocally(cardId, ack.data)
+      // The note's ack is the note alone: the card counts it here as the server did.
+      hold(reconcile.patchCard(held(), cardId, (card) => withNote(card, ack.data)))
+      detail.noted(cardId, ack.data)
       return true
     }
     notices.error(t('card.noteFailed'), [errorText(ack.error)])
@@ -333,14 +341,14 @@ export const useBoardStore = defineStore('board', () => {
     return status.value === 'ready' && Object.hasOwn(cards.value, id)
   }
 
-  function applyMoved({ card, entry }: { card: CardDto; entry: HistoryEntryDto }): void {
+  function applyMoved({ card }: { card: CardDto }): void {
     if (card.cycleId !== cycleId.value || status.value !== 'ready') return
     const before = cards.value[card.id]
     hold(reconcile.applyFact(held(), card))
     // A late or duplicate broadcast leaves the card where it is; our own move in flight stays shown.
     if (!reconcile.placeChanged(before, cards.value[card.id])) return
     flash(card.id)
-    announcement.value = t('board.change.movedBy', { unit: card.unit.shortName, place: placeLabel(card), name: entry.by.name })
+    announcement.value = t('board.change.movedBy', { unit: card.unit.shortName, place: placeLabel(card), name: card.lastEntry.by.name })
   }
 
   function applyUpdated({ card }: { card: CardDto }): void {
@@ -348,9 +356,10 @@ export const useBoardStore = defineStore('board', () => {
     hold(reconcile.applyFact(held(), card))
   }
 
-  function applyNoted({ cycleId: id, cardId, note }: { cycleId: string; cardId: string; note: NoteDto }): void {
-    if (id !== cycleId.value || !isOurs(cardId)) return
-    addNoteLocally(cardId, note)
+  /** The fact's card has the note counted (noteCount, lastNote); the panel appends the note itself. */
+  function applyNoted({ cycleId: id, card }: { cycleId: string; card: CardDto }): void {
+    if (id !== cycleId.value || !isOurs(card.id)) return
+    hold(reconcile.applyFact(held(), card))
   }
 
   function applyPresence({ cycleId: id, viewers: list }: { cycleId: string; viewers: Viewer[] }): void {

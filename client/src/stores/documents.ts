@@ -1,10 +1,12 @@
 import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ErrorBody } from '@shared/errors'
+import type { CardDto } from '@shared/schemas/board'
 import type { ArchiveDocumentDto, CycleArchiveDto } from '@shared/schemas/documents'
 import { api, ApiError } from '../api/http'
 import { i18n } from '../i18n'
 import { errorText } from '../ui/errors/text'
+import { useCardDetailStore } from './cardDetail'
 
 /** The server's refusal in words, from an error body `{ error: { code, reason?, params? } }`. */
 function errorMessageOf(text: string): string | undefined {
@@ -34,11 +36,12 @@ export interface ArchiveState {
 
 /**
  * Documents attached to cards: uploads with progress and cancel, deletes, and a cycle's archive.
- * The card itself (with its `documents`) stays in the board store and follows the server's
- * `card:updated` broadcast, which also reaches the uploader's own board.
+ * The card (with its `documentCount`) stays in the board store and follows the server's
+ * `card:updated` broadcast; a card's files are its panel's detail, loaded again after each change.
  */
 export const useDocumentsStore = defineStore('documents', () => {
   const t = i18n.global.t
+  const cardDetail = useCardDetailStore()
   const uploads = ref<Record<string, UploadState>>({})
   const archives = ref<Record<string, ArchiveState>>({})
   const requests = new Map<string, XMLHttpRequest>()
@@ -78,6 +81,7 @@ export const useDocumentsStore = defineStore('documents', () => {
         if (xhr.status === 201) {
           requests.delete(cardId)
           delete uploads.value[cardId]
+          cardDetail.changed(cardId)
           return resolve(true)
         }
         fail(errorMessageOf(xhr.responseText) ?? (xhr.status === 413 ? t('documents.tooLarge') : t('documents.failed')))
@@ -109,7 +113,8 @@ export const useDocumentsStore = defineStore('documents', () => {
   /** Null when deleted, or the message to show. */
   async function remove(documentId: string): Promise<string | null> {
     try {
-      await api('DELETE', `/api/documents/${encodeURIComponent(documentId)}`)
+      const { card } = await api<{ card: CardDto }>('DELETE', `/api/documents/${encodeURIComponent(documentId)}`)
+      cardDetail.changed(card.id)
       return null
     } catch (err) {
       return messageOf(err)

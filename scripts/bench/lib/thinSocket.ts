@@ -130,7 +130,7 @@ export function eventName(frame: Buffer): string {
   return frame.toString('latin1', 4, end)
 }
 
-/** The operation id of a `card:moved` frame: its `entry` is last, so its opId is the last one. */
+/** The operation id of a `card:moved` frame: the card's `lastEntry` (the move) is last, so its opId is the last one. */
 export function movedOpId(frame: Buffer): string {
   const key = frame.lastIndexOf('"opId":"')
   if (key < 0) return ''

@@ -18,8 +18,8 @@ export const s3Fanout: Scenario = {
     const p = plan(ctx)
     return withScope(async (scope) => {
       const server = await startServerProcess(scope, 'server.ts', { DATA_DIR: scope.tempDir('papan-bench-data-') })
-      // Twelve cards: each is moved some twenty times in all (each card:moved carries its history),
-      // and 5000 joins stay affordable (each reads the whole board).
+      // Twelve cards: each is moved some twenty times in all, and 5000 joins stay affordable (each
+      // reads the whole board). A card:moved carries the slim card only, whatever its history.
       const bench = await prepareBench(server, { cards: 12 })
       const watchers: ThinSocket[] = []
       scope.defer(() => closeAll(watchers))

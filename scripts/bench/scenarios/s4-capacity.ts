@@ -18,7 +18,7 @@ export const s4Capacity: Scenario = {
     return withScope(async (scope) => {
       const server = await startServerProcess(scope, 'server.ts', { DATA_DIR: scope.tempDir('papan-bench-data-') })
       // 50 cards, the most a cycle has through the API: the ramp's moves spread over them so no
-      // card's history (part of every card:moved) grows far beyond a real quarter's.
+      // card's history (read from the card document on every move) grows far beyond a real quarter's.
       const bench = await prepareBench(server, { cards: 50 })
       const watchers = await openWatchers(server.url, bench, p.watchers)
       scope.defer(() => closeAll(watchers))
