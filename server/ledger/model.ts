@@ -55,7 +55,8 @@ cardEventSchema.index({ cardId: 1, seq: 1 }, { unique: true })
 cardEventSchema.index({ cardId: 1, opId: 1 }, { unique: true })
 cardEventSchema.index({ cycleId: 1, kind: 1, at: -1 })
 
-export type CardEventRecord = InferSchemaType<typeof cardEventSchema> & { _id: Types.ObjectId }
+/** `_id` is `<cardId>:<seq>` (server/ledger/repository.ts eventId). */
+export type CardEventRecord = InferSchemaType<typeof cardEventSchema> & { _id: string }
 
 export const CARD_EVENTS = 'card_events'
 

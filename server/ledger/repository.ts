@@ -28,6 +28,14 @@ export function seal(draft: EventDraft, after: ChainHead): FoldEvent {
   return { ...unsealed, hash: hashOf(unsealed) } as FoldEvent & { prev: string }
 }
 
+/**
+ * An event's `_id` is its place: `<cardId>:<seq>`. So the claim is the `_id` itself (unique in any
+ * collection), and reading a card's next event is a lookup by `_id`.
+ */
+export function eventId(cardId: Types.ObjectId | string, seq: number): string {
+  return `${String(cardId)}:${seq}`
+}
+
 function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number }).code === 11000
 }
@@ -47,7 +55,7 @@ export function createLedger(Event: CardEventModel) {
       try {
         // ignoreUndefined: the hash leaves undefined fields out (server/ledger/chain.ts canonical),
         // so must the stored document, or the driver would store them as null and break the link.
-        await Event.collection.insertOne({ ...event, _id: new Types.ObjectId() } as never, { ignoreUndefined: true })
+        await Event.collection.insertOne({ ...event, _id: eventId(event.cardId, event.seq) } as never, { ignoreUndefined: true })
         return { appended: event }
       } catch (err) {
         if (!isDuplicateKey(err)) throw err
@@ -60,7 +68,7 @@ export function createLedger(Event: CardEventModel) {
     async appendMany(events: FoldEvent[]): Promise<void> {
       if (!events.length) return
       try {
-        await Event.collection.insertMany(events.map((e) => ({ ...e, _id: new Types.ObjectId() })) as never[], { ordered: false, ignoreUndefined: true })
+        await Event.collection.insertMany(events.map((e) => ({ ...e, _id: eventId(e.cardId, e.seq) })) as never[], { ordered: false, ignoreUndefined: true })
       } catch (err) {
         const writeErrors = (err as { writeErrors?: { code?: number }[] }).writeErrors
         if (!isDuplicateKey(err) && !(writeErrors?.length && writeErrors.every((e) => e.code === 11000))) throw err
@@ -73,11 +81,18 @@ export function createLedger(Event: CardEventModel) {
       return (await Event.exists({ cardId: id, $or: [{ opId }, { kind: 'migrated', 'payload.opIds': opId }] })) !== null
     },
 
-    /** The card's events after `seq`, in chain order. */
+    /**
+     * The card's events after `seq`, in chain order: one lookup by `_id` per event, the only
+     * query FerretDB v1 answers from an index (any other filter reads the whole collection,
+     * which on the write path would make every move cost as much as the ledger is long).
+     */
     async after(cardId: Types.ObjectId | string, seq: number): Promise<FoldEvent[]> {
-      return Event.find({ cardId: new Types.ObjectId(String(cardId)), seq: { $gt: seq } })
-        .sort({ seq: 1 })
-        .lean<FoldEvent[]>()
+      const out: FoldEvent[] = []
+      for (let next = seq + 1; ; next++) {
+        const event = await Event.collection.findOne({ _id: eventId(cardId, next) } as never)
+        if (!event) return out
+        out.push(event as unknown as FoldEvent)
+      }
     },
 
     /** How many events there are (the collection's own count, no scan). */
