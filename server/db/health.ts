@@ -64,10 +64,13 @@ export function createDbHealth(deps: { db: Connection; log: Logger; supervised?:
   let loopTimer: NodeJS.Timeout | undefined
   const listeners = new Set<(state: DbState) => void>()
 
+  /** A ping is one command; any other answered in the last PING_TIMEOUT_MS says as much. */
+  const answeredLately = () => Date.now() - lastOkAt < PING_TIMEOUT_MS
+
   function derive(): DbState {
     const proc = supervised?.status().state
     if (proc === 'exited' || proc === 'restarting') return { status: 'down', reason: proc }
-    if (!closed && lastPing === 'ok') return { status: 'ok' }
+    if (!closed && (lastPing === 'ok' || (lastPing === 'timeout' && answeredLately()))) return { status: 'ok' }
     // A timeout on a live connection is a server that accepts but does not answer.
     const unresponsive = !closed && lastPing === 'timeout' && db.readyState === 1
     return { status: 'down', reason: unresponsive ? 'unresponsive' : 'unreachable' }
@@ -106,6 +109,14 @@ export function createDbHealth(deps: { db: Connection; log: Logger; supervised?:
     update()
   }
   db.on('close', onClose)
+  // Under a reconnect storm the pool is busy and a ping waits its turn behind a thousand joins;
+  // every command the database answers in the meantime is as good as a ping (connectDb turns on
+  // the driver's command events).
+  const onAnswered = () => {
+    lastOkAt = Date.now()
+  }
+  const client = db.getClient()
+  client.on('commandSucceeded', onAnswered)
 
   /** The one ping in flight; its answer is recorded whenever it comes, also after a timeout. */
   function sendPing(): Promise<'ok' | 'error'> {
@@ -209,6 +220,7 @@ export function createDbHealth(deps: { db: Connection; log: Logger; supervised?:
       if (loopTimer) clearTimeout(loopTimer)
       unwatch?.()
       db.off('close', onClose)
+      client.off('commandSucceeded', onAnswered)
       listeners.clear()
     },
   }
