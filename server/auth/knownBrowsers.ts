@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicateKey'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Connection } from 'mongoose'
 import type { Clock } from '../clock'
@@ -23,7 +24,7 @@ export async function loadKnownBrowserKey(conn: Connection): Promise<Buffer> {
     await meta.insertOne({ _id: KEY_ID, key: randomBytes(32).toString('base64') })
   } catch (err) {
     // Another node (or an earlier start) created it first: use that one.
-    if ((err as { code?: number }).code !== 11000) throw err
+    if (!isDuplicateKey(err)) throw err
   }
   const doc = await meta.findOne({ _id: KEY_ID })
   if (!doc) throw new Error('the known-browser key could not be stored')

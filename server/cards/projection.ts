@@ -4,7 +4,6 @@ import type { StepClock, Visit } from '../../shared/domain/stepClock'
 import type { MoveKind, Position } from '../../shared/rules/moves'
 import type { PersonRef } from '../../shared/schemas/board'
 import type { Unit } from '../../shared/sop/template'
-import type { EventKind } from '../ledger/model'
 
 /**
  * The card document as the projection of its events: a pure fold, so the server's write, the
@@ -166,8 +165,6 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
       return { ...next, ...event.payload.state, seq: event.seq, head: event.hash }
   }
 }
-
-export const PLACE_KINDS: ReadonlySet<EventKind> = new Set(['create', 'move', 'undo'])
 
 /** The card as it was before its event `seq`: the fold of the events before it (null if none). */
 export function stateBefore(events: readonly FoldEvent[], seq: number): CardState | null {

@@ -9,14 +9,9 @@ import type { WorkCalendar } from '../../shared/time/calendar'
 import type { MovableCard, MoveEvent } from '../../shared/domain/applyMove'
 import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
 import type { CardModel, CardRecord } from './model'
-import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StoredDocument } from './projection'
+import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StepMutu, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
 import { createLogger, type Logger } from '../logger'
-
-interface StepMutu {
-  checks?: Record<string, boolean>
-  output?: string
-}
 
 function mutuOf(card: CardRecord, step: number): StepMutu {
   const all = (card.mutu ?? {}) as Record<string, StepMutu>

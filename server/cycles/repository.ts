@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicateKey'
 import { isValidObjectId, type Types } from 'mongoose'
 import type { PersonRef } from '../../shared/schemas/board'
 import { cycleProgress } from '../../shared/reports/progress'
@@ -97,7 +98,7 @@ export function createCyclesRepository(Cycle: CycleModel, cards: CardsRepository
         })
         cycleId = doc._id
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', 'cycle_started', { year: input.year, quarter: input.quarter })
+        if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'cycle_started', { year: input.year, quarter: input.quarter })
         throw err
       }
       try {

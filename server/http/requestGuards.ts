@@ -4,7 +4,8 @@ import type { Logger } from '../logger'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-function hostOf(origin: string): string | null {
+/** The host (name and port) an Origin header names, or null for `null` and other non-URLs. */
+export function originHost(origin: string): string | null {
   try {
     return new URL(origin).host
   } catch {
@@ -33,7 +34,7 @@ export function sameOriginWrites(log: Logger) {
     const bearer = req.headers.authorization?.startsWith('Bearer ') ?? false
     let refusal: string | null = null
     if (site !== undefined && site !== 'same-origin') refusal = `sec-fetch-site ${site}`
-    else if (origin !== undefined && hostOf(origin) !== req.headers.host) refusal = `origin ${origin}`
+    else if (origin !== undefined && originHost(origin) !== req.headers.host) refusal = `origin ${origin}`
     else if (origin === undefined && site === undefined && !bearer) refusal = 'no origin'
     if (!refusal) return next()
     log.warn({ method: req.method, path: req.path, ip: req.ip, refusal }, 'cross-site request refused')

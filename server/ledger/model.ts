@@ -49,11 +49,10 @@ const cardEventSchema = new Schema({
   /** sha256 over this event's fields and `prev` (server/ledger/chain.ts). */
   hash: { type: String, required: true },
 })
-// The claim: of two writers of the same place in a chain, exactly one insert succeeds (a unique
-// index is atomic on MongoDB and on FerretDB's SQLite alike, unlike an update's guard on FerretDB).
-cardEventSchema.index({ cardId: 1, seq: 1 }, { unique: true })
+// The claim is the `_id`, `<cardId>:<seq>` (server/ledger/repository.ts eventId): of two writers
+// of the same place in a chain exactly one insert succeeds, on MongoDB and on FerretDB's SQLite
+// alike (unlike an update's guard on FerretDB). An operation is applied to a card at most once.
 cardEventSchema.index({ cardId: 1, opId: 1 }, { unique: true })
-cardEventSchema.index({ cycleId: 1, kind: 1, at: -1 })
 
 /** `_id` is `<cardId>:<seq>` (server/ledger/repository.ts eventId). */
 export type CardEventRecord = InferSchemaType<typeof cardEventSchema> & { _id: string }

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicateKey'
 import { Types } from 'mongoose'
 import { firstBreak, hashOf, type ChainBreak } from './chain'
 import type { CardEventModel, CardEventRecord } from './model'
@@ -36,10 +37,6 @@ export function eventId(cardId: Types.ObjectId | string, seq: number): string {
   return `${String(cardId)}:${seq}`
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000
-}
-
 /** The card ledger: `card_events`, append-only. Nothing here updates or deletes an event. */
 export function createLedger(Event: CardEventModel) {
   return {
@@ -71,7 +68,7 @@ export function createLedger(Event: CardEventModel) {
         await Event.collection.insertMany(events.map((e) => ({ ...e, _id: eventId(e.cardId, e.seq) })) as never[], { ordered: false, ignoreUndefined: true })
       } catch (err) {
         const writeErrors = (err as { writeErrors?: { code?: number }[] }).writeErrors
-        if (!isDuplicateKey(err) && !(writeErrors?.length && writeErrors.every((e) => e.code === 11000))) throw err
+        if (!isDuplicateKey(err) && !(writeErrors?.length && writeErrors.every(isDuplicateKey))) throw err
       }
     },
 

@@ -1,3 +1,4 @@
+import { originHost } from '../http/requestGuards'
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
@@ -37,14 +38,6 @@ interface RealtimeDeps {
   log: Logger
 }
 
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host
-  } catch {
-    return false
-  }
-}
-
 /** The Socket.IO server, authenticating every connection with the session cookie. */
 export function createRealtime(
   httpServer: HttpServer,
@@ -62,7 +55,7 @@ export function createRealtime(
     // be able to act with a user's session. Non-browser clients send no Origin and are let through.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin
-      callback(null, !origin || sameHost(origin, req.headers.host))
+      callback(null, !origin || originHost(origin) === req.headers.host)
     },
   })
 

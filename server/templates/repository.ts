@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicateKey'
 import type { PersonRef } from '../../shared/schemas/board'
 import type { RoleDto, TemplateInput, TemplateSummaryDto } from '../../shared/schemas/templates'
 import type { SopTemplate } from '../../shared/sop/template'
@@ -13,10 +14,6 @@ interface VersionMeta {
   version: number
   createdAt: Date
   createdBy: { name: string }
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000
 }
 
 function byName(a: SopTemplate, b: SopTemplate): number {

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicateKey'
 import type { Connection } from 'mongoose'
 import type { TimerThreshold } from '../../shared/events'
 import type { Clock } from '../clock'
@@ -59,7 +60,7 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       await claims.insertOne({ _id: id, cardId: String(card._id), cycleId: String(card.cycleId), version: card.version, state, at, firedAt: now })
       return true
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err
+      if (!isDuplicateKey(err)) throw err
       return false
     } finally {
       known.add(id)

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicateKey'
 import { isValidObjectId } from 'mongoose'
 import type { UserCreate, UserDto } from '../../shared/schemas/users'
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords'
@@ -37,7 +38,7 @@ export function createUsersRepository(User: UserModel) {
         })
         return toUserDto(doc.toObject())
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) {
+        if (isDuplicateKey(err)) {
           throw new AppError('CONFLICT', 'username_taken', { username: input.username })
         }
         throw err
