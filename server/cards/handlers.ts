@@ -54,7 +54,8 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       const { card, template } = await load(input.cardId)
       if (card.version !== input.version) {
         // A resent operation (after a reconnect) is answered with the card as it is now.
-        if (await cards.applied(input.cardId, input.opId)) return toCardDto(card, template)
+        const again = await cards.resent(input.cardId, input.opId)
+        if (again) return toCardDto(again, template)
         throw new AppError('STALE', 'stale', staleMessage(template, card), toCardDto(card, template))
       }
       const at = clock()
@@ -69,8 +70,9 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       if (moved && !moved.event) return toCardDto(moved.card, template)
       if (!moved) {
         // Lost the race between our read and our write: someone else moved it first.
+        const again = await cards.resent(input.cardId, input.opId)
+        if (again) return toCardDto(again, template)
         const { card: now } = await load(input.cardId)
-        if (await cards.applied(input.cardId, input.opId)) return toCardDto(now, template)
         throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
       }
       const dto = toCardDto(moved.card, template)
@@ -124,9 +126,10 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
     }
     const updated = await cards.setMutu(cardId, card.step, change, { opId, by, at: clock() })
     if (!updated) {
-      const { card: now } = await load(cardId)
       // A tick resent after the card moved on was applied before it moved: answered as applied.
-      if (await cards.applied(cardId, opId)) return toCardDto(now, template)
+      const again = await cards.resent(cardId, opId)
+      if (again) return toCardDto(again, template)
+      const { card: now } = await load(cardId)
       throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
     }
     const dto = toCardDto(updated, template)

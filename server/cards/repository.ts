@@ -219,7 +219,6 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
     await Card.updateOne({ _id: cardId, seq: { $lt: state.seq } }, { $set: state })
   }
 
-  /** Brings the projection up to the ledger's head (after a crash, or another node's write). */
   /** Brings the projection up to the ledger's head; `folded` are the events it lacked. */
   async function catchUp(card: CardRecord): Promise<{ card: CardRecord; folded: FoldEvent[] }> {
     const missing = await ledger.after(card._id, card.seq)
@@ -329,9 +328,17 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
       return out
     },
 
-    /** Whether this operation id was applied to the card already. */
-    applied(cardId: string, opId: string): Promise<boolean> {
-      return ledger.applied(cardId, opId)
+    /**
+     * The card as it is now if this operation id was applied to it already (a resend), else null.
+     * Queued behind the card's writes and caught up with its ledger, so a resend that races its
+     * first attempt is answered with that attempt's result, not with the card from before it.
+     */
+    resent(cardId: string, opId: string): Promise<CardRecord | null> {
+      return oneWriteAtATime(cardId, async () => {
+        if (!(await ledger.applied(cardId, opId))) return null
+        const read = await Card.findById(cardId).lean<CardRecord>()
+        return read && (await catchUp(read)).card
+      })
     },
 
     /**

@@ -44,7 +44,12 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
       const template = card && (await cycles.templateOf(String(card.cycleId)))
       if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
       // A resent undo (after a reconnect) is answered with the card as it is now.
-      if (await cards.applied(input.cardId, input.opId)) return toCardDto(card, template)
+      const resent = async () => {
+        const again = await cards.resent(input.cardId, input.opId)
+        return again && toCardDto(again, template)
+      }
+      const first = await resent()
+      if (first) return first
 
       const events = await cards.eventsOf(input.cardId)
       const move = events.find((e): e is FoldEvent & { kind: 'move' } => e.seq === input.seq && e.kind === 'move')
@@ -53,7 +58,12 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
       if (move.by.id !== user.id) throw new AppError('FORBIDDEN', 'undo_not_yours')
       // Anything since (a move, a note, a tick) makes the undo a rewrite of what others saw.
       const overtaken = (now: CardRecord) => new AppError('STALE', 'undo_overtaken', undefined, toCardDto(now, template))
-      if (events.at(-1)?.seq !== move.seq) throw overtaken(card)
+      if (events.at(-1)?.seq !== move.seq) {
+        // Or it is this very undo, resent, whose first try landed after our check above.
+        const again = await resent()
+        if (again) return again
+        throw overtaken(card)
+      }
       const at = clock()
       if (at.getTime() - move.at.getTime() > deps.undoWindowMs) {
         throw new AppError('FORBIDDEN', 'undo_expired', { seconds: Math.round(deps.undoWindowMs / 1000) })
@@ -72,9 +82,9 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
       if (undone && !undone.event) return toCardDto(undone.card, template)
       if (!undone) {
         // Something reached the card between our read and our write (or this undo, resent).
-        const now = (await cards.findById(input.cardId)) ?? card
-        if (await cards.applied(input.cardId, input.opId)) return toCardDto(now, template)
-        throw overtaken(now)
+        const again = await resent()
+        if (again) return again
+        throw overtaken((await cards.findById(input.cardId)) ?? card)
       }
       const dto = toCardDto(undone.card, template)
       setImmediate(() => broadcastCard(socket, dto, 'moved'))
