@@ -8,7 +8,7 @@
 // Plain Node, no dependencies: it runs before anything else in node_modules is trustworthy.
 
 import { spawnSync } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -20,6 +20,28 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB'
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)))
 const toolDir = join(repoRoot, '.tools', 'ferretdb')
 const binary = join(toolDir, 'bin', 'ferretdb')
+/** Names the patches the binary was built with, so a checkout with a new patch builds again. */
+const builtWith = join(toolDir, 'patches.txt')
+
+/**
+ * Changes to FerretDB's source before the build, each an exact text replacement that must match.
+ *
+ * sqlite-id-index: the SQLite backend filters `_id` with `_ferretdb_sjson->'$._id'`, but indexes it
+ * as `_ferretdb_sjson->"_id"`. SQLite uses an expression index only for the same expression, so
+ * every find, update and delete by `_id` read the whole table (EXPLAIN QUERY PLAN: SCAN instead of
+ * SEARCH ... USING INDEX): a move beside a 4000-card board cost 100 ms per query. `->'_id'` is the
+ * same value (a label is short for `$.label`) and matches the index, as FerretDB's PostgreSQL
+ * backend already writes it. The stored data and its indexes are unchanged.
+ */
+const PATCHES = [
+  {
+    name: 'sqlite-id-index',
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: `IDColumn = DefaultColumn + "->'_id'"`,
+  },
+]
+const PATCH_NAMES = PATCHES.map((p) => p.name).join('\n')
 
 const MONGODB_HINT = [
   'Without it, `npm start`, `npm run dev` and the tests cannot start their own database.',
@@ -40,6 +62,7 @@ const RETRY_AFTER_FIX = 'Fix the problem above, then run `npm install` (or `node
 
 function installedVersionMatches() {
   if (!existsSync(binary)) return false
+  if (!existsSync(builtWith) || readFileSync(builtWith, 'utf8') !== PATCH_NAMES) return false
   const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 })
   return result.status === 0 && /^version:\s*(\S+)/m.exec(result.stdout)?.[1] === FERRETDB_VERSION
 }
@@ -94,11 +117,18 @@ function build(go) {
     // module zip has no git history and no version.txt, so `go install ...@version` gives a binary
     // that cannot start. Writing the file ourselves is exactly what their docs suggest.
     writeFileSync(join(srcDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`)
+    for (const patch of PATCHES) {
+      const file = join(srcDir, patch.file)
+      const source = readFileSync(file, 'utf8')
+      if (!source.includes(patch.from)) throw new Error(`patch ${patch.name}: ${patch.file} no longer contains ${patch.from}`)
+      writeFileSync(file, source.replace(patch.from, patch.to))
+    }
     mkdirSync(dirname(binary), { recursive: true })
     // -buildvcs=false: the copy sits inside this repo's git checkout, which is not FerretDB's history.
     runGo(go, ['build', '-trimpath', '-buildvcs=false', '-o', tmpBinary, './cmd/ferretdb'], srcDir)
     // Rename last so an interrupted build never leaves a half-written binary that looks installed.
     renameSync(tmpBinary, binary)
+    writeFileSync(builtWith, PATCH_NAMES)
   } finally {
     rmSync(srcDir, { recursive: true, force: true })
     rmSync(tmpBinary, { force: true })
