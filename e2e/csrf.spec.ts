@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { APIRequestContext, Request, Response } from '@playwright/test'
-import { USERS, expect, moveAlong, test } from './helpers'
+import { USERS, cardsOf, expect, moveAlong, test } from './helpers'
 
 /*
  * Cross-site request forgery, in Chromium: a page served from another origin on this machine
@@ -71,7 +71,7 @@ test('a page on another origin, same-site or cross-site, changes nothing with th
   await expect.poll(() => unread(kabid)).toBe(unreadBefore + 1)
   const board = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
   if (!board.ok) throw new Error(JSON.stringify(board.error))
-  const card = board.data.cards.find((c) => c.unit.id === 'ppik')!
+  const card = cardsOf(board.data).find((c) => c.unit.id === 'ppik')!
 
   const { server, port } = await serveAttacker(() => attackPage(app, card.id))
   try {
@@ -102,7 +102,7 @@ test('a page on another origin, same-site or cross-site, changes nothing with th
   expect(await unread(kabid)).toBe(unreadBefore + 1)
   const after = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
   if (!after.ok) throw new Error(JSON.stringify(after.error))
-  expect(after.data.cards.find((c) => c.id === card.id)?.documentCount).toBe(0)
+  expect(cardsOf(after.data).find((c) => c.id === card.id)?.documentCount).toBe(0)
 
   // The control: the same cookie on the app's own page does mark them read.
   const own = await browser.newContext({ storageState: await kabid.storageState() })

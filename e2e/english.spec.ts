@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Locator, Page } from '@playwright/test'
 import type { CardDto } from '../shared/schemas/board'
-import { USERS, cardOf, expect, expectBoardLive, expectCardAt, moveByKeyboard, test } from './helpers'
+import { USERS, cardOf, cardsOf, expect, expectBoardLive, expectCardAt, moveByKeyboard, test } from './helpers'
 
 /*
  * Errors as codes: the server sends `{ code, reason?, params? }` and the client words it. Switched
@@ -53,7 +53,7 @@ test('in English, a refusal, a stale move and a refused document are worded in E
   const joined = await admin.emitWithAck('board:join', { cycleId: cycle.id })
   if (!joined.ok) throw new Error(JSON.stringify(joined.error))
   const cardOfUnit = (unit: string): CardDto => {
-    const card = joined.data.cards.find((c) => c.unit.id === unit)
+    const card = cardsOf(joined.data).find((c) => c.unit.id === unit)
     if (!card) throw new Error(`no ${unit} card`)
     return card
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { expect, test as base, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { io, type Socket } from 'socket.io-client'
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../shared/events'
-import type { CardDto } from '../shared/schemas/board'
+import type { BoardSnapshot, CardDto } from '../shared/schemas/board'
+import { unpackCards } from '../shared/protocol/packedCards'
 import { BALANGAN_UNITS } from '../shared/sop/balangan'
 
 /*
@@ -124,11 +125,16 @@ export async function socketOf(api: APIRequestContext, baseURL: string): Promise
   return socket
 }
 
+/** A board:join answer's cards as CardDto objects (they travel as rows). */
+export function cardsOf(snapshot: BoardSnapshot): CardDto[] {
+  return unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template)
+}
+
 /** Moves `unit`'s card along `path` (regular moves, each by the socket's user), one ack at a time. */
 export async function moveAlong(socket: BoardSocket, cycleId: string, unit: UnitId, path: { step: number; lane: string }[]): Promise<void> {
   const joined = await socket.emitWithAck('board:join', { cycleId })
   if (!joined.ok) throw new Error(`board:join: ${JSON.stringify(joined.error)}`)
-  let card = joined.data.cards.find((c) => c.unit.id === unit)
+  let card = cardsOf(joined.data).find((c) => c.unit.id === unit)
   if (!card) throw new Error(`no ${unit} card in ${cycleId}`)
   for (const to of path) {
     const ack: Ack<CardDto> = await socket.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to })

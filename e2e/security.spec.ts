@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { BrowserContext, Page } from '@playwright/test'
-import { PASSWORD, USERS, cardOf, cellOf, expect, expectBoardLive, expectCardAt, test } from './helpers'
+import { PASSWORD, USERS, cardOf, cardsOf, cellOf, expect, expectBoardLive, expectCardAt, test } from './helpers'
 
 /*
  * The built app under its Content-Security-Policy: every page, with its charts, drag and drop and
@@ -114,7 +114,7 @@ test('every page runs under the Content-Security-Policy without a violation', as
   const kabid = await socketFor(USERS.kabidPpik)
   const board = await kabid.emitWithAck('board:join', { cycleId: cycle.id })
   if (!board.ok) throw new Error(JSON.stringify(board.error))
-  const ppik = board.data.cards.find((c) => c.unit.id === 'ppik')!
+  const ppik = cardsOf(board.data).find((c) => c.unit.id === 'ppik')!
   const handed = await kabid.emitWithAck('card:move', { opId: randomUUID(), cardId: ppik.id, version: ppik.version, to: { step: 2, lane: 'kasubag_program' } })
   expect(handed.ok).toBe(true)
   await expect(wall.getByTestId('wall-unit-ppik')).toHaveAttribute('data-lane', 'kasubag_program')
@@ -131,7 +131,7 @@ test('a note with HTML and script in it shows as text, and nothing of it runs', 
   const sekretaris = await socketFor(USERS.sekretaris)
   const joined = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
   if (!joined.ok) throw new Error(JSON.stringify(joined.error))
-  const mpk = joined.data.cards.find((c) => c.unit.id === 'mpk')!
+  const mpk = cardsOf(joined.data).find((c) => c.unit.id === 'mpk')!
   const noted = await sekretaris.emitWithAck('card:note', { opId: randomUUID(), cardId: mpk.id, text: HOSTILE })
   expect(noted.ok).toBe(true)
 

@@ -1,4 +1,5 @@
 import type { ErrorBody } from './errors'
+import type { CardMovedFact } from './protocol/cardMoved'
 import type { WorkCalendar } from './time/calendar'
 import type { NotificationDto } from './schemas/notifications'
 import type {
@@ -53,8 +54,8 @@ export interface TimerThreshold {
  * cycle's board room, wall:card to its wall displays instead (card:timer and calendar:changed to both).
  */
 export interface ServerToClientEvents {
-  /** The move itself is `card.lastEntry`. */
-  'card:moved': (payload: { card: CardDto }) => void
+  /** The move (or undo) and the card fields it changed; a board fills in the rest (shared/protocol/cardMoved.ts). */
+  'card:moved': (payload: CardMovedFact) => void
   'card:updated': (payload: { card: CardDto }) => void
   /** `card` is the noted card (its noteCount and lastNote changed): boards take it as it is. */
   'card:noted': (payload: { cycleId: string; cardId: string; note: NoteDto; card: CardDto }) => void

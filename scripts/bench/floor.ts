@@ -23,8 +23,8 @@ const httpServer = createServer((_req, res) => res.writeHead(404).end())
 const wss = new WebSocketServer({ server: httpServer, perMessageDeflate: false, maxPayload: 256 * 1024 })
 
 function frameFor(id: string): Buffer {
-  const head = '42["card:moved",{"card":{"pad":"'
-  const tail = `","lastEntry":{"opId":"${id}"}}}]`
+  const head = '42["card:moved",{"pad":"'
+  const tail = `","opId":"${id}"}]`
   return Buffer.from(head + 'x'.repeat(Math.max(0, payloadBytes - head.length - tail.length)) + tail)
 }
 

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose'
 import { describe, expect, it } from 'vitest'
-import { api, connectError, createCycle, disconnected, opId, send, sendOk, setupAdmin, useHarness } from '../test/harness'
+import { api, connectError, createCycle, disconnected, opId, send, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 /*
  * The session cookie behind a TLS-terminating proxy, and sessions ending after inactivity.
@@ -82,7 +82,7 @@ describe('a socket lives only as long as its session', () => {
   it('refuses a command after the session went idle, and closes the socket', async () => {
     const { t, server, admin, cycle } = await start()
     const socket = await h.connect(server, admin.cookie)
-    const card = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const card = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards[0]!
     const gone = disconnected(socket, 10_000)
     t.now += idleMs + 1000
     const move = await send(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })

@@ -5,12 +5,12 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import mongoose from 'mongoose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BoardSnapshot, CardDetail, CardDto } from '../../shared/schemas/board'
+import type { CardDetail, CardDto } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { DocumentDto } from '../../shared/schemas/documents'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
 import { connectDb } from '../db/connect'
-import { api, createCycle, createUser, detailOf, login, opId, sendOk, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
+import { type Board, api, createCycle, createUser, detailOf, login, opId, sendOk, unpacked, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
 import { COLLECTION_ORDER, inspectArchive, writeArchive } from './archive'
 import { downloadBackup } from './remote'
 import { NotEmptyError, restoreArchive } from './restore'
@@ -32,13 +32,13 @@ let before: FullBoard
 let archiveFile: string
 
 /** The board and every card's detail (history, notes, visits, documents), as the card panel loads it. */
-interface FullBoard extends BoardSnapshot {
+interface FullBoard extends Board {
   details: CardDetail[]
 }
 
 async function board(server: TestServer, user: TestUser, cycleId: string): Promise<FullBoard> {
   const socket = await h.connect(server, user.cookie)
-  const snapshot = await sendOk(socket, 'board:join', { cycleId })
+  const snapshot = unpacked(await sendOk(socket, 'board:join', { cycleId }))
   return { ...snapshot, details: await Promise.all(snapshot.cards.map((c) => detailOf(socket, c.id))) }
 }
 
@@ -69,12 +69,12 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, time
 }
 
 /** What must survive a backup and restore: everything on the board except who is watching now. */
-function comparable(snapshot: BoardSnapshot) {
+function comparable(snapshot: Board) {
   const { viewers: _viewers, serverTime: _serverTime, ...rest } = snapshot
   return rest
 }
 
-function cardOf(snapshot: BoardSnapshot, unitId: string): CardDto {
+function cardOf(snapshot: Board, unitId: string): CardDto {
   const card = snapshot.cards.find((c) => c.unit?.id === unitId)
   if (!card) throw new Error(`no card for ${unitId}`)
   return card
@@ -93,7 +93,7 @@ beforeAll(async () => {
 
   const s = await h.connect(source, sekretaris.cookie)
   const a = await h.connect(source, admin.cookie)
-  const start = await sendOk(s, 'board:join', { cycleId: cycle.id })
+  const start = unpacked(await sendOk(s, 'board:join', { cycleId: cycle.id }))
   await sendOk(a, 'board:join', { cycleId: cycle.id })
   let ppik = cardOf(start, 'ppik')
   ppik = await sendOk(s, 'card:move', { opId: opId(), cardId: ppik.id, version: ppik.version, to: { step: 2, lane: 'kepala_bidang' } })

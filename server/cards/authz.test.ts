@@ -6,6 +6,7 @@ import {
   opId,
   send,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   type ClientSocket,
@@ -133,7 +134,7 @@ function socketOf(name: ActorName): ClientSocket {
 }
 
 async function ppikCard(cycleId: string): Promise<CardDto> {
-  const board = await sendOk(socketOf('admin'), 'board:join', { cycleId })
+  const board = unpacked(await sendOk(socketOf('admin'), 'board:join', { cycleId }))
   const card = board.cards.find((c) => c.unit.id === 'ppik')
   if (!card) throw new Error('no PPIK card')
   return card

@@ -1,9 +1,11 @@
 import { Types } from 'mongoose'
+import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ErrorBody } from '../../shared/errors'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/schemas/board'
 import {
+  type Board,
   createCycle,
   createUser,
   detailOf,
@@ -12,6 +14,7 @@ import {
   roundTrip,
   send,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   type ClientSocket,
@@ -35,12 +38,12 @@ beforeAll(async () => {
   ])
 })
 
-async function joined(user: TestUser, cycleId: string): Promise<{ socket: ClientSocket; board: BoardSnapshot }> {
+async function joined(user: TestUser, cycleId: string): Promise<{ socket: ClientSocket; board: Board }> {
   const socket = await h.connect(server, user.cookie)
-  return { socket, board: await sendOk(socket, 'board:join', { cycleId }) }
+  return { socket, board: unpacked(await sendOk(socket, 'board:join', { cycleId })) }
 }
 
-function firstCard(board: BoardSnapshot): CardDto {
+function firstCard(board: Board): CardDto {
   const card = board.cards[0]
   if (!card) throw new Error('no cards')
   return card
@@ -80,7 +83,7 @@ describe('card:note', () => {
     expect(doc?.notes).toHaveLength(1)
     expect(doc?.version).toBe(1) // notes do not move the card
 
-    const rejoined = await sendOk(b.socket, 'board:join', { cycleId: cycle.id })
+    const rejoined = unpacked(await sendOk(b.socket, 'board:join', { cycleId: cycle.id }))
     expect(rejoined.cards.find((c) => c.id === card.id)).toMatchObject({ noteCount: 1, lastNote: { at: note.at, by: note.by.name, text: note.text } })
     expect((await detailOf(b.socket, card.id)).notes).toEqual([note])
   })
@@ -230,7 +233,7 @@ describe('hostile and malformed commands', () => {
     // Still serving: the same move, well-formed, goes through.
     const ok = await sendOk(socket, 'card:move', { ...valid, opId: opId() })
     expect(ok).toMatchObject({ step: 2, lane: 'kepala_bidang', version: 2 })
-    expect((await moved.waitFor()).card).toEqual(ok)
+    expect(await moved.waitFor()).toEqual(toMovedFact(ok))
   })
 
   it('does not join a board that does not exist', async () => {

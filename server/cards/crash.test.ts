@@ -7,13 +7,15 @@ import { fileURLToPath } from 'node:url'
 import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allCells, checkMove, type Position } from '../../shared/rules/moves'
-import type { BoardSnapshot, CardDto, FullCard } from '../../shared/schemas/board'
+import type { CardDto, FullCard } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { SopTemplate } from '../../shared/sop/template'
+import { withMove } from '../../shared/protocol/cardMoved'
 import { connectDb } from '../db/connect'
 import { createLedger } from '../ledger/repository'
 import { cardEventModel } from '../ledger/model'
 import {
+  type Board,
   api,
   createCycle,
   createUser,
@@ -21,6 +23,7 @@ import {
   opId,
   roundTrip,
   sendOk,
+  unpacked,
   setupAdmin,
   type ClientSocket,
   type ServerAddress,
@@ -199,11 +202,15 @@ async function openClient(user: TestUser, cycleId: string): Promise<Client> {
   })
   sockets.push(socket)
   const view = new Map<string, CardDto>()
-  socket.on('card:moved', ({ card }) => see(view, card))
+  // A board holds the rest of a card and fills it in, as the client's board store does.
+  socket.on('card:moved', (fact) => {
+    const held = view.get(fact.id)
+    if (held) see(view, withMove(held, fact, client.template))
+  })
   const client = { user, socket, view, ready: Promise.resolve(), template: undefined as unknown as SopTemplate }
   let resolveReady: () => void = () => undefined
   const join = async () => {
-    const board: BoardSnapshot = await sendOk(socket, 'board:join', { cycleId })
+    const board: Board = unpacked(await sendOk(socket, 'board:join', { cycleId }))
     client.template = board.template
     for (const card of board.cards) see(view, card)
     resolveReady()
@@ -337,7 +344,7 @@ describe('the server killed during moves', () => {
     await Promise.all(workers)
     await Promise.all(clients.map((c) => roundTrip(c.socket)))
 
-    const snapshot: BoardSnapshot = await sendOk(first.socket, 'board:join', { cycleId: cycle.id })
+    const snapshot: Board = unpacked(await sendOk(first.socket, 'board:join', { cycleId: cycle.id }))
     // Each card with its history, as the card panel loads it.
     const truth = {
       ...snapshot,

@@ -65,7 +65,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         if (isNoteRefusal(result.refusal)) throw new AppError('NOTE_REQUIRED', result.refusal)
         throw new AppError(result.forbidden ? 'FORBIDDEN' : 'MOVE_NOT_ALLOWED', result.refusal, refusalMessage(template, result.refusal, card))
       }
-      const moved = await cards.applyMove({ cardId: input.cardId, opId: input.opId, expectedVersion: input.version, event: result.event, by, at })
+      const moved = await cards.applyMove({ cardId: input.cardId, opId: input.opId, expectedVersion: input.version, event: result.event, by, at, seen: card })
       // This very operation was applied by a concurrent resend: answered like a resend.
       if (moved && !moved.event) return toCardDto(moved.card, template)
       if (!moved) {
@@ -96,7 +96,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         : { id: input.opId, at: clock(), by, text: input.text }
       const dto = { ...note, at: note.at.toISOString() }
       if (existing) return dto
-      const updated = await cards.addNote(input.cardId, note)
+      const updated = await cards.addNote(input.cardId, note, card)
       // With the card: its noteCount and lastNote changed, and boards just take it.
       if (updated?.event) {
         socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto, card: toCardDto(updated.card, template) })

@@ -1,8 +1,10 @@
 import { Types } from 'mongoose'
+import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import {
+  type Board,
   api,
   createCycle,
   createUser,
@@ -12,6 +14,7 @@ import {
   roundTrip,
   send,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   type ClientSocket,
@@ -47,13 +50,13 @@ beforeAll(async () => {
   ])
 })
 
-async function joined(user: TestUser, cycleId: string): Promise<{ socket: ClientSocket; board: BoardSnapshot }> {
+async function joined(user: TestUser, cycleId: string): Promise<{ socket: ClientSocket; board: Board }> {
   const socket = await h.connect(server, user.cookie)
-  const board = await sendOk(socket, 'board:join', { cycleId })
+  const board = unpacked(await sendOk(socket, 'board:join', { cycleId }))
   return { socket, board }
 }
 
-function cardOf(board: BoardSnapshot, unitId: string): CardDto {
+function cardOf(board: Board, unitId: string): CardDto {
   const card = board.cards.find((c) => c.unit.id === unitId)
   if (!card) throw new Error(`no card for ${unitId}`)
   return card
@@ -105,10 +108,12 @@ describe('card:move', () => {
     })
 
     const broadcast = await seenByB.waitFor()
-    expect(broadcast.card).toEqual(card)
+    expect(broadcast).toEqual(toMovedFact(card))
     // The move travels as the card's lastEntry: the same entry the card's history ends with.
     expect(card.lastEntry).toEqual(history[1])
-    expect(broadcast.card.lastEntry).toEqual(history[1])
+    const { note: _none, ...entry } = history[1]!
+    expect(broadcast).toMatchObject(entry)
+    expect(broadcast.note).toBeUndefined()
 
     await Promise.all([roundTrip(a.socket), roundTrip(outsider), roundTrip(b.socket)])
     expect(seenByA.events).toEqual([])
@@ -163,7 +168,7 @@ describe('card:move', () => {
 
     await roundTrip(watcher.socket)
     expect(seen.events).toHaveLength(a.board.cards.length)
-    expect(new Set(seen.events.map((e) => e.card.id)).size).toBe(a.board.cards.length)
+    expect(new Set(seen.events.map((e) => e.id)).size).toBe(a.board.cards.length)
   })
 
   it('refuses a move against an old version with the current card', async () => {
@@ -204,7 +209,7 @@ describe('card:move', () => {
       expect((doc?.history as { opId: string }[]).filter((e) => e.opId === op)).toHaveLength(1)
     }
     await roundTrip(watcher.socket)
-    expect(seen.events.map((e) => e.card.id).sort()).toEqual([card.id, other.id].sort())
+    expect(seen.events.map((e) => e.id).sort()).toEqual([card.id, other.id].sort())
   })
 
   it('walks a card through the whole SOP with the right role at each step, including one return 11 → 10', async () => {
@@ -315,7 +320,7 @@ describe('card:move', () => {
       to: { step: 7, lane: 'kasubag_program' },
       note: 'Data sudah dikumpulkan di luar aplikasi.',
     })
-    expect((await seen.waitFor((e) => e.card.version === 3)).card.lastEntry.kind).toBe('override')
+    expect((await seen.waitFor((e) => e.version === 3)).kind).toBe('override')
   })
 })
 
@@ -325,19 +330,19 @@ describe('restart', () => {
     const boss = await setupAdmin(first, { name: 'Admin Restart' })
     const cycle = await createCycle(first, boss, { year: 2026, quarter: 3 })
     const socket = await h.connect(first, boss.cookie)
-    const board = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     let card = cardOf(board, 'ppik')
     card = await moveOk(socket, card, 2, 'kasubag_program')
     card = await moveOk(socket, card, 3, 'kasubag_program')
     await moveOk(socket, cardOf(board, 'mpk'), 5, 'kepala_seksi', 'lompat')
     await sendOk(socket, 'card:note', { opId: opId(), cardId: card.id, text: 'Catatan sebelum restart' })
     await sendOk(socket, 'card:output', { opId: opId(), cardId: card.id, output: 'Data terolah v1' })
-    const before = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const before = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     await first.close()
 
     const second = await h.startServer({ dbName: first.dbName })
     const again = await h.connect(second, boss.cookie)
-    const after = await sendOk(again, 'board:join', { cycleId: cycle.id })
+    const after = unpacked(await sendOk(again, 'board:join', { cycleId: cycle.id }))
     expect(after.cards).toEqual(before.cards)
     expect(after.cycle).toEqual(before.cycle)
     expect(cardOf(after, 'ppik')).toMatchObject({ step: 3, version: 3, output: 'Data terolah v1' })

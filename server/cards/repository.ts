@@ -158,6 +158,8 @@ export interface MoveWrite {
   event: MoveEvent
   by: PersonRef
   at: Date
+  /** The card the move was checked against (commit() decides on it first). */
+  seen?: CardRecord
 }
 
 /** An undo of the move at chain place `undoes`, back to `state` (the card as before that move). */
@@ -170,6 +172,7 @@ export interface UndoWrite {
   state: PlaceState
   by: PersonRef
   at: Date
+  seen?: CardRecord
 }
 
 /**
@@ -214,35 +217,40 @@ function stateOf(card: CardRecord): CardState {
 export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logger = createLogger('warn')) {
   const oneWriteAtATime = keyedQueue()
 
-  /** Writes the projection, never backwards: only over a document older than `state`. */
-  async function project(cardId: Types.ObjectId, state: CardState): Promise<void> {
-    await Card.updateOne({ _id: cardId, seq: { $lt: state.seq } }, { $set: state })
+  /**
+   * Writes the projection, then folds in any event that landed meanwhile and writes again, until
+   * no later event exists. The write is filtered by `_id` alone: FerretDB v1 answers anything more
+   * by reading every card into its own process (a guard `seq < n` made a move cost 130 ms beside a
+   * 4000-card board). No guard is needed for the order: on two nodes, guarded or not, the older of
+   * two writes can land last; but its writer then looks for later events and finds the newer one
+   * (it was inserted before the newer write, which came before this one), so the last writer always
+   * leaves the document at the head.
+   */
+  async function toHead(cardId: Types.ObjectId, state: CardState): Promise<CardState> {
+    await Card.updateOne({ _id: cardId }, { $set: state })
+    for (let later = await ledger.after(cardId, state.seq); later.length; later = await ledger.after(cardId, state.seq)) {
+      state = later.reduce<CardState>((s, e) => applyEvent(s, e), state)
+      await Card.updateOne({ _id: cardId }, { $set: state })
+    }
+    return state
   }
 
-  /** Brings the projection up to the ledger's head; `folded` are the events it lacked. */
+  /** Brings the projection up to the ledger's head (after a crash, or another node's write); `folded` are the events it lacked. */
   async function catchUp(card: CardRecord): Promise<{ card: CardRecord; folded: FoldEvent[] }> {
     const missing = await ledger.after(card._id, card.seq)
     if (!missing.length) return { card, folded: [] }
-    const state = missing.reduce<CardState>((s, e) => applyEvent(s, e), stateOf(card))
-    await project(card._id, state)
+    const state = await toHead(card._id, missing.reduce<CardState>((s, e) => applyEvent(s, e), stateOf(card)))
     return { card: { ...state, _id: card._id } as CardRecord, folded: missing }
   }
 
   /**
    * Projects a committed event. It is committed whatever happens here, so a failure is logged,
-   * not thrown: the next write to the card or the next start folds it in. On FerretDB two nodes'
-   * guarded writes can land in the wrong order (each is a read, then a write); so after its own
-   * write the writer looks whether a later event exists, and folds it in if so, and so on: the
-   * last writer always leaves the document at the head.
+   * not thrown: the next write to the card or the next start folds it in.
    */
   async function settle(card: CardRecord, event: FoldEvent): Promise<CardRecord> {
     let state = applyEvent(stateOf(card), event)
     try {
-      await project(card._id, state)
-      for (let later = await ledger.after(card._id, state.seq); later.length; later = await ledger.after(card._id, state.seq)) {
-        state = later.reduce<CardState>((s, e) => applyEvent(s, e), state)
-        await project(card._id, state)
-      }
+      state = await toHead(card._id, state)
     } catch (err) {
       log.error({ err, cardId: String(card._id), seq: event.seq }, 'card projection failed; the ledger holds the event')
     }
@@ -256,11 +264,13 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
    * against the card as it now is. A resent operation id is answered with the card as it is, and
    * with its event if that event had not reached the document yet (its first attempt died between
    * the two writes), so the caller still tells the others.
+   * `seen` is the card as the caller just read it (to check the command against): the first
+   * attempt decides on it instead of reading it again; if it is behind, the claim says so.
    */
-  function commit(cardId: string, decide: Decide): Promise<Committed | null> {
+  function commit(cardId: string, decide: Decide, seen?: CardRecord): Promise<Committed | null> {
     return oneWriteAtATime(cardId, async () => {
       for (let attempt = 0; attempt < MAX_CLAIMS; attempt++) {
-        const read = await Card.findById(cardId).lean<CardRecord>()
+        const read = attempt === 0 && seen ? seen : await Card.findById(cardId).lean<CardRecord>()
         if (!read) return null
         const card = attempt === 0 ? read : (await catchUp(read)).card
         const draft = decide(card)
@@ -269,7 +279,9 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
         const result = await ledger.append(event)
         if ('appended' in result) return { card: await settle(card, event), event }
         if (result.taken === 'opId') {
-          const { card: now, folded } = await catchUp(card)
+          // Against the document as stored, not `seen`: the event is news only if the document lacks it.
+          const stored = (await Card.findById(cardId).lean<CardRecord>()) ?? card
+          const { card: now, folded } = await catchUp(stored)
           return { card: now, event: folded.find((e) => e.opId === draft.opId) ?? null }
         }
       }
@@ -350,6 +362,7 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
     async applyMove(m: MoveWrite): Promise<Committed | null> {
       return commit(m.cardId, (card) =>
         card.version !== m.expectedVersion ? null : { ...m.event, opId: m.opId, at: m.at, by: m.by, version: card.version + 1 },
+        m.seen,
       )
     },
 
@@ -374,12 +387,13 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
               by: u.by,
               version: card.version + 1,
             },
+        u.seen,
       )
     },
 
     /** Appends a note once per operation id (the note's id). */
-    async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }) {
-      return commit(cardId, (card) => ({ kind: 'note', payload: { text: note.text }, opId: note.id, at: note.at, by: note.by, version: card.version }))
+    async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }, seen?: CardRecord) {
+      return commit(cardId, (card) => ({ kind: 'note', payload: { text: note.text }, opId: note.id, at: note.at, by: note.by, version: card.version }), seen)
     },
 
     /** Cards whose current step has a clock that passed its at-risk instant (overdue ones included). */

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose'
+import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CardDto } from '../../shared/schemas/board'
 import { WallMove } from '../../shared/schemas/displays'
@@ -75,7 +76,7 @@ describe('card:undo', () => {
     const { moved, seq } = await moveToKasubag(a.socket, card)
     expect(moved).toMatchObject({ step: 2, lane: 'kasubag_program', version: 2 })
     // The board's fact names the move's place in the chain as the ack does.
-    expect((await seenByB.waitFor((f) => f.card.version === 2)).card.lastEntry.seq).toBe(seq)
+    expect((await seenByB.waitFor((f) => f.version === 2)).seq).toBe(seq)
     now += 4000
 
     const ack = await undo(a.socket, card, seq)
@@ -104,9 +105,11 @@ describe('card:undo', () => {
       at: new Date(now).toISOString(),
     })
 
-    const fact = await seenByB.waitFor((f) => f.card.lastEntry.kind === 'undo')
-    expect(fact.card).toEqual(undone)
-    expect(fact.card.lastEntry).toEqual(entry)
+    const fact = await seenByB.waitFor((f) => f.kind === 'undo')
+    expect(fact).toEqual(toMovedFact(undone))
+    // The undo restores the entry instant of the step it goes back to, so the fact carries it.
+    expect(fact.enteredStepAt).toBe(undone.enteredStepAt)
+    expect(fact).toMatchObject({ opId: entry.opId, seq: entry.seq, kind: 'undo', from: entry.from, to: entry.to })
     // Walls get it as a move back.
     expect(WallMove.parse(toWallMove(undone.id, undone.version, entry))).toMatchObject({ kind: 'undo', from: entry.from, to: entry.to })
 
@@ -162,6 +165,6 @@ describe('card:undo', () => {
 
     expect(await undoEvents(card.id)).toBe(2)
     await roundTrip(b.socket)
-    expect(seenByB.events.filter((f) => f.card.lastEntry.kind === 'undo')).toHaveLength(2)
+    expect(seenByB.events.filter((f) => f.kind === 'undo')).toHaveLength(2)
   })
 })

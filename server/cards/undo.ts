@@ -43,13 +43,12 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
       const card = await cards.findById(input.cardId)
       const template = card && (await cycles.templateOf(String(card.cycleId)))
       if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
-      // A resent undo (after a reconnect) is answered with the card as it is now.
+      // A resent undo (after a reconnect) is answered with the card as it is now. It finds its
+      // move overtaken by itself, so only a refusal looks for it (the look-up reads the ledger).
       const resent = async () => {
         const again = await cards.resent(input.cardId, input.opId)
         return again && toCardDto(again, template)
       }
-      const first = await resent()
-      if (first) return first
 
       const events = await cards.eventsOf(input.cardId)
       const move = events.find((e): e is FoldEvent & { kind: 'move' } => e.seq === input.seq && e.kind === 'move')
@@ -59,7 +58,6 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
       // Anything since (a move, a note, a tick) makes the undo a rewrite of what others saw.
       const overtaken = (now: CardRecord) => new AppError('STALE', 'undo_overtaken', undefined, toCardDto(now, template))
       if (events.at(-1)?.seq !== move.seq) {
-        // Or it is this very undo, resent, whose first try landed after our check above.
         const again = await resent()
         if (again) return again
         throw overtaken(card)
@@ -78,6 +76,7 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
         state: placeAndClock(before),
         by: { id: user.id, name: user.name },
         at,
+        seen: card,
       })
       if (undone && !undone.event) return toCardDto(undone.card, template)
       if (!undone) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../../shared/sop/balangan'
-import { api, createCycle, createUser, detailOf, opId, sendOk, setupAdmin, useHarness } from '../test/harness'
+import { api, createCycle, createUser, detailOf, opId, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
 
@@ -28,7 +28,7 @@ describe('cycles', () => {
     })
 
     const socket = await h.connect(server, admin.cookie)
-    const board = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     expect(board.cycle).toEqual(cycle)
     expect(board.template).toEqual(MONEV_KINERJA)
     expect(board.cards.map((c) => c.unit)).toEqual(BALANGAN_UNITS)
@@ -87,7 +87,7 @@ describe('cycles', () => {
     const newer = await createCycle(server, admin, { year: 2026, quarter: 2 })
 
     const socket = await h.connect(server, admin.cookie)
-    const board = await sendOk(socket, 'board:join', { cycleId: older.id })
+    const board = unpacked(await sendOk(socket, 'board:join', { cycleId: older.id }))
     const [first, second] = board.cards
     if (!first || !second) throw new Error('expected two cards')
     await sendOk(socket, 'card:move', { opId: opId(), cardId: first.id, version: 1, to: { step: 2, lane: 'kepala_bidang' } })

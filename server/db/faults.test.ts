@@ -6,11 +6,12 @@ import path from 'node:path'
 import { Types, type Connection } from 'mongoose'
 import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/schemas/board'
+import type { CardMovedFact } from '../../shared/protocol/cardMoved'
 import { createApp, type App } from '../app'
 import { connectDb } from './connect'
 import { startEmbeddedFerretdb, type EmbeddedDb } from './embeddedFerretdb'
-import { api, createCycle, opId, record, sendOk, setupAdmin, silentLogger, type ClientSocket, type TestServer } from '../test/harness'
+import { type Board, api, createCycle, opId, record, sendOk, unpacked, setupAdmin, silentLogger, type ClientSocket, type TestServer } from '../test/harness'
 
 /*
  * Issue 5, part 3: the database is lost while the server runs. This file starts its own
@@ -108,7 +109,7 @@ describe('the database lost while the server runs', () => {
     const admin = await setupAdmin(server) // sekretaris, administrator
     const cycle = await createCycle(server, admin, { units: PPIK })
     const socket = await connectSocket(admin.cookie)
-    const board = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     const card = board.cards[0] as CardDto
     expect(card).toMatchObject({ step: 1, lane: 'sekretaris', version: 1 })
     expect((await api(server, 'GET', '/healthz')).status).toBe(200)
@@ -158,7 +159,7 @@ describe('the database lost while the server runs', () => {
       30_000,
     )
 
-    const again = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const again = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     const current = again.cards.find((c) => c.id === card.id) as CardDto
     expect(current).toMatchObject({ step: 1, lane: 'sekretaris', version: 1 })
     const moved = await sendOk(socket, 'card:move', {
@@ -171,7 +172,7 @@ describe('the database lost while the server runs', () => {
 
     // Consistent as stored: one history entry per version after the creation, the card's chain
     // holding exactly those operations, and nothing of the failed move.
-    const fresh: BoardSnapshot = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const fresh: Board = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     expect(fresh.cards.find((c) => c.id === card.id)).toEqual(moved)
     const doc = await db?.collection('cards').findOne({ _id: new Types.ObjectId(card.id) })
     if (!doc) throw new Error('card missing')
@@ -268,7 +269,7 @@ describe('Redis lost with two nodes', () => {
     const mover = await connectSocket(admin.cookie, a)
     const watcherA = await connectSocket(admin.cookie, a)
     const watcherB = await connectSocket(admin.cookie, b)
-    const board = await sendOk(mover, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(mover, 'board:join', { cycleId: cycle.id }))
     await sendOk(watcherA, 'board:join', { cycleId: cycle.id })
     await sendOk(watcherB, 'board:join', { cycleId: cycle.id })
     const seenA = record(watcherA, 'card:moved')
@@ -283,20 +284,20 @@ describe('Redis lost with two nodes', () => {
     // Redis goes away: node A still acks the move and broadcasts it to its own clients.
     await stopRedis()
     const duringOutage = await moveNext()
-    await seenA.waitFor((p) => p.card.id === duringOutage.id, 5000)
+    await seenA.waitFor((p) => p.id === duringOutage.id, 5000)
     expect(duringOutage).toMatchObject({ step: 2, version: 2 })
 
     // Redis comes back on the same port: cross-node broadcasts resume without restarting a node.
     await startRedis()
     await bothSubscribed()
-    let crossed: CardDto | undefined
+    let crossed: CardMovedFact | undefined
     while (!crossed) {
       const moved = await moveNext()
-      crossed = await seenB.waitFor((p) => p.card.id === moved.id, 2000).then(
-        (p) => p.card,
+      crossed = await seenB.waitFor((p) => p.id === moved.id, 2000).then(
+        (p) => p,
         () => undefined,
       )
     }
-    expect(crossed).toMatchObject({ step: 2, version: 2 })
+    expect(crossed).toMatchObject({ to: { step: 2 }, version: 2 })
   }, 90_000)
 })

@@ -9,7 +9,7 @@ import type { ServerStatus } from '../../shared/events'
 import type { CardDto } from '../../shared/schemas/board'
 import { createApp, type App } from '../app'
 import { toErrorAck } from '../errors'
-import { api, createCycle, opId, record, send, sendOk, setupAdmin, silentLogger, type ClientSocket, type ServerAddress, type TestUser } from '../test/harness'
+import { api, createCycle, opId, record, send, sendOk, unpacked, setupAdmin, silentLogger, type ClientSocket, type ServerAddress, type TestUser } from '../test/harness'
 import { connectDb } from './connect'
 import { startEmbeddedFerretdb, type EmbeddedDb } from './embeddedFerretdb'
 
@@ -99,7 +99,7 @@ describe('the embedded database under a running server', () => {
     const cycle = await createCycle(server, admin, { units: [...PPIK, { id: 'umum', name: 'Bidang Umum', shortName: 'UMUM' }] })
     socket = await connectSocket(admin.cookie)
     watcher = await connectSocket(admin.cookie)
-    cards = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards
+    cards = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards
     await sendOk(watcher, 'board:join', { cycleId: cycle.id })
   })
 

@@ -11,6 +11,7 @@ import {
   record,
   send,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   type ClientSocket,
@@ -135,7 +136,7 @@ describe('display tokens', () => {
 
     // Nothing changed: a person's board sees the card as it was.
     const person = await h.connect(server, admin.cookie)
-    const board = await sendOk(person, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(person, 'board:join', { cycleId: cycle.id }))
     const now = board.cards.find((c) => c.id === card.id)
     expect(now).toMatchObject({ step: 1, version: card.version, noteCount: 0, lastNote: null, output: '' })
     expect(now?.checklist.some(Boolean)).toBe(false)
@@ -168,7 +169,7 @@ describe('display tokens', () => {
     const presence = record(boardOfAdmin, 'presence:changed')
     const boardMoved = record(boardOfAdmin, 'card:moved')
     const boardNoted = record(boardOfAdmin, 'card:noted')
-    const board = await sendOk(boardOfAdmin, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(boardOfAdmin, 'board:join', { cycleId: cycle.id }))
     const boardOfSari = await h.connect(server, sari.cookie)
     await sendOk(boardOfSari, 'board:join', { cycleId: cycle.id })
     await presence.waitFor((p) => p.viewers.some((v) => v.name === 'Sari Wulandari'))
@@ -193,7 +194,7 @@ describe('display tokens', () => {
     await wallFacts.waitFor((f) => f.card.id === b.id && f.card.version === fence.version)
 
     // The boards still get everything.
-    expect((await boardMoved.waitFor((f) => f.card.id === a.id && f.card.version === movedA.version)).card.lastEntry).toMatchObject({ by: { name: 'Sari Wulandari' }, note: words.moveNote })
+    expect(await boardMoved.waitFor((f) => f.id === a.id && f.version === movedA.version)).toMatchObject({ by: { name: 'Sari Wulandari' }, note: words.moveNote })
     const noted = await boardNoted.waitFor()
     expect(noted.note.text).toBe(words.note)
     // With the card, so a board keeps its note count and newest note right.
@@ -244,7 +245,7 @@ describe('display tokens', () => {
     // A second person joining makes presence go out; the wall must not be in it.
     const sari = await createUser(server, admin, { name: 'Sari', role: 'sekretaris' })
     const other = await h.connect(server, sari.cookie)
-    const joined = await sendOk(other, 'board:join', { cycleId: cycle.id })
+    const joined = unpacked(await sendOk(other, 'board:join', { cycleId: cycle.id }))
     expect(joined.viewers.map((v) => v.name).sort()).toEqual(['Admin Utama', 'Sari'])
     const seen = await presence.waitFor((p) => p.viewers.length === 2)
     expect(seen.viewers.map((v) => v.name).sort()).toEqual(['Admin Utama', 'Sari'])

@@ -1,9 +1,10 @@
 import { request as httpRequest } from 'node:http'
 import { crc32 } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/schemas/board'
 import type { CycleArchiveDto, DocumentDto } from '../../shared/schemas/documents'
 import {
+  type Board,
   api,
   createCycle,
   createUser,
@@ -11,6 +12,7 @@ import {
   opId,
   record,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   type ClientSocket,
@@ -93,9 +95,9 @@ const PLAIN_ZIP = zip({ 'data.bin': Buffer.alloc(600_000, 0x41), 'readme.txt': '
 
 // ---- helpers ----
 
-async function joined(user: TestUser, cycleId: string): Promise<{ socket: ClientSocket; board: BoardSnapshot }> {
+async function joined(user: TestUser, cycleId: string): Promise<{ socket: ClientSocket; board: Board }> {
   const socket = await h.connect(server, user.cookie)
-  return { socket, board: await sendOk(socket, 'board:join', { cycleId }) }
+  return { socket, board: unpacked(await sendOk(socket, 'board:join', { cycleId })) }
 }
 
 async function freshCard(): Promise<{ cycleId: string; card: CardDto }> {

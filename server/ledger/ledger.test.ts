@@ -6,7 +6,7 @@ import type { CardDto } from '../../shared/schemas/board'
 import { restoreArchive } from '../backup/restore'
 import { cardModel } from '../cards/model'
 import { connectDb } from '../db/connect'
-import { api, createCycle, createUser, detailOf, opId, send, sendOk, setupAdmin, useHarness, type TestServer } from '../test/harness'
+import { api, createCycle, createUser, detailOf, opId, send, sendOk, unpacked, setupAdmin, useHarness, type TestServer } from '../test/harness'
 import type { AuditReport } from './audit'
 import { auditLedger } from './audit'
 import { cardEventModel } from './model'
@@ -24,7 +24,7 @@ const FIXTURE = fileURLToPath(new URL('../backup/fixtures/v1-backup.ndjson.gz', 
 
 async function boardOf(server: TestServer, cookie: string, cycleId: string) {
   const socket = await h.connect(server, cookie)
-  return { socket, board: await sendOk(socket, 'board:join', { cycleId }) }
+  return { socket, board: unpacked(await sendOk(socket, 'board:join', { cycleId })) }
 }
 
 const eventsOf = (db: Connection, cardId: string) =>
@@ -228,7 +228,7 @@ describe('migration of a backup made before the ledger', () => {
     const resent = await sendOk(socket, 'card:move', { opId: lastOp, cardId: String(psdm._id), version: 1, to: { step: 2, lane: 'kepala_bidang' } })
     expect(resent.version).toBe(psdm.version)
     const step = psdm.step as number
-    const lane = (await sendOk(socket, 'board:join', { cycleId: String(psdm.cycleId) })).template.steps.find((s) => s.no === step + 1)!.defaultLane
+    const lane = (unpacked(await sendOk(socket, 'board:join', { cycleId: String(psdm.cycleId) }))).template.steps.find((s) => s.no === step + 1)!.defaultLane
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: String(psdm._id), version: psdm.version as number, to: { step: step + 1, lane } })
     expect(moved).toMatchObject({ noteCount: 2, documentCount: 1 })
     const detail = await detailOf(socket, String(psdm._id))

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import type { NotificationList, TaskList } from '../../shared/schemas/notifications'
-import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness } from '../test/harness'
+import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
 
@@ -32,7 +32,7 @@ describe('notifications and tasks', () => {
     const psdmInbox = record(psdmSocket, 'notification:new')
 
     const mover = await h.connect(server, sekretaris.cookie)
-    const board = await sendOk(mover, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(mover, 'board:join', { cycleId: cycle.id }))
     const card = board.cards.find((c) => c.unit.id === 'ppik')!
     await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
 

@@ -1,5 +1,6 @@
 import type { ServerToClientEvents, TimerThreshold } from '../../shared/events'
 import type { CardDto } from '../../shared/schemas/board'
+import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { toWallCard, toWallMove } from '../displays/projection'
 import { roomOf, wallRoom } from './rooms'
 
@@ -11,15 +12,15 @@ export interface Broadcaster {
 }
 
 /**
- * A stored card change, to the cycle's two rooms: its boards get the slim card (`card:moved` for a
- * change of place, whose move is `card.lastEntry`, or `card:updated`), its wall displays the
+ * A stored card change, to the cycle's two rooms: its boards get the move and what it changed
+ * (`card:moved`, for a change of place) or the slim card (`card:updated`), its wall displays the
  * wall's projection of it (`wall:card`). Every card change goes through here, so no site can send
  * a board's card to a wall.
  */
 export function broadcastCard(from: Broadcaster, card: CardDto, change: 'moved' | 'updated'): void {
   const board = from.to(roomOf(card.cycleId))
   const moved = change === 'moved'
-  if (moved) board.emit('card:moved', { card })
+  if (moved) board.emit('card:moved', toMovedFact(card))
   else board.emit('card:updated', { card })
   const move = moved ? toWallMove(card.id, card.version, card.lastEntry) : null
   from.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move })

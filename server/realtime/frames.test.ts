@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { BoardSnapshot } from '../../shared/schemas/board'
-import { createCycle, opId, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
+import { createCycle, opId, setupAdmin, unpacked, useHarness, type TestServer, type TestUser } from '../test/harness'
 
 /*
  * Raw Socket.IO frames, written by hand over a plain WebSocket, as a hostile or careless client
@@ -81,7 +81,7 @@ describe('every command frame with an ack id is answered exactly once', () => {
     expect((await answerTo(raw, 5409)).error?.code).toBe('VALIDATION')
     const joined = await answerTo(raw, 5410)
     expect(joined.ok).toBe(true)
-    expect((joined.data as BoardSnapshot).cards.length).toBeGreaterThan(0)
+    expect((joined.data as BoardSnapshot).cards.rows.length).toBeGreaterThan(0)
     expect(raw.closed()).toBe(false)
     raw.close()
   })
@@ -132,7 +132,7 @@ describe('every command frame with an ack id is answered exactly once', () => {
     const cycle = await createCycle(server, admin)
     const raw = await connected(server, admin)
     raw.send(`421["board:join",{"cycleId":"${cycle.id}"}]`)
-    const card = ((await answerTo(raw, 1)).data as BoardSnapshot).cards[0]!
+    const card = unpacked((await answerTo(raw, 1)).data as BoardSnapshot).cards[0]!
     const move = (extra: string, where: 'top' | 'to') => {
       const to = `{"step":2,"lane":"kepala_bidang"${where === 'to' ? `,${extra}` : ''}}`
       return `{"opId":"${opId()}","cardId":"${card.id}","version":${card.version},"to":${to}${where === 'top' ? `,${extra}` : ''}}`
@@ -151,7 +151,7 @@ describe('every command frame with an ack id is answered exactly once', () => {
       expect(answer.error?.params).toMatchObject({ issue: 'unrecognized_keys' })
     }
     raw.send(`42999["board:join",{"cycleId":"${cycle.id}"}]`)
-    const after = ((await answerTo(raw, 999)).data as BoardSnapshot).cards.find((c) => c.id === card.id)!
+    const after = unpacked((await answerTo(raw, 999)).data as BoardSnapshot).cards.find((c) => c.id === card.id)!
     expect(after.version).toBe(card.version)
     expect(after.step).toBe(card.step)
     raw.close()

@@ -12,6 +12,7 @@ import {
   opId,
   roundTrip,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
 } from '../test/harness'
@@ -299,8 +300,8 @@ describe(`fuzzing the socket commands (FUZZ_SEED=${SEED})`, () => {
     const other = await createCycle(server, admin)
 
     const socket = await h.connect(server, sekretaris.cookie)
-    const onBoard = await sendOk(socket, 'board:join', { cycleId: board.id })
-    const elsewhere = await sendOk(socket, 'board:join', { cycleId: other.id })
+    const onBoard = unpacked(await sendOk(socket, 'board:join', { cycleId: board.id }))
+    const elsewhere = unpacked(await sendOk(socket, 'board:join', { cycleId: other.id }))
     const withDetail = (cards: typeof onBoard.cards) => Promise.all(cards.map(async (c): Promise<FullCard> => ({ ...c, ...(await detailOf(socket, c.id)) })))
     const ids: Ids = { cards: [...(await withDetail(onBoard.cards)), ...(await withDetail(elsewhere.cards))], cycles: [board.id, other.id, '0123456789abcdef01234567'] }
 
@@ -426,7 +427,7 @@ describe(`fuzzing the socket commands (FUZZ_SEED=${SEED})`, () => {
     const admin = await setupAdmin(server)
     const cycle = await createCycle(server, admin)
     const bystander = await h.connect(server, admin.cookie)
-    const card = (await sendOk(bystander, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const card = (unpacked(await sendOk(bystander, 'board:join', { cycleId: cycle.id }))).cards[0]!
     const attacker = await h.connect(server, admin.cookie)
     const before = await dbSnapshot(server.db)
 

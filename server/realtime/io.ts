@@ -1,4 +1,5 @@
 import { originHost } from '../http/requestGuards'
+import { packCards } from '../../shared/protocol/packedCards'
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
@@ -168,13 +169,17 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
         const found = await cycles.find(cycleId, records.map((c) => c.step))
         if (!found) throw notFound()
         announcePresence(cycleId)
+        const now = clock()
         return {
           cycle: found.dto,
           template: found.template,
           calendar: await calendars.get(),
-          cards: records.map((c) => toCardDto(c, found.template)),
+          cards: packCards(
+            records.map((c) => toCardDto(c, found.template)),
+            now.getTime(),
+          ),
           viewers: await viewersOf(cycleId),
-          serverTime: clock().toISOString(),
+          serverTime: now.toISOString(),
           undoWindowMs: deps.undoWindowMs,
         }
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCycle, createUser, opId, record, roundTrip, sendOk, setupAdmin, useHarness } from '../test/harness'
+import { createCycle, createUser, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
 
@@ -13,12 +13,12 @@ describe('presence', () => {
 
     const a = await h.connect(server, admin.cookie)
     const presenceA = record(a, 'presence:changed')
-    const joinedA = await sendOk(a, 'board:join', { cycleId: cycle.id })
+    const joinedA = unpacked(await sendOk(a, 'board:join', { cycleId: cycle.id }))
     expect(joinedA.viewers).toEqual([{ userId: admin.id, name: 'Admin Utama', role: 'kepala_badan' }])
 
     const b = await h.connect(server, sari.cookie)
     const presenceB = record(b, 'presence:changed')
-    const joinedB = await sendOk(b, 'board:join', { cycleId: cycle.id })
+    const joinedB = unpacked(await sendOk(b, 'board:join', { cycleId: cycle.id }))
     const both = [
       { userId: admin.id, name: 'Admin Utama', role: 'kepala_badan' },
       { userId: sari.id, name: 'Sari Sekretaris', role: 'sekretaris' },
@@ -32,7 +32,7 @@ describe('presence', () => {
 
     // A second tab of the same user is still one viewer.
     const b2 = await h.connect(server, sari.cookie)
-    const joinedB2 = await sendOk(b2, 'board:join', { cycleId: cycle.id })
+    const joinedB2 = unpacked(await sendOk(b2, 'board:join', { cycleId: cycle.id }))
     expect(joinedB2.viewers).toHaveLength(2)
 
     // Someone on another board does not hear about this one.
@@ -55,7 +55,7 @@ describe('presence', () => {
     const a = await h.connect(server, admin.cookie)
     const b = await h.connect(server, sari.cookie)
     const presenceA = record(a, 'presence:changed')
-    const board = await sendOk(a, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(a, 'board:join', { cycleId: cycle.id }))
     await sendOk(b, 'board:join', { cycleId: cycle.id })
     await presenceA.waitFor((p) => p.viewers.length === 2)
 

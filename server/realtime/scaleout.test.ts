@@ -1,4 +1,5 @@
 import { RedisAdapter } from '@socket.io/redis-adapter'
+import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { describe, expect, it } from 'vitest'
 import type { Clock } from '../clock'
 import {
@@ -11,6 +12,7 @@ import {
   record,
   roundTrip,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   type TestServer,
@@ -69,15 +71,15 @@ describe('several nodes with the Redis adapter', () => {
 
     const mover = await h.connect(a, sekretaris.cookie)
     const watcher = await h.connect(b, admin.cookie)
-    const card = (await sendOk(mover, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const card = (unpacked(await sendOk(mover, 'board:join', { cycleId: cycle.id }))).cards[0]!
     await sendOk(watcher, 'board:join', { cycleId: cycle.id })
     const seen = record(watcher, 'card:moved')
     const seenByMover = record(mover, 'card:moved')
 
     const acked = await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     const moved = await seen.waitFor()
-    expect(moved.card).toEqual(acked)
-    expect(moved.card.lastEntry).toMatchObject({ kind: 'advance', from: { step: 1 }, to: { step: 2, lane: 'kepala_bidang' } })
+    expect(moved).toEqual(toMovedFact(acked))
+    expect(moved).toMatchObject({ kind: 'advance', from: { step: 1 }, to: { step: 2, lane: 'kepala_bidang' } })
     await quiet()
     expect(seen.events).toHaveLength(1)
     // The sender gets its ack, not its own broadcast, also when the room spans nodes.
@@ -98,12 +100,12 @@ describe('several nodes with the Redis adapter', () => {
     const presenceA = record(onA, 'presence:changed')
     await sendOk(onA, 'board:join', { cycleId: cycle.id })
     const onB = await h.connect(b, sari.cookie)
-    const joinedB = await sendOk(onB, 'board:join', { cycleId: cycle.id })
+    const joinedB = unpacked(await sendOk(onB, 'board:join', { cycleId: cycle.id }))
     expect(byId(joinedB.viewers)).toEqual(byId(both))
     expect(byId((await presenceA.waitFor((p) => p.viewers.length === 2)).viewers)).toEqual(byId(both))
 
     // Rejoining on A asks again from A's side.
-    const again = await sendOk(onA, 'board:join', { cycleId: cycle.id })
+    const again = unpacked(await sendOk(onA, 'board:join', { cycleId: cycle.id }))
     expect(byId(again.viewers)).toEqual(byId(both))
 
     onB.disconnect()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { CycleDashboard } from '../../shared/reports/dashboard'
 import type { CardDto } from '../../shared/schemas/board'
 import { MONEV_KINERJA } from '../../shared/sop/balangan'
-import { api, createCycle, createUser, fakeClock, opId, sendOk, setupAdmin, useHarness, wita, type ClientSocket, type TestServer, type TestUser } from '../test/harness'
+import { api, createCycle, createUser, fakeClock, opId, sendOk, unpacked, setupAdmin, useHarness, wita, type ClientSocket, type TestServer, type TestUser } from '../test/harness'
 
 const h = useHarness()
 const MIN = 60_000
@@ -52,7 +52,7 @@ async function scriptedCycle() {
   const cards = new Map<string, CardDto>()
   for (const user of [admin, kabid, kasubag]) {
     const socket = await h.connect(server, user.cookie)
-    const board = await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const board = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
     for (const c of board.cards) cards.set(c.unit.id, c)
     sockets.set(user, socket)
   }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { toMovedFact } from '../../shared/protocol/cardMoved'
 import type { HttpErrorBody } from '../../shared/errors'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/schemas/board'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { RoleListDto, TemplateDto, TemplateInput, TemplateListDto } from '../../shared/schemas/templates'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../../shared/sop/balangan'
 import type { SopTemplate } from '../../shared/sop/template'
 import {
+  type Board,
   api,
   createCycle,
   createUser,
@@ -15,6 +17,7 @@ import {
   record,
   send,
   sendOk,
+  unpacked,
   setupAdmin,
   useHarness,
   wita,
@@ -268,7 +271,7 @@ describe('versions and cycles', () => {
     const server = await h.startServer({ clock: t.clock })
     const admin = await setupAdmin(server)
     const socket = await h.connect(server, admin.cookie)
-    const boardOf = (cycle: CycleDto) => sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const boardOf = async (cycle: CycleDto) => unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
 
     const onV1 = await createCycle(server, admin, { year: 2027, quarter: 1 })
     expect(onV1).toMatchObject({ templateId: 'monev-kinerja', templateVersion: 1, templateName: MONEV_NAME })
@@ -348,12 +351,12 @@ describe('a second SOP on the board', () => {
     // Another SOP may run the same quarter.
     await createCycle(server, admin, { year: 2027, quarter: 1 })
 
-    async function joined(user: TestUser): Promise<{ socket: ClientSocket; board: BoardSnapshot }> {
+    async function joined(user: TestUser): Promise<{ socket: ClientSocket; board: Board }> {
       const socket = await h.connect(server, user.cookie)
-      return { socket, board: await sendOk(socket, 'board:join', { cycleId: cycle.id }) }
+      return { socket, board: unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })) }
     }
     const sockets = new Map<TestUser, ClientSocket>()
-    let board: BoardSnapshot | undefined
+    let board: Board | undefined
     for (const user of [pemohon, verifikator, verifikatorPsdm, pejabat, kasubag]) {
       const j = await joined(user)
       sockets.set(user, j.socket)
@@ -373,9 +376,10 @@ describe('a second SOP on the board', () => {
       const id = opId()
       const ack = await send(sockets.get(user)!, 'card:move', { opId: id, cardId: card.id, version: card.version, to: { step, lane }, ...(note ? { note } : {}) })
       if (!ack.ok) throw new Error(`${user.name} → ${step}/${lane}: ${ack.error.code} ${ack.error.reason ?? ''}`)
-      const seen = await observer.waitFor((e) => e.card.lastEntry.opId === id)
-      expect(seen.card).toEqual(ack.data)
-      expect(seen.card.lastEntry).toMatchObject({ by: { id: user.id, name: user.name }, to: { step, lane }, note: note ?? '' })
+      const seen = await observer.waitFor((e) => e.opId === id)
+      expect(seen).toEqual(toMovedFact(ack.data))
+      expect(seen).toMatchObject({ by: { id: user.id, name: user.name }, to: { step, lane } })
+      expect(seen.note ?? '').toBe(note ?? '')
       card = ack.data
       return card
     }

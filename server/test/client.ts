@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client'
 import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from '../../shared/events'
-import type { CardDetail } from '../../shared/schemas/board'
+import type { BoardSnapshot, CardDetail, CardDto } from '../../shared/schemas/board'
+import { unpackCards } from '../../shared/protocol/packedCards'
 import type { CycleDto } from '../../shared/schemas/cycles'
 import type { UserDto } from '../../shared/schemas/users'
 import { BALANGAN_UNITS } from '../../shared/sop/balangan'
@@ -180,6 +181,13 @@ export async function sendOk<E extends keyof ClientToServerEvents>(
 }
 
 /** A card's history, notes, visits and documents, as the card panel loads them (`card:detail`). */
+/** A board snapshot with its cards as CardDto objects (the wire carries them as rows). */
+export type Board = Omit<BoardSnapshot, 'cards'> & { cards: CardDto[] }
+
+export function unpacked(snapshot: BoardSnapshot): Board {
+  return { ...snapshot, cards: unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template) }
+}
+
 export function detailOf(socket: ClientSocket, cardId: string): Promise<CardDetail> {
   return sendOk(socket, 'card:detail', { cardId })
 }

@@ -10,8 +10,7 @@ import type { Clock } from '../clock'
 import { connectDb } from '../db/connect'
 import { startEmbeddedFerretdb, type EmbeddedDb } from '../db/embeddedFerretdb'
 import type { Logger } from '../logger'
-import type { BoardSnapshot } from '../../shared/schemas/board'
-import { sendOk, type ClientSocket } from './client'
+import { sendOk, unpacked, type Board, type ClientSocket } from './client'
 
 // The HTTP and socket helpers live in ./client (no vitest there, so the benchmarks use them too).
 export * from './client'
@@ -155,9 +154,9 @@ export function useHarness() {
   }
 
   /** A socket of `user` on the cycle's board (in its room), with the board:join answer. */
-  async function joinBoard(server: TestServer, user: { cookie: string }, cycleId: string): Promise<{ socket: ClientSocket; board: BoardSnapshot }> {
+  async function joinBoard(server: TestServer, user: { cookie: string }, cycleId: string): Promise<{ socket: ClientSocket; board: Board }> {
     const socket = await connect(server, user.cookie)
-    return { socket, board: await sendOk(socket, 'board:join', { cycleId }) }
+    return { socket, board: unpacked(await sendOk(socket, 'board:join', { cycleId })) }
   }
 
   return { startServer, connect, openSocket, uriOf, joinBoard }

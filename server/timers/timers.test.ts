@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TimerThreshold } from '../../shared/events'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
-import { api, createCycle, detailOf, fakeClock, opId, record, roundTrip, sendOk, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
+import { api, createCycle, detailOf, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
 
 const h = useHarness()
 
@@ -22,7 +22,7 @@ describe('step timers', () => {
     await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
     const socket = await h.connect(server, admin.cookie)
     const cycles = await api<{ cycles: { id: string }[] }>(server, 'GET', '/api/cycles', { cookie: admin.cookie })
-    const board = await sendOk(socket, 'board:join', { cycleId: cycles.body.cycles[0]!.id })
+    const board = unpacked(await sendOk(socket, 'board:join', { cycleId: cycles.body.cycles[0]!.id }))
     const card = board.cards[0]!
     expect(card.dueAt).toBe(new Date(wita('2027-01-11 08:15')).toISOString())
     expect(card.atRiskAt).toBe(new Date(wita('2027-01-11 08:11') + 15_000).toISOString())
@@ -108,7 +108,7 @@ describe('step timers', () => {
     const admin = await setupAdmin(server)
     const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
     const socket = await h.connect(server, admin.cookie)
-    const card = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const card = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards[0]!
     t.set('2027-01-11 11:50')
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     const { visits } = await detailOf(socket, card.id)
@@ -129,7 +129,7 @@ describe('step timers', () => {
     const admin = await setupAdmin(server)
     const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
     const socket = await h.connect(server, admin.cookie)
-    const card = (await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const card = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards[0]!
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     expect(moved.dueAt).toBe(new Date(wita('2027-01-13 08:00')).toISOString())
 

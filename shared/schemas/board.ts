@@ -5,6 +5,7 @@ import type { SopTemplate, Unit } from '../sop/template'
 import type { WorkCalendar } from '../time/calendar'
 import type { CycleDto } from './cycles'
 import type { DocumentDto } from './documents'
+import type { PackedCards } from '../protocol/packedCards'
 
 export const BoardJoin = z.strictObject({ cycleId: ObjectId })
 export type BoardJoin = z.infer<typeof BoardJoin>
@@ -149,7 +150,8 @@ export interface BoardSnapshot {
   template: SopTemplate
   /** The work calendar the step clocks run on (office hours, holidays), for computing them live. */
   calendar: WorkCalendar
-  cards: CardDto[]
+  /** As rows (shared/protocol/packedCards.ts): `unpackCards(cards, cycle.id, template)` gives CardDto[]. */
+  cards: PackedCards
   viewers: Viewer[]
   serverTime: string
   /** How long after a move its mover may still undo it (card:undo). */

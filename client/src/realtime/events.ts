@@ -62,7 +62,7 @@ export function routeSocketEvents(): () => void {
     // A card's facts carry its slim card; an open panel loads the card's past again (a note it appends).
     'card:moved': (fact) => {
       useBoardStore().applyMoved(fact)
-      useCardDetailStore().changed(fact.card.id)
+      useCardDetailStore().changed(fact.id)
     },
     'card:updated': (fact) => {
       useBoardStore().applyUpdated(fact)

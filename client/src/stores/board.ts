@@ -4,6 +4,8 @@ import { cycleProgress } from '@shared/reports/progress'
 import type { CycleDto, CycleProgress } from '@shared/schemas/cycles'
 import { LAST_NOTE_CHARS, UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type NoteDto, type Viewer } from '@shared/schemas/board'
 import type { TimerThreshold } from '@shared/events'
+import { withMove, type CardMovedFact } from '@shared/protocol/cardMoved'
+import { unpackCards } from '@shared/protocol/packedCards'
 import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type Position, type Refusal } from '@shared/rules/moves'
 import { finishedStep, stepOf, type SopStep, type SopTemplate } from '@shared/sop/template'
 import type { WorkCalendar } from '@shared/time/calendar'
@@ -177,14 +179,17 @@ export const useBoardStore = defineStore('board', () => {
 
   // ---- snapshot ----
 
-  function applySnapshot(snapshot: BoardSnapshot): void {
+  /** Applies the snapshot; returns its cards (they come as rows: shared/protocol/packedCards.ts). */
+  function applySnapshot(snapshot: BoardSnapshot): CardDto[] {
+    const heard = unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template)
     cycle.value = snapshot.cycle
     template.value = snapshot.template
     viewers.value = snapshot.viewers
     calendar.value = snapshot.calendar
     clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
     undoWindowMs.value = snapshot.undoWindowMs
-    hold(reconcile.applySnapshot(held(), snapshot.cards))
+    hold(reconcile.applySnapshot(held(), heard))
+    return heard
   }
 
   function reset(): void {
@@ -250,9 +255,9 @@ export const useBoardStore = defineStore('board', () => {
       joinError.value = ack.error
       return
     }
-    applySnapshot(ack.data)
+    const heard = applySnapshot(ack.data)
     status.value = 'ready'
-    const changes = changesWhileAway(before, ack.data.cards.filter((c) => !pending.value[c.id]))
+    const changes = changesWhileAway(before, heard.filter((c) => !pending.value[c.id]))
     for (const change of changes) if (change.kind === 'moved' || change.kind === 'added') flash(change.card.id)
     if (changes.length > 0) notices.info(t('board.whileAway'), changes.map((c) => labels.awayChangeText(template.value, c)))
     else notices.success(t('board.reconnectedNoChanges'))
@@ -341,10 +346,15 @@ export const useBoardStore = defineStore('board', () => {
     return status.value === 'ready' && Object.hasOwn(cards.value, id)
   }
 
-  function applyMoved({ card }: { card: CardDto }): void {
-    if (card.cycleId !== cycleId.value || status.value !== 'ready') return
+  /** The fact is the move and what it changed; the rest of the card is the one held (or the base of our own move in flight). */
+  function applyMoved(fact: CardMovedFact): void {
+    const now = held()
+    const base = isOurs(fact.id) ? (now.pending[fact.id]?.base ?? now.cards[fact.id]) : undefined
+    // Late or duplicate: a card at this version already has later ticks than the move left it with.
+    if (!base || !template.value || base.version >= fact.version) return
+    const card = withMove(base, fact, template.value)
     const before = cards.value[card.id]
-    hold(reconcile.applyFact(held(), card))
+    hold(reconcile.applyFact(now, card))
     // A late or duplicate broadcast leaves the card where it is; our own move in flight stays shown.
     if (!reconcile.placeChanged(before, cards.value[card.id])) return
     flash(card.id)

@@ -1,8 +1,8 @@
 import { createRepositories } from '../../../server/app'
 import { systemClock } from '../../../server/clock'
 import { connectDb } from '../../../server/db/connect'
-import { createCycle, createUser, setupAdmin, type ServerAddress, type TestUser } from '../../../server/test/client'
-import type { CardDto } from '../../../shared/schemas/board'
+import { createCycle, createUser, setupAdmin, unpacked, type ServerAddress, type TestUser } from '../../../server/test/client'
+import type { BoardSnapshot, CardDto } from '../../../shared/schemas/board'
 import { MONEV_KINERJA } from '../../../shared/sop/balangan'
 import type { Unit } from '../../../shared/sop/template'
 import type { Ack } from '../../../shared/events'
@@ -85,9 +85,9 @@ export class Mover {
 
   /** (Re)reads every card's place and version from a board snapshot. */
   async refresh(cycleId: string): Promise<void> {
-    const ack = await this.socket.call<Ack<{ cards: CardDto[] }>>('board:join', { cycleId }, 60_000)
+    const ack = await this.socket.call<Ack<BoardSnapshot>>('board:join', { cycleId }, 60_000)
     if (!ack.ok) throw new Error(`board:join refused: ${ack.error.code}`)
-    for (const c of ack.data.cards) this.cards.set(c.id, { step: c.step, lane: c.lane, version: c.version })
+    for (const c of unpacked(ack.data).cards) this.cards.set(c.id, { step: c.step, lane: c.lane, version: c.version })
   }
 
   /** A fresh operation id; the watchers recognise the move by it. */

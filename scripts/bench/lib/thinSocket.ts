@@ -130,7 +130,7 @@ export function eventName(frame: Buffer): string {
   return frame.toString('latin1', 4, end)
 }
 
-/** The operation id of a `card:moved` frame: the card's `lastEntry` (the move) is last, so its opId is the last one. */
+/** The operation id of a `card:moved` frame (the fact carries one opId, the move's). */
 export function movedOpId(frame: Buffer): string {
   const key = frame.lastIndexOf('"opId":"')
   if (key < 0) return ''
@@ -138,7 +138,7 @@ export function movedOpId(frame: Buffer): string {
   return frame.toString('latin1', start, frame.indexOf(0x22, start))
 }
 
-/** Card id and version of a `card:moved` frame (`{"card":{"id":"…",…,"version":N`). */
+/** Card id and version of a `card:moved` frame (`{"id":"…","version":N,…`). */
 export function movedCard(frame: Buffer): { id: string; version: number } {
   const idAt = frame.indexOf('"id":"') + 6
   const id = frame.toString('latin1', idAt, frame.indexOf(0x22, idAt))

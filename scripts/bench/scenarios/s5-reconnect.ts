@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Ack } from '../../../shared/events'
-import type { CardDto } from '../../../shared/schemas/board'
+import type { BoardSnapshot } from '../../../shared/schemas/board'
+import { unpacked } from '../../../server/test/client'
 import { closeAll, openMovers } from '../lib/board'
 import { prepareBench } from '../lib/fixtures'
 import { plan } from '../lib/plan'
@@ -31,9 +32,9 @@ class BoardReplica {
   }
 
   async join(cycleId: string): Promise<void> {
-    const ack = await (this.socket as ThinSocket).call<Ack<{ cards: CardDto[] }>>('board:join', { cycleId }, 120_000)
+    const ack = await (this.socket as ThinSocket).call<Ack<BoardSnapshot>>('board:join', { cycleId }, 120_000)
     if (!ack.ok) throw new Error(`board:join refused: ${ack.error.code}`)
-    for (const c of ack.data.cards) this.keep(c.id, c.version)
+    for (const c of unpacked(ack.data).cards) this.keep(c.id, c.version)
   }
 
   private keep(id: string, version: number): void {

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import type { Ack } from '../../../shared/events'
-import type { CardDto } from '../../../shared/schemas/board'
+import type { BoardSnapshot, CardDto } from '../../../shared/schemas/board'
+import { unpacked } from '../../../server/test/client'
 import { createBoard, nextPlace, prepareBench } from '../lib/fixtures'
 import { ROOT, startServerProcess, withScope } from '../lib/processes'
 import { row, type Row, type Scenario } from '../lib/rows'
@@ -52,7 +53,7 @@ function stampArrivals(): void {
         // The board snapshot: the one large ack.
         if (data.startsWith('43') && data.length > 100_000) w.__benchSnapshotAt = performance.now()
         if (!data.startsWith('42["card:moved"')) return
-        const id = /"card":\{"id":"([^"]+)"/.exec(data)?.[1]
+        const id = /^42\["card:moved",\{"id":"([^"]+)"/.exec(data)?.[1]
         if (id) arrivals[id] = performance.now()
       })
     }
@@ -102,9 +103,9 @@ async function measureBoard(browser: Browser, url: string, cookie: string, cycle
 
     // Remote moves: another client (the mover) moves a card; measured in the page from the
     // frame's arrival to the card in its new cell, and end to end from the mover's send.
-    const ack = await mover.call<Ack<{ cards: CardDto[] }>>('board:join', { cycleId })
+    const ack = await mover.call<Ack<BoardSnapshot>>('board:join', { cycleId })
     if (!ack.ok) throw new Error('mover could not join')
-    const all = ack.data.cards
+    const all = unpacked(ack.data).cards
     const patchMs: number[] = []
     const endToEndMs: number[] = []
     for (let i = 0; i < samples; i++) {
