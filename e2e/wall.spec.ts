@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { APIRequestContext, Browser, Page, TestInfo } from '@playwright/test'
 import { io } from 'socket.io-client'
-import { PASSWORD, USERS, expect, moveAlong, test } from './helpers'
+import { PASSWORD, USERS, cardsOf, expect, moveAlong, test } from './helpers'
 
 /*
  * The wall display: a TV opens /wall/<token> and shows one cycle live. It has no login, so each
@@ -236,7 +236,7 @@ test('shows "Terputus sejak" while its server is down and recovers by itself whe
     try {
       const joined = await socket.timeout(5000).emitWithAck('board:join', { cycleId: cycle.id })
       if (!joined.ok) throw new Error(JSON.stringify(joined.error))
-      const card = joined.data.cards[0]
+      const [card] = cardsOf(joined.data)
       if (!card) throw new Error('no card')
       const ack = await socket.timeout(5000).emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
       if (!ack.ok) throw new Error(JSON.stringify(ack.error))

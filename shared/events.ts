@@ -4,6 +4,7 @@ import type { WorkCalendar } from './time/calendar'
 import type { NotificationDto } from './schemas/notifications'
 import type {
   BoardJoin,
+  BoardLeave,
   BoardSnapshot,
   CardChecklistSet,
   CardDto,
@@ -26,7 +27,7 @@ export type AckFn<T> = (ack: Ack<T>) => void
 /** Commands (imperative). Payloads are typed here but validated by zod on the server. */
 export interface ClientToServerEvents {
   'board:join': (payload: BoardJoin, ack: AckFn<BoardSnapshot>) => void
-  'board:leave': (payload: BoardJoin, ack: AckFn<null>) => void
+  'board:leave': (payload: BoardLeave, ack: AckFn<null>) => void
   'card:move': (payload: CardMove, ack: AckFn<CardDto>) => void
   /** The mover takes their last move back (shared/schemas/board.ts CardUndo); broadcast as card:moved. */
   'card:undo': (payload: CardUndo, ack: AckFn<CardDto>) => void

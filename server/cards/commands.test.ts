@@ -72,7 +72,7 @@ describe('card:note', () => {
     })
     // With the card as it is now: one note more, that note its newest; its place unchanged.
     const lastNote = { at: note.at, by: note.by.name, text: note.text }
-    expect(await seenByB.waitFor()).toEqual({ cycleId: cycle.id, cardId: card.id, note, card: { ...card, noteCount: 1, lastNote } })
+    expect(await seenByB.waitFor()).toEqual({ cycleId: cycle.id, cardId: card.id, note, card: { ...card, seq: card.seq + 1, noteCount: 1, lastNote } })
 
     expect(await sendOk(a.socket, 'card:note', payload)).toEqual(note)
     await Promise.all([roundTrip(a.socket), roundTrip(b.socket)])
@@ -86,6 +86,44 @@ describe('card:note', () => {
     const rejoined = unpacked(await sendOk(b.socket, 'board:join', { cycleId: cycle.id }))
     expect(rejoined.cards.find((c) => c.id === card.id)).toMatchObject({ noteCount: 1, lastNote: { at: note.at, by: note.by.name, text: note.text } })
     expect((await detailOf(b.socket, card.id)).notes).toEqual([note])
+  })
+})
+
+describe('board:join after a reconnect', () => {
+  it('sends only the cards whose chain went on since what the client says it has', async () => {
+    const cycle = await createCycle(server, admin)
+    const a = await joined(sekretaris, cycle.id)
+    const b = await joined(kasubag, cycle.id)
+    const [moved, noted, ...rest] = a.board.cards
+    if (!moved || !noted) throw new Error('expected cards')
+    const have = b.board.cards.map((c): [string, number] => [c.id, c.seq])
+
+    // While b is away: a move, and a note (a note moves no card, but it is news too).
+    const after = await sendOk(a.socket, 'card:move', { opId: opId(), cardId: moved.id, version: moved.version, to: { step: 2, lane: 'kepala_bidang' } })
+    await sendOk(a.socket, 'card:note', { opId: opId(), cardId: noted.id, text: 'Sudah dikirim.' })
+
+    const again = await sendOk(b.socket, 'board:join', { cycleId: cycle.id, have })
+    expect(again.partial).toBe(true)
+    const sent = unpacked(again).cards
+    expect(sent.map((c) => c.id).sort()).toEqual([moved.id, noted.id].sort())
+    expect(sent.find((c) => c.id === moved.id)).toEqual(after)
+    expect(sent.find((c) => c.id === noted.id)).toMatchObject({ seq: noted.seq + 1, noteCount: 1, version: noted.version })
+
+    // A card the client does not name is sent; a stale seq is sent again; a full join has no `partial`.
+    const fewer = await sendOk(b.socket, 'board:join', { cycleId: cycle.id, have: have.filter(([id]) => id !== rest[0]?.id) })
+    expect(unpacked(fewer).cards.map((c) => c.id)).toContain(rest[0]?.id)
+    const full = await sendOk(b.socket, 'board:join', { cycleId: cycle.id })
+    expect(full.partial).toBeUndefined()
+    expect(full.cards.rows).toHaveLength(a.board.cards.length)
+  })
+
+  it('refuses a have list that is not [card id, seq] pairs', async () => {
+    const cycle = await createCycle(server, admin)
+    const { socket } = await joined(sekretaris, cycle.id)
+    for (const have of [[['nope', 1]], [[cycle.id]], 'all', Array.from({ length: 5001 }, () => [cycle.id, 1])]) {
+      const ack = await send(socket, 'board:join', { cycleId: cycle.id, have } as never)
+      expect(ack).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
   })
 })
 

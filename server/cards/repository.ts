@@ -99,6 +99,7 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     step: card.step,
     lane: card.lane,
     version: card.version,
+    seq: card.seq,
     ...clock,
     rounds: card.rounds ?? 0,
     checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),

@@ -99,7 +99,7 @@ describe('the embedded database under a running server', () => {
     const cycle = await createCycle(server, admin, { units: [...PPIK, { id: 'umum', name: 'Bidang Umum', shortName: 'UMUM' }] })
     socket = await connectSocket(admin.cookie)
     watcher = await connectSocket(admin.cookie)
-    cards = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards
+    cards = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards
     await sendOk(watcher, 'board:join', { cycleId: cycle.id })
   })
 

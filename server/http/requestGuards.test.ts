@@ -29,7 +29,7 @@ async function withUnreadNotification() {
   const kabid = await createUser(server, admin, { role: 'kepala_bidang', unitId: 'ppik' })
   const cycle = await createCycle(server, admin, { units: [{ id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' }] })
   const socket = await h.connect(server, sekretaris.cookie)
-  const card = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards[0]!
+  const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
   await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
   await waitUnread(server, kabid, 1)
   return { server, admin, sekretaris, kabid, card }

@@ -228,7 +228,7 @@ describe('migration of a backup made before the ledger', () => {
     const resent = await sendOk(socket, 'card:move', { opId: lastOp, cardId: String(psdm._id), version: 1, to: { step: 2, lane: 'kepala_bidang' } })
     expect(resent.version).toBe(psdm.version)
     const step = psdm.step as number
-    const lane = (unpacked(await sendOk(socket, 'board:join', { cycleId: String(psdm.cycleId) }))).template.steps.find((s) => s.no === step + 1)!.defaultLane
+    const lane = unpacked(await sendOk(socket, 'board:join', { cycleId: String(psdm.cycleId) })).template.steps.find((s) => s.no === step + 1)!.defaultLane
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: String(psdm._id), version: psdm.version as number, to: { step: step + 1, lane } })
     expect(moved).toMatchObject({ noteCount: 2, documentCount: 1 })
     const detail = await detailOf(socket, String(psdm._id))

@@ -19,11 +19,14 @@ export interface Broadcaster {
  */
 export function broadcastCard(from: Broadcaster, card: CardDto, change: 'moved' | 'updated'): void {
   const board = from.to(roomOf(card.cycleId))
-  const moved = change === 'moved'
-  if (moved) board.emit('card:moved', toMovedFact(card))
-  else board.emit('card:updated', { card })
-  const move = moved ? toWallMove(card.id, card.version, card.lastEntry) : null
-  from.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move })
+  if (change === 'updated') {
+    // Ticks, outputs, documents and recomputed due instants: nothing a wall shows (its clocks run
+    // from the entry instant and the calendar), so walls hear nothing of them.
+    board.emit('card:updated', { card })
+    return
+  }
+  board.emit('card:moved', toMovedFact(card))
+  from.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move: toWallMove(card.id, card.version, card.lastEntry) })
 }
 
 /** A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket). */

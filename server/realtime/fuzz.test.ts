@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { ErrorBody } from '../../shared/errors'
-import { BoardJoin, CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type FullCard } from '../../shared/schemas/board'
+import { BoardJoin, BoardLeave, CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type FullCard } from '../../shared/schemas/board'
 import { WallJoin } from '../../shared/schemas/displays'
 import {
   createCycle,
@@ -52,7 +52,7 @@ const COMMANDS = ['board:join', 'board:leave', 'card:move', 'card:note', 'card:c
 type Command = (typeof COMMANDS)[number]
 const SCHEMAS: Record<Command, z.ZodType> = {
   'board:join': BoardJoin,
-  'board:leave': BoardJoin,
+  'board:leave': BoardLeave,
   'card:move': CardMove,
   'card:note': CardNoteAdd,
   'card:checklist': CardChecklistSet,
@@ -427,7 +427,7 @@ describe(`fuzzing the socket commands (FUZZ_SEED=${SEED})`, () => {
     const admin = await setupAdmin(server)
     const cycle = await createCycle(server, admin)
     const bystander = await h.connect(server, admin.cookie)
-    const card = (unpacked(await sendOk(bystander, 'board:join', { cycleId: cycle.id }))).cards[0]!
+    const card = unpacked(await sendOk(bystander, 'board:join', { cycleId: cycle.id })).cards[0]!
     const attacker = await h.connect(server, admin.cookie)
     const before = await dbSnapshot(server.db)
 

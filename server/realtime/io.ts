@@ -3,7 +3,7 @@ import { packCards } from '../../shared/protocol/packedCards'
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
-import { BoardJoin, type BoardSnapshot, type CardDto, type HistoryEntryDto, type Viewer } from '../../shared/schemas/board'
+import { BoardJoin, BoardLeave, type BoardSnapshot, type CardDto, type HistoryEntryDto, type Viewer } from '../../shared/schemas/board'
 import type { SopTemplate } from '../../shared/sop/template'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
 import type { Clock } from '../clock'
@@ -159,7 +159,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
 
     socket.on(
       'board:join',
-      command(socket, log, 'board:join', BoardJoin, async ({ cycleId }): Promise<BoardSnapshot> => {
+      command(socket, log, 'board:join', BoardJoin, async ({ cycleId, have }): Promise<BoardSnapshot> => {
         const notFound = () => new AppError('NOT_FOUND', 'not_found_cycle')
         if (!(await cycles.summaryOf(cycleId))) throw notFound()
         // In the room before the cards are read: a move stored after the read still reaches this
@@ -170,14 +170,18 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
         if (!found) throw notFound()
         announcePresence(cycleId)
         const now = clock()
+        // A rejoin names what it holds: only the cards whose chain went on since are sent again.
+        const held = have && new Map(have)
+        const changed = held ? records.filter((c) => held.get(String(c._id)) !== c.seq) : records
         return {
           cycle: found.dto,
           template: found.template,
           calendar: await calendars.get(),
           cards: packCards(
-            records.map((c) => toCardDto(c, found.template)),
+            changed.map((c) => toCardDto(c, found.template)),
             now.getTime(),
           ),
+          ...(held ? { partial: true as const } : {}),
           viewers: await viewersOf(cycleId),
           serverTime: now.toISOString(),
           undoWindowMs: deps.undoWindowMs,
@@ -187,7 +191,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
 
     socket.on(
       'board:leave',
-      command(socket, log, 'board:leave', BoardJoin, async ({ cycleId }) => {
+      command(socket, log, 'board:leave', BoardLeave, async ({ cycleId }) => {
         await socket.leave(roomOf(cycleId))
         announcePresence(cycleId)
         return null

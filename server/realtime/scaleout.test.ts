@@ -71,7 +71,7 @@ describe('several nodes with the Redis adapter', () => {
 
     const mover = await h.connect(a, sekretaris.cookie)
     const watcher = await h.connect(b, admin.cookie)
-    const card = (unpacked(await sendOk(mover, 'board:join', { cycleId: cycle.id }))).cards[0]!
+    const card = unpacked(await sendOk(mover, 'board:join', { cycleId: cycle.id })).cards[0]!
     await sendOk(watcher, 'board:join', { cycleId: cycle.id })
     const seen = record(watcher, 'card:moved')
     const seenByMover = record(mover, 'card:moved')

@@ -53,12 +53,18 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
   let again = false
   let stopped = true
 
+  /**
+   * The claim's id names the crossing by its card, state and instant, not by the card's version:
+   * an undo raises the version but puts back the thresholds it had, and a crossing already
+   * announced is not news again. (A later visit to the same step has thresholds of its own.)
+   */
   async function claim(card: CardRecord, state: TimerThreshold['state'], at: Date, now: Date): Promise<boolean> {
-    const id = `${String(card._id)}:${card.version}:${state}:${at.getTime()}`
+    const id = `${String(card._id)}:${state}:${at.getTime()}`
     if (known.has(id)) return false
     try {
       await claims.insertOne({ _id: id, cardId: String(card._id), cycleId: String(card.cycleId), version: card.version, state, at, firedAt: now })
-      return true
+      // Claims from before this id named the version: one of those is this same crossing.
+      return !(await claims.findOne({ _id: `${String(card._id)}:${card.version}:${state}:${at.getTime()}` }))
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
       return false

@@ -82,6 +82,29 @@ describe('step timers', () => {
     expect(all).toEqual(['at_risk', 'overdue'])
   })
 
+  it('does not announce a crossing again when an undo brings its thresholds back', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+    const socket = await h.connect(server, admin.cookie)
+    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const seen = record(socket, 'card:timer')
+    t.set('2027-01-11 08:12')
+    await tick(server)
+    await seen.waitFor((e) => e.state === 'at_risk')
+
+    // Moved on and taken back: the card is in step 1 again, with the thresholds it had.
+    const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    const undone = await sendOk(socket, 'card:undo', { opId: opId(), cardId: card.id, seq: moved.lastEntry.seq! })
+    expect(undone).toMatchObject({ step: 1, atRiskAt: card.atRiskAt, version: moved.version + 1 })
+    await tick(server)
+    await roundTrip(socket)
+    expect(seen.events.map((e) => e.state)).toEqual(['at_risk'])
+    const claims = await server.db.collection('timer_events').find({ state: 'at_risk' }).toArray()
+    expect(claims).toHaveLength(1)
+  })
+
   it('after a restart announces what passed while it was down, and nothing twice', async () => {
     const t = fakeClock('2027-01-11 08:00')
     const first = await h.startServer({ clock: t.clock })
@@ -108,7 +131,7 @@ describe('step timers', () => {
     const admin = await setupAdmin(server)
     const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
     const socket = await h.connect(server, admin.cookie)
-    const card = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards[0]!
+    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
     t.set('2027-01-11 11:50')
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     const { visits } = await detailOf(socket, card.id)
@@ -129,7 +152,7 @@ describe('step timers', () => {
     const admin = await setupAdmin(server)
     const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
     const socket = await h.connect(server, admin.cookie)
-    const card = (unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))).cards[0]!
+    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     expect(moved.dueAt).toBe(new Date(wita('2027-01-13 08:00')).toISOString())
 

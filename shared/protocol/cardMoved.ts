@@ -61,6 +61,7 @@ export function withMove(held: CardDto, fact: CardMovedFact, template: SopTempla
   return {
     ...held,
     version: fact.version,
+    seq: fact.seq,
     step: fact.to.step,
     lane: fact.to.lane,
     enteredStepAt: fact.enteredStepAt ?? fact.at,

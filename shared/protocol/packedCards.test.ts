@@ -17,6 +17,7 @@ function card(n: number, fields: Partial<CardDto> = {}): CardDto {
     step: 1,
     lane: 'sekretaris',
     version: 1,
+    seq: 1,
     enteredStepAt: at,
     dueAt: '2027-01-12T00:00:00.000Z',
     atRiskAt: '2027-01-11T20:00:00.000Z',

@@ -24,6 +24,7 @@ export type PackedCard = [
   step: number,
   lane: string,
   version: number,
+  seq: number,
   enteredStepAt: number,
   dueAt: number | null,
   atRiskAt: number | null,
@@ -73,6 +74,7 @@ export function packCards(cards: readonly CardDto[], base: number): PackedCards 
       c.step,
       c.lane,
       c.version,
+      c.seq,
       ms(c.enteredStepAt),
       c.dueAt === null ? null : ms(c.dueAt),
       c.atRiskAt === null ? null : ms(c.atRiskAt),
@@ -90,8 +92,8 @@ export function packCards(cards: readonly CardDto[], base: number): PackedCards 
 
 export function unpackCards(packed: PackedCards, cycleId: string, template: SopTemplate): CardDto[] {
   const iso = (offset: number) => new Date(packed.base + offset).toISOString()
-  return packed.rows.map(([id, unitId, unitName, unitShortName, step, lane, version, entered, due, atRisk, rounds, checks, output, noteCount, documentCount, note, entry]) => {
-    const [seq, kind, at, by, from, entryNote, opId] = entry
+  return packed.rows.map(([id, unitId, unitName, unitShortName, step, lane, version, seq, entered, due, atRisk, rounds, checks, output, noteCount, documentCount, note, entry]) => {
+    const [entrySeq, kind, at, by, from, entryNote, opId] = entry
     const items = stepOf(template, step)?.kelengkapan.length ?? 0
     const enteredStepAt = iso(entered)
     return {
@@ -101,6 +103,7 @@ export function unpackCards(packed: PackedCards, cycleId: string, template: SopT
       step,
       lane,
       version,
+      seq,
       enteredStepAt,
       dueAt: due === null ? null : iso(due),
       atRiskAt: atRisk === null ? null : iso(atRisk),
@@ -113,7 +116,7 @@ export function unpackCards(packed: PackedCards, cycleId: string, template: SopT
       lastEntry: {
         opId,
         // Entries migrated from before the ledger may have no place in a chain.
-        ...(seq ? { seq } : {}),
+        ...(entrySeq ? { seq: entrySeq } : {}),
         kind,
         at: at === null ? enteredStepAt : iso(at),
         by: packed.people[by] ?? { id: '', name: '' },

@@ -7,8 +7,21 @@ import type { CycleDto } from './cycles'
 import type { DocumentDto } from './documents'
 import type { PackedCards } from '../protocol/packedCards'
 
-export const BoardJoin = z.strictObject({ cycleId: ObjectId })
+/** At most this many cards in a rejoin's `have` (a board's cards; more is no board of this app). */
+export const MAX_HAVE = 5000
+
+export const BoardJoin = z.strictObject({
+  cycleId: ObjectId,
+  /**
+   * A rejoin after a reconnect: the cards the client holds, as [card id, seq]. The snapshot then
+   * carries only the cards whose seq is another (`partial: true`): the rest are as the client has them.
+   */
+  have: z.array(z.tuple([ObjectId, z.int().min(0)])).max(MAX_HAVE).optional(),
+})
 export type BoardJoin = z.infer<typeof BoardJoin>
+/** board:leave names the board only. */
+export const BoardLeave = z.strictObject({ cycleId: ObjectId })
+export type BoardLeave = z.infer<typeof BoardLeave>
 
 export const CardMove = z.strictObject({
   opId: OpId,
@@ -102,6 +115,8 @@ export interface CardDto {
   lane: string
   /** Incremented by every move; checklist, output and notes do not change a card's place. */
   version: number
+  /** The card's last event in its chain: raised by every change (a rejoin's `have` names it). */
+  seq: number
   enteredStepAt: string
   /** Stored by the server when the card enters a step, from the cycle's Waktu and the work calendar; null once finished. */
   dueAt: string | null
@@ -152,6 +167,8 @@ export interface BoardSnapshot {
   calendar: WorkCalendar
   /** As rows (shared/protocol/packedCards.ts): `unpackCards(cards, cycle.id, template)` gives CardDto[]. */
   cards: PackedCards
+  /** Set on a rejoin with `have`: `cards` holds only the cards that changed since; the others are as the client has them. */
+  partial?: true
   viewers: Viewer[]
   serverTime: string
   /** How long after a move its mover may still undo it (card:undo). */

@@ -9,6 +9,7 @@ export function testCard(fields: Partial<CardDto> = {}): CardDto {
     step: 1,
     lane: 'sekretaris',
     version: 1,
+    seq: 1,
     enteredStepAt: '2027-01-04T01:00:00.000Z',
     dueAt: null,
     atRiskAt: null,

@@ -2,7 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { cycleProgress } from '@shared/reports/progress'
 import type { CycleDto, CycleProgress } from '@shared/schemas/cycles'
-import { LAST_NOTE_CHARS, UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type NoteDto, type Viewer } from '@shared/schemas/board'
+import { LAST_NOTE_CHARS, MAX_HAVE, UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type NoteDto, type Viewer } from '@shared/schemas/board'
 import type { TimerThreshold } from '@shared/events'
 import { withMove, type CardMovedFact } from '@shared/protocol/cardMoved'
 import { unpackCards } from '@shared/protocol/packedCards'
@@ -179,8 +179,12 @@ export const useBoardStore = defineStore('board', () => {
 
   // ---- snapshot ----
 
-  /** Applies the snapshot; returns its cards (they come as rows: shared/protocol/packedCards.ts). */
-  function applySnapshot(snapshot: BoardSnapshot): CardDto[] {
+  /**
+   * Applies the snapshot (its cards come as rows: shared/protocol/packedCards.ts). A partial one,
+   * the answer to a rejoin that said what it holds, has only the cards that changed: each is
+   * taken as a fact, and the others stay as held.
+   */
+  function applySnapshot(snapshot: BoardSnapshot): void {
     const heard = unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template)
     cycle.value = snapshot.cycle
     template.value = snapshot.template
@@ -188,8 +192,7 @@ export const useBoardStore = defineStore('board', () => {
     calendar.value = snapshot.calendar
     clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
     undoWindowMs.value = snapshot.undoWindowMs
-    hold(reconcile.applySnapshot(held(), heard))
-    return heard
+    hold(snapshot.partial ? heard.reduce(reconcile.applyFact, held()) : reconcile.applySnapshot(held(), heard))
   }
 
   function reset(): void {
@@ -248,16 +251,18 @@ export const useBoardStore = defineStore('board', () => {
     for (const [cardId, card] of Object.entries(cards.value)) {
       if (!pending.value[cardId]) before[cardId] = card
     }
-    const ack = await emitCommand('board:join', { cycleId: id })
+    // Says what it holds, so the answer carries only what changed meanwhile.
+    const have = Object.values(before).map((c): [string, number] => [c.id, c.seq])
+    const ack = await emitCommand('board:join', have.length <= MAX_HAVE ? { cycleId: id, have } : { cycleId: id })
     if (cycleId.value !== id) return
     if (!ack.ok) {
       status.value = 'error'
       joinError.value = ack.error
       return
     }
-    const heard = applySnapshot(ack.data)
+    applySnapshot(ack.data)
     status.value = 'ready'
-    const changes = changesWhileAway(before, heard.filter((c) => !pending.value[c.id]))
+    const changes = changesWhileAway(before, Object.values(cards.value).filter((c) => !pending.value[c.id]))
     for (const change of changes) if (change.kind === 'moved' || change.kind === 'added') flash(change.card.id)
     if (changes.length > 0) notices.info(t('board.whileAway'), changes.map((c) => labels.awayChangeText(template.value, c)))
     else notices.success(t('board.reconnectedNoChanges'))
