@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Locator, Page } from '@playwright/test'
-import type { CardDto } from '../shared/schemas/board'
+import type { CardDto } from '../shared/protocol/board'
 import { USERS, cardOf, cardsOf, expect, expectBoardLive, expectCardAt, moveByKeyboard, test } from './helpers'
 
 /*

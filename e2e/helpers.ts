@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test as base, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../shared/events'
-import type { BoardSnapshot, CardDto } from '../shared/schemas/board'
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/events'
+import type { BoardSnapshot, CardDto } from '../shared/protocol/board'
 import { unpackCards } from '../shared/protocol/packedCards'
 import { BALANGAN_UNITS } from '../shared/sop/balangan'
 
@@ -127,7 +127,7 @@ export async function socketOf(api: APIRequestContext, baseURL: string): Promise
 
 /** A board:join answer's cards as CardDto objects (they travel as rows). */
 export function cardsOf(snapshot: BoardSnapshot): CardDto[] {
-  return unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template)
+  return unpackCards(snapshot)
 }
 
 /** Moves `unit`'s card along `path` (regular moves, each by the socket's user), one ack at a time. */
@@ -204,7 +204,7 @@ export const test = base.extend<Fixtures>({
   apiFor: async ({ playwright, baseURL }, use) => {
     const contexts: APIRequestContext[] = []
     await use(async (user) => {
-      // The app's pages send their Origin with every write; so must this client (server/http/requestGuards.ts).
+      // The app's pages send their Origin with every write; so must this client (server/platform/http/requestGuards.ts).
       const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL ?? '' } })
       contexts.push(api)
       await login(api, user)

@@ -9,11 +9,11 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { serverAnswers } from '../server/backup/remote'
-import { loadConfig } from '../server/config'
-import { openDatabase } from '../server/db/open'
+import { loadConfig } from '../server/platform/config'
+import { openDatabase } from '../server/platform/db/open'
 import type { AuditReport } from '../server/ledger/audit'
 import { auditLedger } from '../server/ledger/audit'
-import { createLogger } from '../server/logger'
+import { createLogger } from '../server/platform/logger'
 
 const config = loadConfig()
 const log = createLogger('warn')

@@ -18,9 +18,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { inspectArchive, writeArchive } from '../server/backup/archive'
 import { downloadBackup, serverAnswers } from '../server/backup/remote'
-import { loadConfig } from '../server/config'
-import { openDatabase } from '../server/db/open'
-import { createLogger } from '../server/logger'
+import { loadConfig } from '../server/platform/config'
+import { openDatabase } from '../server/platform/db/open'
+import { createLogger } from '../server/platform/logger'
 
 const { values: args } = parseArgs({
   options: {

@@ -6,14 +6,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createRepositories } from '../server/app'
-import { systemClock } from '../server/clock'
-import { loadConfig } from '../server/config'
-import { openDatabase } from '../server/db/open'
-import { createLogger } from '../server/logger'
+import { systemClock } from '../server/platform/clock'
+import { loadConfig } from '../server/platform/config'
+import { openDatabase } from '../server/platform/db/open'
+import { createLogger } from '../server/platform/logger'
 import { movableOf } from '../server/cards/repository'
 import { applyMove } from '../shared/domain/applyMove'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../shared/sop/balangan'
-import type { UserDto } from '../shared/schemas/users'
+import type { UserDto } from '../shared/protocol/users'
 
 const config = loadConfig()
 const log = createLogger('warn')

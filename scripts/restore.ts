@@ -13,10 +13,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ArchiveError } from '../server/backup/archive'
 import { NotEmptyError, restoreArchive } from '../server/backup/restore'
-import { systemClock } from '../server/clock'
-import { loadConfig } from '../server/config'
-import { openDatabase } from '../server/db/open'
-import { createLogger } from '../server/logger'
+import { systemClock } from '../server/platform/clock'
+import { loadConfig } from '../server/platform/config'
+import { openDatabase } from '../server/platform/db/open'
+import { createLogger } from '../server/platform/logger'
 
 const { values: args } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
 import type { Connection } from 'mongoose'
-import { UNDO_WINDOW_SECONDS } from '../shared/schemas/board'
+import { UNDO_WINDOW_SECONDS } from '../shared/protocol/board'
 import { MONEV_KINERJA } from '../shared/sop/balangan'
 import { createKnownBrowsers, loadKnownBrowserKey } from './auth/knownBrowsers'
 import { createLoginGuard } from './auth/rateLimit'
@@ -16,13 +16,15 @@ import { createLedger } from './ledger/repository'
 import { cardEventModel } from './ledger/model'
 import { migrateCards } from './ledger/migrate'
 import { auditRoutes } from './ledger/routes'
-import type { Clock } from './clock'
+import type { Clock } from './platform/clock'
 import { cycleModel } from './cycles/model'
 import { createCyclesRepository } from './cycles/repository'
 import { cyclesRoutes } from './cycles/routes'
 import { createCalendarRepository } from './calendar/repository'
 import { calendarRoutes } from './calendar/routes'
 import { createTimerScheduler, type TimerScheduler } from './timers/scheduler'
+import { createBus } from './platform/bus'
+import { broadcastFacts } from './realtime/broadcast'
 import { createNotifier } from './notifications/notifier'
 import { createNotificationsRepository } from './notifications/repository'
 import { notificationsRoutes } from './notifications/routes'
@@ -33,15 +35,15 @@ import { createDocumentStorage } from './documents/storage'
 import { createReportsRepository } from './reports/repository'
 import { reportsRoutes } from './reports/routes'
 import { recomputeRunningClocks } from './timers/recompute'
-import { createDbHealth, rejectWhileDbDown, type SupervisedDb } from './db/health'
-import { errorHandler, loadUser, refuseDuplicateKeys } from './http/middleware'
-import { bodyTypes, sameOriginWrites } from './http/requestGuards'
-import type { Logger } from './logger'
+import { createDbHealth, rejectWhileDbDown, type SupervisedDb } from './platform/db/health'
+import { errorHandler, loadUser, refuseDuplicateKeys } from './platform/http/middleware'
+import { bodyTypes, sameOriginWrites } from './platform/http/requestGuards'
+import type { Logger } from './platform/logger'
 import { createRealtime, serveBoards, type IoServer } from './realtime/io'
 import { attachRedisAdapter } from './realtime/redisAdapter'
 import { watchSocketSessions } from './realtime/socketSessions'
 import { serveDbStatus } from './realtime/dbStatus'
-import { securityHeaders } from './http/securityHeaders'
+import { securityHeaders } from './platform/http/securityHeaders'
 import { displayModel } from './displays/model'
 import { createDisplaysRepository } from './displays/repository'
 import { displaysRoutes } from './displays/routes'
@@ -164,6 +166,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const httpServer = createServer(app)
   const io = createRealtime(httpServer, { sessions, log, displays: (token) => displays.resolve(token) })
+  // Services publish what they stored; the broadcast (below), the timers and the notifier listen.
+  const bus = createBus(log)
+  broadcastFacts(io, bus)
   serveDbStatus(io, health)
   const socketSessions = watchSocketSessions(io, { sessions, clock, log, sweepMs: deps.sessionSweepMs ?? 30_000 })
   const closeRedis = deps.redisUrl ? attachRedisAdapter(io, { url: deps.redisUrl, key: deps.redisKey }, log) : undefined
@@ -178,7 +183,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const timers = createTimerScheduler({
     db,
     cards,
-    io,
+    bus,
     clock,
     log,
     onThreshold: async (event, card) => {
@@ -195,17 +200,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     log,
     undoWindowMs: deps.undoWindowMs ?? UNDO_WINDOW_SECONDS * 1000,
-    onMoved: (card, entry, movedTemplate) => {
-      // The earlier of the card's new thresholds (null once finished); one already past, as after a
-      // hand-off of a late card, is announced for the new holder at once.
-      const threshold = card.atRiskAt ?? card.dueAt
-      if (threshold) timers.wakeBy(new Date(threshold))
-      // An undo gives the card back to those who just held it: they know, no one new is told.
-      if (entry.kind === 'finish' || entry.kind === 'undo') return
-      notifier
-        .cardArrived(movedTemplate, card, entry.by)
-        .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
-    },
+    bus,
+  })
+  bus.subscribe('card.moved', ({ card, template: movedTemplate }) => {
+    // The earlier of the card's new thresholds (null once finished); one already past, as after a
+    // hand-off of a late card, is announced for the new holder at once.
+    const threshold = card.atRiskAt ?? card.dueAt
+    if (threshold) timers.wakeBy(new Date(threshold))
+    // An undo gives the card back to those who just held it: they know, no one new is told.
+    const entry = card.lastEntry
+    if (entry.kind === 'finish' || entry.kind === 'undo') return
+    notifier
+      .cardArrived(movedTemplate, card, entry.by)
+      .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
   })
 
   serveDisplays(io, { displays, cards, cycles, calendars, clock, log })
@@ -252,7 +259,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(backupRoutes({ db, log, token: deps.backupToken }))
   api.use(auditRoutes({ db, log, token: deps.backupToken }))
   api.use(tasksRoutes({ cards, cycles, clock }))
-  api.use(documentsRoutes({ cards, cycles, storage: documentStorage, io, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
+  api.use(documentsRoutes({ cards, cycles, storage: documentStorage, bus, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
   api.use(cyclesRoutes({ cycles, calendars, templates, onStarted: poke }))
   api.use(templatesRoutes({ templates }))
   api.use(reportsRoutes({ reports: createReportsRepository({ db, cycles, cards, calendars }), clock }))
@@ -261,7 +268,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       calendars,
       clock,
       onChanged: async () => {
-        await recomputeRunningClocks({ cards, cycles, calendars, io })
+        await recomputeRunningClocks({ cards, cycles, calendars, io, bus })
         poke()
       },
     }),

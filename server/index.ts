@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
-import { systemClock } from './clock'
-import { loadConfig } from './config'
-import { openDatabase, type OpenDatabase } from './db/open'
-import { createLogger } from './logger'
+import { systemClock } from './platform/clock'
+import { loadConfig } from './platform/config'
+import { openDatabase, type OpenDatabase } from './platform/db/open'
+import { createLogger } from './platform/logger'
 
 const config = loadConfig()
 const log = createLogger(config.logLevel)

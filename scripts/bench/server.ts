@@ -8,10 +8,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { createApp } from '../../server/app'
-import { systemClock } from '../../server/clock'
-import { connectDb } from '../../server/db/connect'
-import { startEmbeddedFerretdb, type EmbeddedDb } from '../../server/db/embeddedFerretdb'
-import { createLogger } from '../../server/logger'
+import { systemClock } from '../../server/platform/clock'
+import { connectDb } from '../../server/platform/db/connect'
+import { startEmbeddedFerretdb, type EmbeddedDb } from '../../server/platform/db/embeddedFerretdb'
+import { createLogger } from '../../server/platform/logger'
 import { heapAfterGc, type FromServer, type ToServer } from './lib/ipc'
 
 const env = process.env

@@ -16,9 +16,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/events'
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events'
 import { unpackCards } from '../../shared/protocol/packedCards'
-import type { BoardSnapshot, CardDto } from '../../shared/schemas/board'
+import type { BoardSnapshot, CardDto } from '../../shared/protocol/board'
 import { BALANGAN_UNITS } from '../../shared/sop/balangan'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -91,7 +91,7 @@ async function main() {
     socket = io(base, { extraHeaders: { cookie }, transports: ['websocket'] })
     const joined: Ack<BoardSnapshot> = await socket.timeout(5000).emitWithAck('board:join', { cycleId: cycle.id })
     if (!joined.ok) throw new Error(`wall:join refused: ${joined.error.code} ${joined.error.reason ?? ''}`)
-    const cards = new Map<string, CardDto>(unpackCards(joined.data.cards, joined.data.cycle.id, joined.data.template).map((c) => [c.id, c]))
+    const cards = new Map<string, CardDto>(unpackCards(joined.data).map((c) => [c.id, c]))
 
     let moves = 0
     let refused = 0

@@ -1,7 +1,7 @@
-import { isDuplicateKey } from '../db/duplicateKey'
+import { isDuplicateKey } from '../platform/db/duplicateKey'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Connection } from 'mongoose'
-import type { Clock } from '../clock'
+import type { Clock } from '../platform/clock'
 
 /*
  * "This browser has signed in to this account before": a cookie the server signs at every

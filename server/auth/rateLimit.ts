@@ -1,4 +1,4 @@
-import type { Clock } from '../clock'
+import type { Clock } from '../platform/clock'
 
 /*
  * Login throttling that keeps guessing slow without letting a stranger lock an account.

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Schema, type Connection } from 'mongoose'
-import type { Clock } from '../clock'
+import type { Clock } from '../platform/clock'
 import { toUserDto, type UserModel } from '../users/model'
-import type { UserDto } from '../../shared/schemas/users'
+import type { UserDto } from '../../shared/protocol/users'
 
 const sessionSchema = new Schema({
   // The id is a hash of the cookie's token: a leaked sessions collection cannot be replayed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionDto } from '../../shared/schemas/users'
+import type { SessionDto } from '../../shared/protocol/users'
 import { userModel } from '../users/model'
 import { createUsersRepository } from '../users/repository'
 import { api, createUser, login, sessionCookieOf, setupAdmin, useHarness } from '../test/harness'

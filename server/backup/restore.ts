@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { Connection } from 'mongoose'
 import { createRepositories } from '../app'
-import type { Clock } from '../clock'
+import type { Clock } from '../platform/clock'
 import { displayModel } from '../displays/model'
 import { createDocumentStorage } from '../documents/storage'
 import { APP_COLLECTIONS, inspectArchive, readArchive, type ArchiveHeader, type Counts, type Document } from './archive'

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Router, type Request } from 'express'
 import type { Connection } from 'mongoose'
-import { AppError } from '../errors'
-import { currentAdmin } from '../http/middleware'
-import type { Logger } from '../logger'
+import { AppError } from '../platform/errors'
+import { currentAdmin } from '../platform/http/middleware'
+import type { Logger } from '../platform/logger'
 import { writeArchive } from './archive'
 
 interface BackupDeps {

@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { WorkCalendarSchema } from '../../shared/time/schema'
-import type { Clock } from '../clock'
-import { currentAdmin, currentUser } from '../http/middleware'
+import type { Clock } from '../platform/clock'
+import { currentAdmin, currentUser } from '../platform/http/middleware'
 import type { CalendarRepository } from './repository'
 
 interface CalendarDeps {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/protocol/board'
 import {
   createCycle,
   createUser,

@@ -2,8 +2,8 @@ import { Types } from 'mongoose'
 import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ErrorBody } from '../../shared/errors'
-import type { CardDto } from '../../shared/schemas/board'
+import { ErrorBody } from '../../shared/protocol/errors'
+import type { CardDto } from '../../shared/protocol/board'
 import {
   type Board,
   createCycle,

@@ -6,12 +6,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allCells, checkMove, type Position } from '../../shared/rules/moves'
-import type { CardDto, FullCard } from '../../shared/schemas/board'
-import type { CycleDto } from '../../shared/schemas/cycles'
-import type { SopTemplate } from '../../shared/sop/template'
+import { allCells, checkMove, type Position } from '../../shared/domain/moves'
+import type { CardDto, FullCard } from '../../shared/protocol/board'
+import type { CycleDto } from '../../shared/protocol/cycles'
+import type { SopTemplate } from '../../shared/domain/template'
 import { withMove } from '../../shared/protocol/cardMoved'
-import { connectDb } from '../db/connect'
+import { connectDb } from '../platform/db/connect'
 import { createLedger } from '../ledger/repository'
 import { cardEventModel } from '../ledger/model'
 import {
@@ -418,8 +418,11 @@ describe('the server killed during moves', () => {
     }
 
     // (4) Every client, resynced by its re-join and the broadcasts since, sees the truth.
+    // A board knows a move's mover by name (card:moved names no more of them).
     const summary = (cards: Iterable<CardDto>) =>
-      [...cards].map((c) => ({ id: c.id, step: c.step, lane: c.lane, version: c.version, last: c.lastEntry })).sort((a, b) => a.id.localeCompare(b.id))
+      [...cards]
+        .map((c) => ({ id: c.id, step: c.step, lane: c.lane, version: c.version, last: { ...c.lastEntry, by: c.lastEntry.by.name } }))
+        .sort((a, b) => a.id.localeCompare(b.id))
     for (const client of clients) {
       expect(summary(client.view.values()), `${context} view of ${client.user.username}`).toEqual(summary(truth.cards))
     }

@@ -1,19 +1,18 @@
 import type { UserSocket } from '../realtime/socketKinds'
 import { applyMove, isNoteRefusal } from '../../shared/domain/applyMove'
-import { mayAct } from '../../shared/rules/moves'
-import { CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, type CardDetail, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
-import type { SopTemplate } from '../../shared/sop/template'
-import type { Clock } from '../clock'
-import { AppError } from '../errors'
+import { mayAct } from '../../shared/domain/moves'
+import { CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, type CardDetail, type CardDto } from '../../shared/protocol/board'
+import type { SopTemplate } from '../../shared/domain/template'
+import type { Clock } from '../platform/clock'
+import { AppError } from '../platform/errors'
 import type { CyclesRepository } from '../cycles/repository'
-import { broadcastCard } from '../realtime/broadcast'
-import { roomOf } from '../realtime/rooms'
 import { command } from '../realtime/command'
-import type { Logger } from '../logger'
+import type { Logger } from '../platform/logger'
 import type { CardRecord } from './model'
 import { refusalMessage, staleMessage } from './messages'
 import { movableOf, toCardDetail, toCardDto, type CardsRepository } from './repository'
 import type { CalendarRepository } from '../calendar/repository'
+import type { Bus } from '../platform/bus'
 
 // Only sockets signed in as a person get these handlers (server/realtime/io.ts); a wall display's
 // socket has no user and is refused every command (server/displays/socket.ts).
@@ -21,8 +20,8 @@ type IoSocket = UserSocket
 
 interface CardDeps {
   calendars: CalendarRepository
-  /** After a stored move: the timer scheduler looks again, the new holders are notified. */
-  onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
+  /** Where stored changes are told (server/platform/bus.ts): the broadcast, timers and notifications listen. */
+  bus: Bus
   cards: CardsRepository
   cycles: CyclesRepository
   clock: Clock
@@ -76,10 +75,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
         throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
       }
       const dto = toCardDto(moved.card, template)
-      // Once the ack is out (command() sends it when this returns): the mover's answer does not
-      // wait for the frame to be written to every socket of a full room.
-      setImmediate(() => broadcastCard(socket, dto, 'moved'))
-      deps.onMoved(dto, dto.lastEntry, template)
+      deps.bus.publish('card.moved', { card: dto, template, origin: socket.id })
       const { kind, from, to } = result.event.payload
       log.info({ event: 'card:moved', cardId: dto.id, opId: input.opId, userId: user.id, kind, from, to, version: dto.version }, 'card moved')
       return dto
@@ -98,9 +94,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       if (existing) return dto
       const updated = await cards.addNote(input.cardId, note, card)
       // With the card: its noteCount and lastNote changed, and boards just take it.
-      if (updated?.event) {
-        socket.to(roomOf(String(card.cycleId))).emit('card:noted', { cycleId: String(card.cycleId), cardId: input.cardId, note: dto, card: toCardDto(updated.card, template) })
-      }
+      if (updated?.event) deps.bus.publish('card.noted', { card: toCardDto(updated.card, template), note: dto, origin: socket.id })
       return dto
     }),
   )
@@ -133,7 +127,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
       throw new AppError('STALE', 'stale', staleMessage(template, now), toCardDto(now, template))
     }
     const dto = toCardDto(updated, template)
-    broadcastCard(socket, dto, 'updated')
+    deps.bus.publish('card.updated', { card: dto, origin: socket.id })
     return dto
   }
 

@@ -1,6 +1,6 @@
-import type { ErrorParams } from '../../shared/errors'
-import type { Refusal } from '../../shared/rules/moves'
-import { laneOf, type SopTemplate } from '../../shared/sop/template'
+import type { ErrorParams } from '../../shared/protocol/errors'
+import type { Refusal } from '../../shared/domain/moves'
+import { laneOf, type SopTemplate } from '../../shared/domain/template'
 import type { CardRecord } from './model'
 
 /**
@@ -11,7 +11,7 @@ import type { CardRecord } from './model'
 
 type CardOfRefusal = Pick<CardRecord, 'lane' | 'unit'>
 
-/** A refusal of shared/rules/moves.ts: who holds the card (`lane`) and whose card it is (`unit`). */
+/** A refusal of shared/domain/moves.ts: who holds the card (`lane`) and whose card it is (`unit`). */
 export function refusalMessage(template: SopTemplate, refusal: Refusal, card: CardOfRefusal): ErrorParams | undefined {
   const unit = card.unit?.shortName ?? ''
   switch (refusal) {

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose'
 import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CardDto } from '../../shared/schemas/board'
-import type { CycleDto } from '../../shared/schemas/cycles'
+import type { CardDto } from '../../shared/protocol/board'
+import type { CycleDto } from '../../shared/protocol/cycles'
 import {
   type Board,
   api,
@@ -111,8 +111,8 @@ describe('card:move', () => {
     expect(broadcast).toEqual(toMovedFact(card))
     // The move travels as the card's lastEntry: the same entry the card's history ends with.
     expect(card.lastEntry).toEqual(history[1])
-    const { note: _none, ...entry } = history[1]!
-    expect(broadcast).toMatchObject(entry)
+    const { note: _none, by: mover, ...entry } = history[1]!
+    expect(broadcast).toMatchObject({ ...entry, by: mover.name })
     expect(broadcast.note).toBeUndefined()
 
     await Promise.all([roundTrip(a.socket), roundTrip(outsider), roundTrip(b.socket)])

@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose'
 import type { MovePayload } from '../../shared/domain/applyMove'
 import type { StepClock, Visit } from '../../shared/domain/stepClock'
-import type { MoveKind, Position } from '../../shared/rules/moves'
-import type { PersonRef } from '../../shared/schemas/board'
-import type { Unit } from '../../shared/sop/template'
+import type { MoveKind, Position } from '../../shared/domain/moves'
+import type { PersonRef } from '../../shared/protocol/board'
+import type { Unit } from '../../shared/domain/template'
 
 /**
  * The card document as the projection of its events: a pure fold, so the server's write, the

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { Types } from 'mongoose'
-import { LAST_NOTE_CHARS, type CardDetail, type CardDto, type FullCard, type HistoryEntryDto, type NoteDto, type PersonRef } from '../../shared/schemas/board'
-import type { DocumentDto } from '../../shared/schemas/documents'
-import type { Position } from '../../shared/rules/moves'
-import { defaultLaneOf } from '../../shared/rules/moves'
-import { stepOf, type SopTemplate, type Unit } from '../../shared/sop/template'
+import { LAST_NOTE_CHARS, type CardDetail, type CardDto, type FullCard, type HistoryEntryDto, type NoteDto, type PersonRef } from '../../shared/protocol/board'
+import type { DocumentDto } from '../../shared/protocol/documents'
+import type { Position } from '../../shared/domain/moves'
+import { defaultLaneOf } from '../../shared/domain/moves'
+import { stepOf, type SopTemplate, type Unit } from '../../shared/domain/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { MovableCard, MoveEvent } from '../../shared/domain/applyMove'
 import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
 import type { CardModel, CardRecord } from './model'
 import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StepMutu, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
-import { createLogger, type Logger } from '../logger'
+import { createLogger, type Logger } from '../platform/logger'
 
 function mutuOf(card: CardRecord, step: number): StepMutu {
   const all = (card.mutu ?? {}) as Record<string, StepMutu>

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose'
 import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CardDto } from '../../shared/schemas/board'
-import { WallMove } from '../../shared/schemas/displays'
+import type { CardDto } from '../../shared/protocol/board'
+import { WallMove } from '../../shared/protocol/displays'
 import { toWallMove } from '../displays/projection'
 import { auditLedger } from '../ledger/audit'
 import {

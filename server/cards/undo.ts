@@ -1,10 +1,9 @@
-import { CardUndo, type CardDto, type HistoryEntryDto } from '../../shared/schemas/board'
-import type { SopTemplate } from '../../shared/sop/template'
-import type { Clock } from '../clock'
+import { CardUndo, type CardDto } from '../../shared/protocol/board'
+import type { Bus } from '../platform/bus'
+import type { Clock } from '../platform/clock'
 import type { CyclesRepository } from '../cycles/repository'
-import { AppError } from '../errors'
-import type { Logger } from '../logger'
-import { broadcastCard } from '../realtime/broadcast'
+import { AppError } from '../platform/errors'
+import type { Logger } from '../platform/logger'
 import { command } from '../realtime/command'
 import type { UserSocket } from '../realtime/socketKinds'
 import type { CardRecord } from './model'
@@ -18,8 +17,8 @@ interface UndoDeps {
   log: Logger
   /** How long after a move its mover may take it back (UNDO_WINDOW_SECONDS). */
   undoWindowMs: number
-  /** As after a move: the timer scheduler looks at the restored thresholds (no one is notified). */
-  onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
+  /** Told as a move (card.moved): boards and walls see it, the timer scheduler looks at the restored thresholds. */
+  bus: Bus
 }
 
 /** The place and step clock an undo puts back: the card as it was before the move. */
@@ -86,8 +85,7 @@ export function registerUndoHandler(socket: UserSocket, deps: UndoDeps): void {
         throw overtaken((await cards.findById(input.cardId)) ?? card)
       }
       const dto = toCardDto(undone.card, template)
-      setImmediate(() => broadcastCard(socket, dto, 'moved'))
-      deps.onMoved(dto, dto.lastEntry, template)
+      deps.bus.publish('card.moved', { card: dto, template, origin: socket.id })
       log.info({ event: 'card:undone', cardId: dto.id, opId: input.opId, userId: user.id, undoes: move.seq, version: dto.version }, 'card move undone')
       return dto
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CycleDto } from '../../shared/schemas/cycles'
+import type { CycleDto } from '../../shared/protocol/cycles'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../../shared/sop/balangan'
 import { api, createCycle, createUser, detailOf, opId, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 

@@ -1,6 +1,6 @@
 import { io as ioClient } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WallCard, WallCardChanged, WallCycle, WallMove, type DisplayCreated, type DisplayDto } from '../../shared/schemas/displays'
+import { WallCard, WallCardChanged, WallCycle, WallMove, type DisplayCreated, type DisplayDto } from '../../shared/protocol/displays'
 import {
   api,
   connectError,
@@ -194,7 +194,7 @@ describe('display tokens', () => {
     await wallFacts.waitFor((f) => f.card.id === b.id && f.card.version === fence.version)
 
     // The boards still get everything.
-    expect(await boardMoved.waitFor((f) => f.id === a.id && f.version === movedA.version)).toMatchObject({ by: { name: 'Sari Wulandari' }, note: words.moveNote })
+    expect(await boardMoved.waitFor((f) => f.id === a.id && f.version === movedA.version)).toMatchObject({ by: 'Sari Wulandari', note: words.moveNote })
     const noted = await boardNoted.waitFor()
     expect(noted.note.text).toBe(words.note)
     // With the card, so a board keeps its note count and newest note right.

@@ -1,8 +1,8 @@
-import type { CardDto, FullCard, HistoryEntryDto } from '../../shared/schemas/board'
-import type { CycleDto } from '../../shared/schemas/cycles'
-import { WALL_TICKER_SIZE, type WallCard, type WallCycle, type WallMove } from '../../shared/schemas/displays'
+import type { CardDto, FullCard, HistoryEntryDto } from '../../shared/protocol/board'
+import type { CycleDto } from '../../shared/protocol/cycles'
+import { WALL_TICKER_SIZE, type WallCard, type WallCycle, type WallMove } from '../../shared/protocol/displays'
 
-// The one place that decides what a wall display sees of the board (shared/schemas/displays.ts
+// The one place that decides what a wall display sees of the board (shared/protocol/displays.ts
 // says why so little). Each field is copied by name: a field added to CardDto later stays off the
 // wall until someone adds it here on purpose.
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { isValidObjectId, Types } from 'mongoose'
-import type { DisplayDto } from '../../shared/schemas/displays'
-import type { Clock } from '../clock'
+import type { DisplayDto } from '../../shared/protocol/displays'
+import type { Clock } from '../platform/clock'
 import type { DisplayModel, DisplayRecord } from './model'
 
 /** 32 random bytes, URL-safe: what goes after /wall/ on the TV. */

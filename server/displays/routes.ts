@@ -1,7 +1,7 @@
 import { Router } from 'express'
-import { DisplayCreate, type DisplayCreated, type DisplayDto } from '../../shared/schemas/displays'
-import { AppError } from '../errors'
-import { currentAdmin } from '../http/middleware'
+import { DisplayCreate, type DisplayCreated, type DisplayDto } from '../../shared/protocol/displays'
+import { AppError } from '../platform/errors'
+import { currentAdmin } from '../platform/http/middleware'
 import type { CyclesRepository } from '../cycles/repository'
 import type { DisplaysRepository, DisplayView } from './repository'
 

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http'
 import { crc32 } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CardDto } from '../../shared/schemas/board'
-import type { CycleArchiveDto, DocumentDto } from '../../shared/schemas/documents'
+import type { CardDto } from '../../shared/protocol/board'
+import type { CycleArchiveDto, DocumentDto } from '../../shared/protocol/documents'
 import {
   type Board,
   api,

@@ -1,17 +1,16 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
-import { mayAct } from '../../shared/rules/moves'
-import type { PersonRef } from '../../shared/schemas/board'
-import { DOCUMENT_TYPES, type ArchiveDocumentDto, type CycleArchiveDto, type DocumentKind } from '../../shared/schemas/documents'
-import { finishedStep, laneOf, type SopTemplate } from '../../shared/sop/template'
-import type { Clock } from '../clock'
+import { mayAct } from '../../shared/domain/moves'
+import type { PersonRef } from '../../shared/protocol/board'
+import { DOCUMENT_TYPES, type ArchiveDocumentDto, type CycleArchiveDto, type DocumentKind } from '../../shared/protocol/documents'
+import { finishedStep, laneOf, type SopTemplate } from '../../shared/domain/template'
+import type { Clock } from '../platform/clock'
 import type { CardRecord } from '../cards/model'
 import { toCardDto, toDocumentDto, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
-import { AppError } from '../errors'
-import { currentUser } from '../http/middleware'
-import type { Logger } from '../logger'
-import type { IoServer } from '../realtime/io'
-import { broadcastCard } from '../realtime/broadcast'
+import { AppError } from '../platform/errors'
+import { currentUser } from '../platform/http/middleware'
+import type { Logger } from '../platform/logger'
+import type { Bus } from '../platform/bus'
 import { sanitizeFileName } from './sniff'
 import { TooLargeError, UploadAbortedError, type DocumentStorage } from './storage'
 
@@ -19,7 +18,8 @@ interface DocumentsDeps {
   cards: CardsRepository
   cycles: CyclesRepository
   storage: DocumentStorage
-  io: IoServer
+  /** An upload or a removal is told as card.updated (every board, the uploader's included). */
+  bus: Bus
   clock: Clock
   log: Logger
   maxBytes: number
@@ -49,7 +49,7 @@ const KINDS_BY_MIME = new Map(Object.entries(DOCUMENT_TYPES).map(([kind, t]) => 
  * browser's XMLHttpRequest still reports upload progress and can be cancelled.
  */
 export function documentsRoutes(deps: DocumentsDeps): Router {
-  const { cards, cycles, storage, io, clock, maxBytes } = deps
+  const { cards, cycles, storage, bus, clock, maxBytes } = deps
   const log = deps.log.child({ component: 'documents' })
   const router = Router()
 
@@ -62,7 +62,7 @@ export function documentsRoutes(deps: DocumentsDeps): Router {
 
   function broadcast(card: CardRecord, template: SopTemplate) {
     const dto = toCardDto(card, template)
-    broadcastCard(io, dto, 'updated')
+    bus.publish('card.updated', { card: dto })
     return dto
   }
 

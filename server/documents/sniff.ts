@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, type DocumentKind } from '../../shared/schemas/documents'
+import { DOCUMENT_TYPES, type DocumentKind } from '../../shared/protocol/documents'
 
 /**
  * The type of an upload decided from its bytes alone. A name or a Content-Type is what the sender

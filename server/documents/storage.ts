@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import mongoose, { isValidObjectId, type Connection } from 'mongoose'
-import { DOCUMENT_TYPES, type DocumentKind } from '../../shared/schemas/documents'
-import { AppError } from '../errors'
+import { DOCUMENT_TYPES, type DocumentKind } from '../../shared/protocol/documents'
+import { AppError } from '../platform/errors'
 import { describeHead, HEAD_BYTES, sniffHead, zipOfficeKind, type HeadKind } from './sniff'
 
 /**

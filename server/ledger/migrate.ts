@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose'
 import type { CardModel } from '../cards/model'
 import { applyEvent, type CardState, type FoldEvent, type HistoryEntry, type StoredDocument } from '../cards/projection'
-import type { Logger } from '../logger'
+import type { Logger } from '../platform/logger'
 import { canonical } from './chain'
 import { seal, type EventDraft, type Ledger } from './repository'
 

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../db/duplicateKey'
+import { isDuplicateKey } from '../platform/db/duplicateKey'
 import { Types } from 'mongoose'
 import { firstBreak, hashOf, type ChainBreak } from './chain'
 import type { CardEventModel, CardEventRecord } from './model'

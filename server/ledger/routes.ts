@@ -1,8 +1,8 @@
 import { Router } from 'express'
 import type { Connection } from 'mongoose'
 import { hasBackupToken } from '../backup/routes'
-import { currentAdmin } from '../http/middleware'
-import type { Logger } from '../logger'
+import { currentAdmin } from '../platform/http/middleware'
+import type { Logger } from '../platform/logger'
 import { auditLedger } from './audit'
 
 /** GET /api/admin/audit: every card's chain checked (an administrator, or the backup token for `npm run audit:verify`). */

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose'
 import { describe, expect, it } from 'vitest'
-import type { NotificationList, TaskList } from '../../shared/schemas/notifications'
+import type { NotificationList, TaskList } from '../../shared/protocol/notifications'
 import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()

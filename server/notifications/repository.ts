@@ -1,6 +1,6 @@
 import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose'
-import { QUARTERS, type CyclePeriod } from '../../shared/schemas/cycles'
-import type { NotificationDto, NotificationKind, NotificationList } from '../../shared/schemas/notifications'
+import { QUARTERS, type CyclePeriod } from '../../shared/protocol/cycles'
+import type { NotificationDto, NotificationKind, NotificationList } from '../../shared/protocol/notifications'
 
 const notificationSchema = new Schema({
   userId: { type: Schema.Types.ObjectId, required: true },

@@ -1,6 +1,6 @@
 import { Router } from 'express'
-import { NotificationsRead } from '../../shared/schemas/notifications'
-import { currentUser } from '../http/middleware'
+import { NotificationsRead } from '../../shared/protocol/notifications'
+import { currentUser } from '../platform/http/middleware'
 import type { NotificationsRepository } from './repository'
 
 export function notificationsRoutes({ notifications }: { notifications: NotificationsRepository }): Router {

@@ -1,35 +1,32 @@
-import type { ServerToClientEvents, TimerThreshold } from '../../shared/events'
-import type { CardDto } from '../../shared/schemas/board'
 import { toMovedFact } from '../../shared/protocol/cardMoved'
+import type { Bus } from '../platform/bus'
 import { toWallCard, toWallMove } from '../displays/projection'
+import type { IoServer } from './io'
 import { roomOf, wallRoom } from './rooms'
 
-type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean
-
-/** The server (to everyone in a room) or a person's socket (to everyone in it but that socket). */
-export interface Broadcaster {
-  to(room: string | string[]): { emit: Emit }
-}
-
 /**
- * A stored card change, to the cycle's two rooms: its boards get the move and what it changed
- * (`card:moved`, for a change of place) or the slim card (`card:updated`), its wall displays the
- * wall's projection of it (`wall:card`). Every card change goes through here, so no site can send
- * a board's card to a wall.
+ * The one subscriber that touches io: every stored card change and timer crossing, to the rooms
+ * that show it. A cycle's boards get the move and what it changed (`card:moved`), the slim card
+ * (`card:updated`) or the note (`card:noted`), all but the socket whose command it was (it has
+ * the change from its ack); its wall displays get the wall's projection of a move (`wall:card`)
+ * and nothing else of a card. Every card fact goes through here, so no site can send a board's
+ * card to a wall. Across nodes, through the Redis adapter, like every room broadcast.
  */
-export function broadcastCard(from: Broadcaster, card: CardDto, change: 'moved' | 'updated'): void {
-  const board = from.to(roomOf(card.cycleId))
-  if (change === 'updated') {
-    // Ticks, outputs, documents and recomputed due instants: nothing a wall shows (its clocks run
-    // from the entry instant and the calendar), so walls hear nothing of them.
-    board.emit('card:updated', { card })
-    return
-  }
-  board.emit('card:moved', toMovedFact(card))
-  from.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move: toWallMove(card.id, card.version, card.lastEntry) })
-}
+export function broadcastFacts(io: IoServer, bus: Bus): void {
+  const board = (cycleId: string, origin: string | undefined) => (origin ? io.to(roomOf(cycleId)).except(origin) : io.to(roomOf(cycleId)))
 
-/** A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket). */
-export function broadcastTimer(from: Broadcaster, event: TimerThreshold): void {
-  from.to([roomOf(event.cycleId), wallRoom(event.cycleId)]).emit('card:timer', event)
+  bus.subscribe('card.moved', ({ card, origin }) => {
+    // Once the ack is out (it is sent when the command returns): the mover's answer does not
+    // wait for the frame to be written to every socket of a full room.
+    setImmediate(() => {
+      board(card.cycleId, origin).emit('card:moved', toMovedFact(card))
+      io.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move: toWallMove(card.id, card.version, card.lastEntry) })
+    })
+  })
+  // Ticks, outputs, documents and recomputed due instants: nothing a wall shows (its clocks run
+  // from the entry instant and the calendar), so walls hear nothing of them.
+  bus.subscribe('card.updated', ({ card, origin }) => board(card.cycleId, origin).emit('card:updated', { card }))
+  bus.subscribe('card.noted', ({ card, note, origin }) => board(card.cycleId, origin).emit('card:noted', { cycleId: card.cycleId, cardId: card.id, note, card }))
+  // A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket).
+  bus.subscribe('timer.crossed', (event) => io.to([roomOf(event.cycleId), wallRoom(event.cycleId)]).emit('card:timer', event))
 }

@@ -1,8 +1,8 @@
 import type { Socket } from 'socket.io'
 import type { z } from 'zod'
-import type { Ack } from '../../shared/events'
-import { toErrorAck } from '../errors'
-import type { Logger } from '../logger'
+import type { Ack } from '../../shared/protocol/events'
+import { toErrorAck } from '../platform/errors'
+import type { Logger } from '../platform/logger'
 import { MALFORMED_EVENT } from './parser'
 import { withDatabase } from './dbStatus'
 

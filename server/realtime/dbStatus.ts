@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io'
-import type { ServerStatus } from '../../shared/events'
-import type { DbHealth, DbState } from '../db/health'
+import type { ServerStatus } from '../../shared/protocol/events'
+import type { DbHealth, DbState } from '../platform/db/health'
 import type { IoServer } from './io'
 
 /**
@@ -24,7 +24,7 @@ export function serveDbStatus(io: IoServer, health: DbHealth): void {
   })
 }
 
-/** Runs a command's handler under the database guard (server/db/health.ts) of the socket's server. */
+/** Runs a command's handler under the database guard (server/platform/db/health.ts) of the socket's server. */
 export function withDatabase<T>(socket: Socket, run: () => Promise<T>, context: Record<string, unknown>): Promise<T> {
   const health = monitors.get(socket.nsp.server)
   return health ? health.guard(run, context) : run()

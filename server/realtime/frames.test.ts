@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { BoardSnapshot } from '../../shared/schemas/board'
+import type { BoardSnapshot } from '../../shared/protocol/board'
 import { createCycle, opId, setupAdmin, unpacked, useHarness, type TestServer, type TestUser } from '../test/harness'
 
 /*

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { describe, expect, it } from 'vitest'
-import { ErrorBody } from '../../shared/errors'
-import { BoardJoin, BoardLeave, CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type FullCard } from '../../shared/schemas/board'
-import { WallJoin } from '../../shared/schemas/displays'
+import { ErrorBody } from '../../shared/protocol/errors'
+import { BoardJoin, BoardLeave, CardChecklistSet, CardDetailGet, CardMove, CardNoteAdd, CardOutputSet, CardUndo, type FullCard } from '../../shared/protocol/board'
+import { WallJoin } from '../../shared/protocol/displays'
 import {
   createCycle,
   createUser,

@@ -1,24 +1,24 @@
-import { originHost } from '../http/requestGuards'
+import { originHost } from '../platform/http/requestGuards'
 import { packCards } from '../../shared/protocol/packedCards'
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events'
-import { BoardJoin, BoardLeave, type BoardSnapshot, type CardDto, type HistoryEntryDto, type Viewer } from '../../shared/schemas/board'
-import type { SopTemplate } from '../../shared/sop/template'
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events'
+import { BoardJoin, BoardLeave, type BoardSnapshot, type Viewer } from '../../shared/protocol/board'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
-import type { Clock } from '../clock'
+import type { Clock } from '../platform/clock'
 import type { CardsRepository } from '../cards/repository'
 import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto } from '../cards/repository'
 import { registerCardHandlers } from '../cards/handlers'
 import { registerUndoHandler } from '../cards/undo'
 import type { CyclesRepository } from '../cycles/repository'
-import { AppError } from '../errors'
-import type { Logger } from '../logger'
+import { AppError } from '../platform/errors'
+import type { Logger } from '../platform/logger'
 import { answerUnknownCommands, command } from './command'
 import { commandParser, releaseEarlyPackets } from './parser'
 import { roomOf, sessionRoom, userRoom } from './rooms'
 import { isUserSocket } from './socketKinds'
+import type { Bus } from '../platform/bus'
 
 /** A board's presence is announced at most once per this long; joins and leaves in between wait. */
 const PRESENCE_INTERVAL_MS = 1000
@@ -30,7 +30,7 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterS
 
 interface RealtimeDeps {
   calendars: CalendarRepository
-  onMoved: (card: CardDto, entry: HistoryEntryDto, template: SopTemplate) => void
+  bus: Bus
   /** How long after a move its mover may undo it (card:undo). */
   undoWindowMs: number
   cards: CardsRepository
@@ -180,6 +180,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
           cards: packCards(
             changed.map((c) => toCardDto(c, found.template)),
             now.getTime(),
+            found.dto.units,
           ),
           ...(held ? { partial: true as const } : {}),
           viewers: await viewersOf(cycleId),
@@ -198,8 +199,8 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
       }),
     )
 
-    registerCardHandlers(socket, { calendars, onMoved: deps.onMoved, cards, cycles, clock, log })
-    registerUndoHandler(socket, { onMoved: deps.onMoved, undoWindowMs: deps.undoWindowMs, cards, cycles, clock, log })
+    registerCardHandlers(socket, { calendars, bus: deps.bus, cards, cycles, clock, log })
+    registerUndoHandler(socket, { bus: deps.bus, undoWindowMs: deps.undoWindowMs, cards, cycles, clock, log })
     answerUnknownCommands(socket, log)
 
     socket.on('disconnecting', () => {

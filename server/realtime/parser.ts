@@ -1,6 +1,6 @@
 import { Decoder as SocketIoDecoder, Encoder, PacketType, type Packet } from 'socket.io-parser'
 import type { Socket } from 'socket.io'
-import { duplicateKeyIn } from '../http/duplicateKeys'
+import { duplicateKeyIn } from '../platform/http/duplicateKeys'
 
 /**
  * The event a frame that could not be read is delivered as, with the frame's ack id, so that the

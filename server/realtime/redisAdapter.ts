@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
-import type { Logger } from '../logger'
+import type { Logger } from '../platform/logger'
 import type { IoServer } from './io'
 
 export interface RedisAdapterOptions {

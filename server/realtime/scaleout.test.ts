@@ -1,7 +1,7 @@
 import { RedisAdapter } from '@socket.io/redis-adapter'
 import { toMovedFact } from '../../shared/protocol/cardMoved'
 import { describe, expect, it } from 'vitest'
-import type { Clock } from '../clock'
+import type { Clock } from '../platform/clock'
 import {
   api,
   createCycle,

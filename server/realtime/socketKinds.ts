@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io'
-import type { ClientToServerEvents, DisplaySocketData, InterServerEvents, ServerToClientEvents, SocketData, UserSocketData } from '../../shared/events'
+import type { ClientToServerEvents, DisplaySocketData, InterServerEvents, ServerToClientEvents, SocketData, UserSocketData } from '../../shared/protocol/events'
 
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 /** A socket signed in as a person (session cookie). Only these get the board and card commands. */

@@ -1,8 +1,8 @@
 import type { Socket } from 'socket.io'
-import type { Ack } from '../../shared/events'
+import type { Ack } from '../../shared/protocol/events'
 import type { SessionStore } from '../auth/sessions'
-import type { Clock } from '../clock'
-import type { Logger } from '../logger'
+import type { Clock } from '../platform/clock'
+import type { Logger } from '../platform/logger'
 import type { IoServer } from './io'
 import { isUserSocket } from './socketKinds'
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { CycleDashboard } from '../../shared/reports/dashboard'
-import type { CardDto } from '../../shared/schemas/board'
+import type { CardDto } from '../../shared/protocol/board'
 import { MONEV_KINERJA } from '../../shared/sop/balangan'
 import { api, createCycle, createUser, fakeClock, opId, sendOk, unpacked, setupAdmin, useHarness, wita, type ClientSocket, type TestServer, type TestUser } from '../test/harness'
 

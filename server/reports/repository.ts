@@ -1,13 +1,13 @@
 import type { Connection } from 'mongoose'
-import type { FullCard } from '../../shared/schemas/board'
-import type { CycleDto } from '../../shared/schemas/cycles'
-import type { SopTemplate } from '../../shared/sop/template'
+import type { FullCard } from '../../shared/protocol/board'
+import type { CycleDto } from '../../shared/protocol/cycles'
+import type { SopTemplate } from '../../shared/domain/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { CalendarRepository } from '../calendar/repository'
 import { toFullCard, type CardsRepository } from '../cards/repository'
 import { cycleModel } from '../cycles/model'
 import type { CyclesRepository } from '../cycles/repository'
-import { AppError } from '../errors'
+import { AppError } from '../platform/errors'
 
 export interface CycleData {
   cycle: CycleDto

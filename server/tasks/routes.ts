@@ -1,11 +1,11 @@
 import { Router } from 'express'
-import { mayAct } from '../../shared/rules/moves'
-import type { CardDto } from '../../shared/schemas/board'
-import type { TaskList } from '../../shared/schemas/notifications'
+import { mayAct } from '../../shared/domain/moves'
+import type { CardDto } from '../../shared/protocol/board'
+import type { TaskList } from '../../shared/protocol/notifications'
 import { toCardDto, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
-import type { Clock } from '../clock'
-import { currentUser } from '../http/middleware'
+import type { Clock } from '../platform/clock'
+import { currentUser } from '../platform/http/middleware'
 
 /**
  * "Tugas saya": the running cards the user holds now. An administrator's power to override any

@@ -1,4 +1,4 @@
-import type { TemplateInput } from '../../shared/schemas/templates'
+import type { TemplateInput } from '../../shared/protocol/templates'
 
 /**
  * A second, shorter SOP for tests: nothing in the server may assume the Balangan template. Its own

@@ -1,9 +1,9 @@
-import { isDuplicateKey } from '../db/duplicateKey'
-import type { PersonRef } from '../../shared/schemas/board'
-import type { RoleDto, TemplateInput, TemplateSummaryDto } from '../../shared/schemas/templates'
-import type { SopTemplate } from '../../shared/sop/template'
-import type { Clock } from '../clock'
-import { AppError } from '../errors'
+import { isDuplicateKey } from '../platform/db/duplicateKey'
+import type { PersonRef } from '../../shared/protocol/board'
+import type { RoleDto, TemplateInput, TemplateSummaryDto } from '../../shared/protocol/templates'
+import type { SopTemplate } from '../../shared/domain/template'
+import type { Clock } from '../platform/clock'
+import { AppError } from '../platform/errors'
 import type { TemplateModel } from './model'
 
 /** Who "saved" the version the server seeds itself. */

@@ -1,7 +1,7 @@
 import { Router } from 'express'
-import { TemplateId, TemplateSave, type RoleListDto, type TemplateDto, type TemplateListDto } from '../../shared/schemas/templates'
-import { AppError } from '../errors'
-import { currentAdmin, currentUser } from '../http/middleware'
+import { TemplateId, TemplateSave, type RoleListDto, type TemplateDto, type TemplateListDto } from '../../shared/protocol/templates'
+import { AppError } from '../platform/errors'
+import { currentAdmin, currentUser } from '../platform/http/middleware'
 import type { TemplatesRepository } from './repository'
 
 const VERSION = /^[1-9][0-9]{0,8}$/

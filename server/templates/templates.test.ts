@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { toMovedFact } from '../../shared/protocol/cardMoved'
-import type { HttpErrorBody } from '../../shared/errors'
-import type { CardDto } from '../../shared/schemas/board'
-import type { CycleDto } from '../../shared/schemas/cycles'
-import type { RoleListDto, TemplateDto, TemplateInput, TemplateListDto } from '../../shared/schemas/templates'
+import type { HttpErrorBody } from '../../shared/protocol/errors'
+import type { CardDto } from '../../shared/protocol/board'
+import type { CycleDto } from '../../shared/protocol/cycles'
+import type { RoleListDto, TemplateDto, TemplateInput, TemplateListDto } from '../../shared/protocol/templates'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../../shared/sop/balangan'
-import type { SopTemplate } from '../../shared/sop/template'
+import type { SopTemplate } from '../../shared/domain/template'
 import {
   type Board,
   api,
@@ -378,7 +378,7 @@ describe('a second SOP on the board', () => {
       if (!ack.ok) throw new Error(`${user.name} → ${step}/${lane}: ${ack.error.code} ${ack.error.reason ?? ''}`)
       const seen = await observer.waitFor((e) => e.opId === id)
       expect(seen).toEqual(toMovedFact(ack.data))
-      expect(seen).toMatchObject({ by: { id: user.id, name: user.name }, to: { step, lane } })
+      expect(seen).toMatchObject({ by: user.name, to: { step, lane } })
       expect(seen.note ?? '').toBe(note ?? '')
       card = ack.data
       return card

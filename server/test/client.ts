@@ -1,11 +1,11 @@
 import type { Socket } from 'socket.io-client'
-import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from '../../shared/events'
-import type { BoardSnapshot, CardDetail, CardDto } from '../../shared/schemas/board'
+import type { Ack, AckFn, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/events'
+import type { BoardSnapshot, CardDetail, CardDto } from '../../shared/protocol/board'
 import { unpackCards } from '../../shared/protocol/packedCards'
-import type { CycleDto } from '../../shared/schemas/cycles'
-import type { UserDto } from '../../shared/schemas/users'
+import type { CycleDto } from '../../shared/protocol/cycles'
+import type { UserDto } from '../../shared/protocol/users'
 import { BALANGAN_UNITS } from '../../shared/sop/balangan'
-import type { Unit } from '../../shared/sop/template'
+import type { Unit } from '../../shared/domain/template'
 
 /**
  * The client side of the integration harness (./harness): HTTP calls, accounts, cycles and socket
@@ -185,7 +185,7 @@ export async function sendOk<E extends keyof ClientToServerEvents>(
 export type Board = Omit<BoardSnapshot, 'cards'> & { cards: CardDto[] }
 
 export function unpacked(snapshot: BoardSnapshot): Board {
-  return { ...snapshot, cards: unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template) }
+  return { ...snapshot, cards: unpackCards(snapshot) }
 }
 
 export function detailOf(socket: ClientSocket, cardId: string): Promise<CardDetail> {

@@ -2,7 +2,7 @@ import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { IoServer } from '../realtime/io'
-import { broadcastCard } from '../realtime/broadcast'
+import type { Bus } from '../platform/bus'
 import { recomputeThresholds } from '../../shared/domain/stepClock'
 
 /**
@@ -14,8 +14,9 @@ export async function recomputeRunningClocks(deps: {
   cycles: CyclesRepository
   calendars: CalendarRepository
   io: IoServer
+  bus: Bus
 }): Promise<void> {
-  const { cards, cycles, calendars, io } = deps
+  const { cards, cycles, calendars, io, bus } = deps
   const cal = await calendars.get()
   for (const card of await cards.running()) {
     const cycleId = String(card.cycleId)
@@ -24,7 +25,7 @@ export async function recomputeRunningClocks(deps: {
     if (!template || !next) continue
     const visits = visitsOf(card).map((v) => (v.leftAt ? v : { ...v, standardMs: next.standardMs }))
     const updated = await cards.setThresholds(String(card._id), card.version, { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits })
-    if (updated) broadcastCard(io, toCardDto(updated, template), 'updated')
+    if (updated) bus.publish('card.updated', { card: toCardDto(updated, template) })
   }
   io.emit('calendar:changed', { calendar: cal })
 }

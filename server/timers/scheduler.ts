@@ -1,12 +1,11 @@
-import { isDuplicateKey } from '../db/duplicateKey'
+import { isDuplicateKey } from '../platform/db/duplicateKey'
 import type { Connection } from 'mongoose'
-import type { TimerThreshold } from '../../shared/events'
-import type { Clock } from '../clock'
+import type { TimerThreshold } from '../../shared/protocol/events'
+import type { Clock } from '../platform/clock'
 import type { CardRecord } from '../cards/model'
 import type { CardsRepository } from '../cards/repository'
-import type { Logger } from '../logger'
-import type { IoServer } from '../realtime/io'
-import { broadcastTimer } from '../realtime/broadcast'
+import type { Logger } from '../platform/logger'
+import type { Bus } from '../platform/bus'
 
 interface ClaimDoc {
   _id: string
@@ -21,7 +20,8 @@ interface ClaimDoc {
 export interface TimerSchedulerDeps {
   db: Connection
   cards: CardsRepository
-  io: IoServer
+  /** Each crossing is published as timer.crossed (boards and walls are told by the broadcast). */
+  bus: Bus
   clock: Clock
   log: Logger
   /** Called once per threshold crossing, by the one node that claimed it (notifications). */
@@ -38,7 +38,7 @@ export interface TimerSchedulerDeps {
  * v1, whose updates are a read and a write without a transaction.
  */
 export function createTimerScheduler(deps: TimerSchedulerDeps) {
-  const { cards, io, clock } = deps
+  const { cards, bus, clock } = deps
   const log = deps.log.child({ component: 'timers' })
   const claims = deps.db.collection<ClaimDoc>('timer_events')
   const maxSleepMs = deps.maxSleepMs ?? 60_000
@@ -85,7 +85,7 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       for (const [state, at] of crossings) {
         if (!at || !(await claim(card, state, at, now))) continue
         const event: TimerThreshold = { cycleId: String(card.cycleId), cardId: String(card._id), version: card.version, state, at: at.toISOString() }
-        broadcastTimer(io, event)
+        bus.publish('timer.crossed', event)
         log.info({ event: 'card:timer', ...event }, 'timer threshold crossed')
         fired++
         await deps.onThreshold?.(event, card).catch((err: unknown) => log.error({ err, ...event }, 'threshold follow-up failed'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TimerThreshold } from '../../shared/events'
+import type { TimerThreshold } from '../../shared/protocol/events'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
 import { api, createCycle, detailOf, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
 

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
-import type { UserDto } from '../../shared/schemas/users'
+import type { UserDto } from '../../shared/protocol/users'
 
 const userSchema = new Schema(
   {

@@ -1,8 +1,8 @@
-import { isDuplicateKey } from '../db/duplicateKey'
+import { isDuplicateKey } from '../platform/db/duplicateKey'
 import { isValidObjectId } from 'mongoose'
-import type { UserCreate, UserDto } from '../../shared/schemas/users'
+import type { UserCreate, UserDto } from '../../shared/protocol/users'
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords'
-import { AppError } from '../errors'
+import { AppError } from '../platform/errors'
 import { toUserDto, type UserModel } from './model'
 
 type NewUser = Omit<UserCreate, 'isAdmin' | 'nip' | 'unitId'> & { isAdmin: boolean; nip?: string; unitId?: string | null }

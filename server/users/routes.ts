@@ -1,8 +1,8 @@
 import { Router } from 'express'
-import type { RoleDto } from '../../shared/schemas/templates'
-import { UserActive, UserCreate } from '../../shared/schemas/users'
-import { AppError } from '../errors'
-import { currentAdmin } from '../http/middleware'
+import type { RoleDto } from '../../shared/protocol/templates'
+import { UserActive, UserCreate } from '../../shared/protocol/users'
+import { AppError } from '../platform/errors'
+import { currentAdmin } from '../platform/http/middleware'
 import type { TemplatesRepository } from '../templates/repository'
 import type { UsersRepository } from './repository'
 

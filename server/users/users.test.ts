@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { UserDto } from '../../shared/schemas/users'
+import type { UserDto } from '../../shared/protocol/users'
 import { api, createUser, login, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
 
 const h = useHarness()

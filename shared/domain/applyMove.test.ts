@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Actor, Position } from '../rules/moves'
+import type { Actor, Position } from './moves'
 import { MONEV_KINERJA } from '../sop/balangan'
 import { DEFAULT_CALENDAR, localInstant } from '../time/calendar'
 import { thresholdsOf, workingMsBetween } from '../time/workingTime'

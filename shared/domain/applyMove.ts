@@ -1,5 +1,5 @@
-import { checkMove, type Actor, type CardPlace, type MoveKind, type Position, type Refusal } from '../rules/moves'
-import type { SopTemplate } from '../sop/template'
+import { checkMove, type Actor, type CardPlace, type MoveKind, type Position, type Refusal } from './moves'
+import type { SopTemplate } from './template'
 import type { WorkCalendar } from '../time/calendar'
 import { clockAfterMove, roundsAfter, type StepClock } from './stepClock'
 

@@ -1,6 +1,6 @@
-import type { MoveKind, Position } from '../rules/moves'
-import type { VisitDto } from '../schemas/board'
-import { finishedStep, stepOf, type SopTemplate } from '../sop/template'
+import type { MoveKind, Position } from './moves'
+import type { VisitDto } from '../protocol/board'
+import { finishedStep, stepOf, type SopTemplate } from './template'
 import type { WorkCalendar } from '../time/calendar'
 import { thresholdsOf, workingMsBetween } from '../time/workingTime'
 

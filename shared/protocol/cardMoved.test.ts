@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CardDto } from '../schemas/board'
+import type { CardDto } from './board'
 import { MONEV_KINERJA } from '../sop/balangan'
 import { toMovedFact, withMove } from './cardMoved'
 
@@ -64,9 +64,9 @@ describe('card:moved fact', () => {
     ['an undo, which restores an earlier entry instant', movedTo(2, { enteredStepAt: '2027-01-11T00:00:00.000Z', lastEntry: { ...movedTo(2).lastEntry, kind: 'undo' } })],
     ['a finish, whose clock stops', movedTo(9, { dueAt: null, atRiskAt: null })],
   ]
-  it.each(cases)('gives the board the server card back: %s', (_name, card) => {
+  it.each(cases)('gives the board the server card back, its mover by name: %s', (_name, card) => {
     const fact = toMovedFact(card)
-    expect(withMove(held, fact, template)).toEqual(card)
+    expect(withMove(held, fact, template)).toEqual({ ...card, lastEntry: { ...card.lastEntry, by: { id: '', name: by.name } } })
   })
 
   it('keeps what the move did not touch: unit, counts and the last note', () => {

@@ -1,6 +1,6 @@
-import type { Position } from '../schemas/common'
-import type { CardDto, HistoryEntryDto, PersonRef } from '../schemas/board'
-import { stepOf, type SopTemplate } from '../sop/template'
+import type { Position } from './common'
+import type { CardDto, HistoryEntryDto } from './board'
+import { stepOf, type SopTemplate } from '../domain/template'
 
 /**
  * `card:moved`: a move (or an undo) as its event, with the card fields it changed. A board holds
@@ -15,7 +15,8 @@ export interface CardMovedFact {
   opId: string
   kind: HistoryEntryDto['kind']
   at: string
-  by: PersonRef
+  /** The mover's name, as a board shows them; a board has no use for their id. */
+  by: string
   from: Position | null
   to: Position
   /** Absent when the move has no note. */
@@ -42,7 +43,7 @@ export function toMovedFact(card: CardDto): CardMovedFact {
     opId: e.opId,
     kind: e.kind,
     at: e.at,
-    by: e.by,
+    by: e.by.name,
     from: e.from,
     to: { step: card.step, lane: card.lane },
     ...(e.note ? { note: e.note } : {}),
@@ -55,7 +56,10 @@ export function toMovedFact(card: CardDto): CardMovedFact {
   }
 }
 
-/** The card a board holds, moved as the fact says: what `toMovedFact` left out, filled back in. */
+/**
+ * The card a board holds, moved as the fact says: what `toMovedFact` left out, filled back in.
+ * The entry names its mover only (`by.id` is empty), which is all a board reads of them.
+ */
 export function withMove(held: CardDto, fact: CardMovedFact, template: SopTemplate): CardDto {
   const items = stepOf(template, fact.to.step)?.kelengkapan.length ?? 0
   return {
@@ -70,6 +74,6 @@ export function withMove(held: CardDto, fact: CardMovedFact, template: SopTempla
     rounds: fact.rounds ?? 0,
     checklist: fact.checklist ?? Array.from({ length: items }, () => false),
     output: fact.output ?? '',
-    lastEntry: { opId: fact.opId, seq: fact.seq, kind: fact.kind, at: fact.at, by: fact.by, from: fact.from, to: fact.to, note: fact.note ?? '' },
+    lastEntry: { opId: fact.opId, seq: fact.seq, kind: fact.kind, at: fact.at, by: { id: '', name: fact.by }, from: fact.from, to: fact.to, note: fact.note ?? '' },
   }
 }

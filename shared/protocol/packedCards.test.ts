@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CardDto } from '../schemas/board'
+import type { BoardSnapshot, CardDto } from './board'
 import { MONEV_KINERJA } from '../sop/balangan'
 import { packCards, unpackCards } from './packedCards'
 
@@ -57,21 +57,26 @@ describe('packed snapshot cards', () => {
   })
   const migrated = card(5, { lastEntry: { ...card(5).lastEntry, seq: undefined } })
   delete migrated.lastEntry.seq
-  const cards = [card(1), moved, undone, finished, migrated]
+  // A unit the cycle lists under other names travels whole; the others by id.
+  const renamed = card(6, { unit: { id: 'u6', name: 'Bidang Enam (baru)', shortName: 'B6' } })
+  const cards = [card(1), moved, undone, finished, migrated, renamed]
+  const units = [1, 2, 3, 4, 5, 6].map((n) => ({ id: `u${n}`, name: `Bidang ${n}`, shortName: `B${n}` }))
+  const snapshot = (packed: BoardSnapshot['cards']) => ({ cards: packed, template, cycle: { id: cycleId, units } as BoardSnapshot['cycle'] })
 
   it('gives every card back as the server had it', () => {
-    const packed = packCards(cards, Date.parse('2027-01-11T06:00:00.000Z'))
-    expect(unpackCards(JSON.parse(JSON.stringify(packed)), cycleId, template)).toEqual(cards)
+    const packed = packCards(cards, Date.parse('2027-01-11T06:00:00.000Z'), units)
+    expect(packed.rows.map((r) => r[1])).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', ['u6', 'Bidang Enam (baru)', 'B6']])
+    expect(unpackCards(snapshot(JSON.parse(JSON.stringify(packed))))).toEqual(cards)
   })
 
   it('names each person once', () => {
-    const packed = packCards(cards, 0)
+    const packed = packCards(cards, 0, units)
     expect(packed.people).toEqual([sari, { id: 'kb', name: 'Budi' }])
   })
 
   it('is a fraction of the cards as objects', () => {
     const many = Array.from({ length: 100 }, (_, i) => card(i))
-    const packed = JSON.stringify(packCards(many, Date.parse('2027-01-11T06:00:00.000Z')))
+    const packed = JSON.stringify(packCards(many, Date.parse('2027-01-11T06:00:00.000Z'), many.map((c) => c.unit)))
     expect(packed.length).toBeLessThan(JSON.stringify(many).length / 3)
   })
 })

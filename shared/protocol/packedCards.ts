@@ -1,5 +1,5 @@
-import type { CardDto, HistoryEntryDto, PersonRef } from '../schemas/board'
-import { stepOf, type SopTemplate } from '../sop/template'
+import type { BoardSnapshot, CardDto, HistoryEntryDto, PersonRef } from './board'
+import { stepOf, type Unit } from '../domain/template'
 
 /**
  * A card's last change of place in a board snapshot. `at` is null when it is the card's entry
@@ -12,15 +12,14 @@ export type PackedEntry = [seq: number, kind: HistoryEntryDto['kind'], at: numbe
 export type PackedNote = [at: number, by: string, text: string]
 
 /**
- * One card of a snapshot, as a row. Times are milliseconds from `PackedCards.base`; `checks` is
- * the current step's ticks as '1'/'0', trailing unticked ones left out (the template knows how
- * many items the step has).
+ * One card of a snapshot, as a row. `unit` is the unit's id when the cycle lists it under the
+ * same names (`cycle.units`), else the whole unit; times are milliseconds from
+ * `PackedCards.base`; `checks` is the current step's ticks as '1'/'0', trailing unticked ones
+ * left out (the template knows how many items the step has).
  */
 export type PackedCard = [
   id: string,
-  unitId: string,
-  unitName: string,
-  unitShortName: string,
+  unit: string | [id: string, name: string, shortName: string],
   step: number,
   lane: string,
   version: number,
@@ -50,7 +49,13 @@ export interface PackedCards {
   rows: PackedCard[]
 }
 
-export function packCards(cards: readonly CardDto[], base: number): PackedCards {
+/** `units`: the cycle's, which the snapshot carries anyway. */
+export function packCards(cards: readonly CardDto[], base: number, units: readonly Unit[]): PackedCards {
+  const listed = new Map(units.map((u) => [u.id, u]))
+  const unitOf = ({ id, name, shortName }: Unit): PackedCard[1] => {
+    const same = listed.get(id)
+    return same && same.name === name && same.shortName === shortName ? id : [id, name, shortName]
+  }
   const people: PersonRef[] = []
   const index = new Map<string, number>()
   const personOf = (p: PersonRef): number => {
@@ -68,9 +73,7 @@ export function packCards(cards: readonly CardDto[], base: number): PackedCards 
     const entry: PackedEntry = [e.seq ?? 0, e.kind, e.at === c.enteredStepAt ? null : ms(e.at), personOf(e.by), e.from ? [e.from.step, e.from.lane] : 0, e.note, e.opId]
     return [
       c.id,
-      c.unit.id,
-      c.unit.name,
-      c.unit.shortName,
+      unitOf(c.unit),
       c.step,
       c.lane,
       c.version,
@@ -90,16 +93,19 @@ export function packCards(cards: readonly CardDto[], base: number): PackedCards 
   return { base, people, rows }
 }
 
-export function unpackCards(packed: PackedCards, cycleId: string, template: SopTemplate): CardDto[] {
+/** The snapshot's cards as CardDto objects. */
+export function unpackCards(snapshot: Pick<BoardSnapshot, 'cards' | 'cycle' | 'template'>): CardDto[] {
+  const { cards: packed, cycle, template } = snapshot
+  const listed = new Map(cycle.units.map((u) => [u.id, u]))
   const iso = (offset: number) => new Date(packed.base + offset).toISOString()
-  return packed.rows.map(([id, unitId, unitName, unitShortName, step, lane, version, seq, entered, due, atRisk, rounds, checks, output, noteCount, documentCount, note, entry]) => {
+  return packed.rows.map(([id, unit, step, lane, version, seq, entered, due, atRisk, rounds, checks, output, noteCount, documentCount, note, entry]) => {
     const [entrySeq, kind, at, by, from, entryNote, opId] = entry
     const items = stepOf(template, step)?.kelengkapan.length ?? 0
     const enteredStepAt = iso(entered)
     return {
       id,
-      cycleId,
-      unit: { id: unitId, name: unitName, shortName: unitShortName },
+      cycleId: cycle.id,
+      unit: typeof unit === 'string' ? { ...(listed.get(unit) ?? { id: unit, name: unit, shortName: unit }) } : { id: unit[0], name: unit[1], shortName: unit[2] },
       step,
       lane,
       version,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { HistoryEntryDto, VisitDto } from '../schemas/board'
+import type { HistoryEntryDto, VisitDto } from '../protocol/board'
 import { MONEV_KINERJA } from '../sop/balangan'
 import { DEFAULT_CALENDAR, localInstant } from '../time/calendar'
 import { cycleStats, flowOf, positionAt, resolveVisits, type StatsCard } from './cycleStats'

@@ -1,10 +1,10 @@
-import type { Position } from '../rules/moves'
-import type { FullCard, HistoryEntryDto, PersonRef } from '../schemas/board'
-import type { CycleProgress } from '../schemas/cycles'
-import { finishedStep, laneOf, stepOf, type SopTemplate, type Unit } from '../sop/template'
+import type { Position } from '../domain/moves'
+import type { FullCard, HistoryEntryDto, PersonRef } from '../protocol/board'
+import type { CycleProgress } from '../protocol/cycles'
+import { finishedStep, laneOf, stepOf, type SopTemplate, type Unit } from '../domain/template'
 import { dateOfDayNumber, dayNumberOf, localDateOf, localInstant, type WorkCalendar } from '../time/calendar'
 import { AT_RISK_RATIO, timerAt, workingMsBetween, type TimerState } from '../time/workingTime'
-import { cycleProgress, isFinished } from './progress'
+import { cycleProgress, isFinished } from '../domain/progress'
 
 /**
  * What a cycle's dashboard, exports and report say about where the time went, computed from the

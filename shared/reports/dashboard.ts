@@ -1,5 +1,5 @@
-import type { CycleDto } from '../schemas/cycles'
-import type { SopTemplate } from '../sop/template'
+import type { CycleDto } from '../protocol/cycles'
+import type { SopTemplate } from '../domain/template'
 import type { CycleStats, CycleSummaryStats } from './cycleStats'
 
 /** GET /api/cycles/:id/stats: what the cycle dashboard and the printable report show. */

@@ -1,5 +1,5 @@
-import type { HistoryEntryDto } from '../schemas/board'
-import { finishedStep, stepOf, type SopTemplate } from '../sop/template'
+import type { HistoryEntryDto } from '../protocol/board'
+import { finishedStep, stepOf, type SopTemplate } from '../domain/template'
 import { MINUTE_MS, type WorkCalendar } from '../time/calendar'
 import { laneName, resolveVisits, type StatsCard } from './cycleStats'
 

@@ -1,4 +1,4 @@
-import type { SopTemplate, Unit } from './template'
+import type { SopTemplate, Unit } from '../domain/template'
 
 /**
  * SOP 800/1200/SOP/BKPSDM-BLG/2023, read from the seed document. The seed's flowchart symbols were

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MONEV_KINERJA } from './balangan'
 import { PAGE_HEIGHT, PAGE_WIDTH, arrowHead, connectorLabel, layoutFlowchart, stepLoads, wrapText, type FlowchartNode, type FlowchartPage } from './flowchart'
-import type { SopStep, SopTemplate } from './template'
+import type { SopStep, SopTemplate } from '../domain/template'
 
 /** Four steps in four lanes; step 4 is a decision whose "Tidak" goes back to step 2. */
 function step(no: number, lane: string, extra: Partial<SopStep> = {}): SopStep {

@@ -1,5 +1,5 @@
 import type { TimerState } from '../time/workingTime'
-import type { SopStep, SopTemplate, Waktu } from './template'
+import type { SopStep, SopTemplate, Waktu } from '../domain/template'
 
 /**
  * An SOP template laid out as the SOP-AP flowchart of Permendagri 52/2011 and Permenpan RB 35/2012:

@@ -2,10 +2,10 @@
 // import needs only Vite's, which declare modules and import.meta and nothing a server could misuse.
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest'
-import { TemplateInput } from '../schemas/templates'
+import { TemplateInput } from '../protocol/templates'
 import { MONEV_KINERJA } from './balangan'
 import { IMPORT_ERRORS, importSopText, type ImportIssue, type ImportIssueCode, type ImportParams } from './importText'
-import type { SopStep } from './template'
+import type { SopStep } from '../domain/template'
 // A byte-for-byte copy of the seed document: CI has the repository only, not shared/seed.
 import SEED from './fixtures/monev-kinerja.txt?raw'
 

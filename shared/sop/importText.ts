@@ -1,4 +1,4 @@
-import { blankIdentity, type SopDecision, type SopIdentity, type SopLane, type SopStep, type SopTemplate, type Waktu, type WaktuUnit } from './template'
+import { blankIdentity, type SopDecision, type SopIdentity, type SopLane, type SopStep, type SopTemplate, type Waktu, type WaktuUnit } from '../domain/template'
 
 /**
  * Reads an SOP-AP document as text (the layout of the seed: identity lines, two-column list blocks,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Waktu } from '../sop/template'
+import type { Waktu } from '../domain/template'
 import { DEFAULT_CALENDAR, DEFAULT_WEEK, localInstant, officeDayOn, type WorkCalendar } from './calendar'
 import {
   addWorkingMs,

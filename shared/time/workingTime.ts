@@ -1,4 +1,4 @@
-import type { Waktu } from '../sop/template'
+import type { Waktu } from '../domain/template'
 import {
   clockMinutes,
   dateOfDayNumber,

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorParams, ErrorReason, HttpErrorBody, ValidationIssue } from '@shared/errors'
+import type { ErrorCode, ErrorParams, ErrorReason, HttpErrorBody, ValidationIssue } from '@shared/protocol/errors'
 
 /**
  * A REST failure: the server's error code and reason, or NETWORK when no answer came back at all.

@@ -1,6 +1,6 @@
-import type { CardDto } from '@shared/schemas/board'
-import type { Position, Refusal } from '@shared/rules/moves'
-import { finishedStep, laneOf, type SopTemplate } from '@shared/sop/template'
+import type { CardDto } from '@shared/protocol/board'
+import type { Position, Refusal } from '@shared/domain/moves'
+import { finishedStep, laneOf, type SopTemplate } from '@shared/domain/template'
 import { i18n } from '../i18n'
 import type { AwayChange } from '../lib/boardDiff'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyMove } from '@shared/domain/applyMove'
 import { clockToDto, openVisit } from '@shared/domain/stepClock'
-import type { Actor } from '@shared/rules/moves'
+import type { Actor } from '@shared/domain/moves'
 import { MONEV_KINERJA } from '@shared/sop/balangan'
 import { DEFAULT_CALENDAR, localInstant } from '@shared/time/calendar'
 import { movableOf, moveLocally, type MoveContext } from './moveLocally'

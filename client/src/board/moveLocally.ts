@@ -1,8 +1,8 @@
 import { applyMove, type MovableCard } from '@shared/domain/applyMove'
 import { clockFromDto, clockToDto } from '@shared/domain/stepClock'
-import type { Actor, Position } from '@shared/rules/moves'
-import type { CardDto, HistoryEntryDto, PersonRef } from '@shared/schemas/board'
-import type { SopTemplate } from '@shared/sop/template'
+import type { Actor, Position } from '@shared/domain/moves'
+import type { CardDto, HistoryEntryDto, PersonRef } from '@shared/protocol/board'
+import type { SopTemplate } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 
 /**

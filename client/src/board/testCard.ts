@@ -1,4 +1,4 @@
-import type { CardDto } from '@shared/schemas/board'
+import type { CardDto } from '@shared/protocol/board'
 
 /** A card for unit tests: unit PPIK at step 1 (Sekretaris), version 1, nothing recorded yet. */
 export function testCard(fields: Partial<CardDto> = {}): CardDto {

@@ -1,5 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
-import type { Waktu } from '@shared/sop/template'
+import type { Waktu } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { addWorkingMs, timerAt, type TimerReading } from '@shared/time/workingTime'
 import { useAlarmClock } from './useNow'

@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 import { useDraggable, type DraggableEvent, type MoveEvent } from 'vue-draggable-plus'
 import { useBoardViewStore } from '../stores/boardView'
-import type { Position } from '@shared/rules/moves'
+import type { Position } from '@shared/domain/moves'
 
 // Only one drag happens at a time on a page, so the restore point can live at module level.
 let restore: { item: HTMLElement; from: HTMLElement; next: Node | null } | null = null

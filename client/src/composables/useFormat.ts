@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { Waktu } from '@shared/sop/template'
+import type { Waktu } from '@shared/domain/template'
 import { formatWita, type AppLocale } from '../lib/time'
 import { formatDuration, type Rounding } from '../lib/duration'
 import { cycleTitle } from '../i18n/cycleTitle'

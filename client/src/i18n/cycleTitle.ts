@@ -1,4 +1,4 @@
-import { quarterNumeral, type CyclePeriod } from '@shared/schemas/cycles'
+import { quarterNumeral, type CyclePeriod } from '@shared/protocol/cycles'
 import { i18n } from '.'
 
 /**

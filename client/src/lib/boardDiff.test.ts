@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CardDto, HistoryEntryDto } from '@shared/schemas/board'
+import type { CardDto, HistoryEntryDto } from '@shared/protocol/board'
 import { testCard } from '../board/testCard'
 import { changesWhileAway } from './boardDiff'
 

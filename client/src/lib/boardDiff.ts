@@ -1,4 +1,4 @@
-import type { CardDto } from '@shared/schemas/board'
+import type { CardDto } from '@shared/protocol/board'
 
 /**
  * What happened to the board while this client was disconnected, found by comparing snapshots of

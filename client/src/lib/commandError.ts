@@ -1,4 +1,4 @@
-import type { CardDto } from '@shared/schemas/board'
+import type { CardDto } from '@shared/protocol/board'
 import type { CommandError } from '../realtime/socket'
 import { errorText } from '../ui/errors/text'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MONEV_KINERJA } from '@shared/sop/balangan'
-import type { Actor } from '@shared/rules/moves'
+import type { Actor } from '@shared/domain/moves'
 import { moveTargets } from './moveTargets'
 
 const T = MONEV_KINERJA

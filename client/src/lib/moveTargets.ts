@@ -1,5 +1,5 @@
-import { allCells, checkMove, defaultLaneOf, type Actor, type CardPlace, type MoveKind, type Position } from '@shared/rules/moves'
-import type { SopTemplate } from '@shared/sop/template'
+import { allCells, checkMove, defaultLaneOf, type Actor, type CardPlace, type MoveKind, type Position } from '@shared/domain/moves'
+import type { SopTemplate } from '@shared/domain/template'
 
 /** A cell a card may go to now, and what kind of move that is. */
 export interface MoveTarget {

@@ -1,5 +1,5 @@
 import type { SopDraft } from '@shared/sop/importText'
-import { blankIdentity, type SopIdentity, type SopLane, type SopStep } from '@shared/sop/template'
+import { blankIdentity, type SopIdentity, type SopLane, type SopStep } from '@shared/domain/template'
 
 /**
  * The template editor's working copy. Lanes and steps carry a key that stays with them while they

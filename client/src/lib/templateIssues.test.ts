@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TemplateInput } from '@shared/schemas/templates'
+import { TemplateInput } from '@shared/protocol/templates'
 import { MONEV_KINERJA } from '@shared/sop/balangan'
 import type { SopDraft } from '@shared/sop/importText'
 import { fieldIdCandidates, fieldLabelKey, fieldOf, templateIssues } from './templateIssues'

@@ -52,7 +52,7 @@ export function fieldOf(path: readonly PropertyKey[]): string {
 }
 
 /**
- * A zod issue, or one the server listed in its refusal (shared/errors.ts ValidationIssue: zod's
+ * A zod issue, or one the server listed in its refusal (shared/protocol/errors.ts ValidationIssue: zod's
  * code, and its bounds or a cross-field rule's params flattened into `params`).
  */
 export interface IssueLike {
@@ -63,7 +63,7 @@ export interface IssueLike {
   maximum?: unknown
 }
 
-/** The cross-field rules of shared/schemas/templates.ts (`params.rule`) and their sentences. */
+/** The cross-field rules of shared/protocol/templates.ts (`params.rule`) and their sentences. */
 const RULE_KINDS: Record<string, TemplateIssueKind> = {
   lane_id_taken: 'laneIdTaken',
   lane_unknown: 'laneNotListed',

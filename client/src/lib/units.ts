@@ -1,4 +1,4 @@
-import type { Unit } from '@shared/sop/template'
+import type { Unit } from '@shared/domain/template'
 import { BALANGAN_UNITS } from '@shared/sop/balangan'
 
 /** Units a user can belong to: the agency's list plus any unit a cycle added since. */

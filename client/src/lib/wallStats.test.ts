@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { WallCard, WallMove } from '@shared/schemas/displays'
+import type { WallCard, WallMove } from '@shared/protocol/displays'
 import { latestMoves, tickerOf, TICKER_SIZE, witaHhMm } from './wallStats'
 
 function move(cardId: string, n: number, kind: WallMove['kind'] = 'advance'): WallMove {

@@ -1,6 +1,6 @@
-import type { WallCard, WallMove } from '@shared/schemas/displays'
-import { WALL_TICKER_SIZE } from '@shared/schemas/displays'
-import { stepOf, type SopTemplate } from '@shared/sop/template'
+import type { WallCard, WallMove } from '@shared/protocol/displays'
+import { WALL_TICKER_SIZE } from '@shared/protocol/displays'
+import { stepOf, type SopTemplate } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { AT_RISK_RATIO, timerAt, type TimerReading } from '@shared/time/workingTime'
 

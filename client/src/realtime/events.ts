@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client'
-import type { ServerStatus, ServerToClientEvents } from '@shared/events'
-import type { WallCardChanged } from '@shared/schemas/displays'
+import type { ServerStatus, ServerToClientEvents } from '@shared/protocol/events'
+import type { WallCardChanged } from '@shared/protocol/displays'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { useBoardStore } from '../stores/board'
 import { useCalendarStore } from '../stores/calendar'

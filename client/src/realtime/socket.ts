@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@shared/events'
-import type { ErrorCode, ErrorParams, ErrorReason } from '@shared/errors'
-import type { CardDto } from '@shared/schemas/board'
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@shared/protocol/events'
+import type { ErrorCode, ErrorParams, ErrorReason } from '@shared/protocol/errors'
+import type { CardDto } from '@shared/protocol/board'
 import { socketTransports } from './transports'
 
 /**

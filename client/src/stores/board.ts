@@ -1,13 +1,13 @@
 import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { cycleProgress } from '@shared/reports/progress'
-import type { CycleDto, CycleProgress } from '@shared/schemas/cycles'
-import { LAST_NOTE_CHARS, MAX_HAVE, UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type NoteDto, type Viewer } from '@shared/schemas/board'
-import type { TimerThreshold } from '@shared/events'
+import { cycleProgress } from '@shared/domain/progress'
+import type { CycleDto, CycleProgress } from '@shared/protocol/cycles'
+import { LAST_NOTE_CHARS, MAX_HAVE, UNDO_WINDOW_SECONDS, type BoardSnapshot, type CardDto, type NoteDto, type Viewer } from '@shared/protocol/board'
+import type { TimerThreshold } from '@shared/protocol/events'
 import { withMove, type CardMovedFact } from '@shared/protocol/cardMoved'
 import { unpackCards } from '@shared/protocol/packedCards'
-import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type Position, type Refusal } from '@shared/rules/moves'
-import { finishedStep, stepOf, type SopStep, type SopTemplate } from '@shared/sop/template'
+import { checkMove, mayAct, type Actor, type CardPlace, type MoveCheck, type Position, type Refusal } from '@shared/domain/moves'
+import { finishedStep, stepOf, type SopStep, type SopTemplate } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { emitCommand, socket, type CommandError } from '../realtime/socket'
 import { i18n } from '../i18n'
@@ -185,7 +185,7 @@ export const useBoardStore = defineStore('board', () => {
    * taken as a fact, and the others stay as held.
    */
   function applySnapshot(snapshot: BoardSnapshot): void {
-    const heard = unpackCards(snapshot.cards, snapshot.cycle.id, snapshot.template)
+    const heard = unpackCards(snapshot)
     cycle.value = snapshot.cycle
     template.value = snapshot.template
     viewers.value = snapshot.viewers

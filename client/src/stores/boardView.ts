@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { Position } from '@shared/rules/moves'
+import type { Position } from '@shared/domain/moves'
 import { useCardMove } from '../board/useCardMove'
 import { useBoardStore } from './board'
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import type { CardDetail, NoteDto } from '@shared/schemas/board'
+import type { CardDetail, NoteDto } from '@shared/protocol/board'
 import { emitCommand, type CommandResult } from '../realtime/socket'
 import { useCardDetailStore } from './cardDetail'
 

@@ -1,6 +1,6 @@
 import { ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { CardDetail, NoteDto } from '@shared/schemas/board'
+import type { CardDetail, NoteDto } from '@shared/protocol/board'
 import { emitCommand, type CommandError } from '../realtime/socket'
 
 export type CardDetailStatus = 'idle' | 'loading' | 'ready' | 'error'

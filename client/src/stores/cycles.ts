@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { CycleCreate, CycleDto } from '@shared/schemas/cycles'
+import type { CycleCreate, CycleDto } from '@shared/protocol/cycles'
 import { api } from '../api/http'
 import { useRemoteList } from '../composables/useRemoteList'
 

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { DisplayCreate, DisplayCreated, DisplayDto } from '@shared/schemas/displays'
+import type { DisplayCreate, DisplayCreated, DisplayDto } from '@shared/protocol/displays'
 import { api } from '../api/http'
 import { useRemoteList } from '../composables/useRemoteList'
 

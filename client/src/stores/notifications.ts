@@ -1,6 +1,6 @@
 import { computed, ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { NotificationDto, NotificationList } from '@shared/schemas/notifications'
+import type { NotificationDto, NotificationList } from '@shared/protocol/notifications'
 import { api } from '../api/http'
 import { i18n } from '../i18n'
 import { cycleTitle } from '../i18n/cycleTitle'

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { ServerStatus } from '@shared/events'
+import type { ServerStatus } from '@shared/protocol/events'
 
 /**
  * What the server says about itself (`server:status`, routed here by realtime/events.ts): for now

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { PasswordChange, SessionDto, SetupAdmin, UserDto } from '@shared/schemas/users'
+import type { PasswordChange, SessionDto, SetupAdmin, UserDto } from '@shared/protocol/users'
 import { api, ApiError, setUnauthenticatedHandler } from '../api/http'
 import { connectSocket, disconnectSocket } from '../realtime/socket'
 import { errorText } from '../ui/errors/text'

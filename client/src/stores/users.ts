@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { UserCreate, UserDto } from '@shared/schemas/users'
+import type { UserCreate, UserDto } from '@shared/protocol/users'
 import { api } from '../api/http'
 import { useRemoteList } from '../composables/useRemoteList'
 

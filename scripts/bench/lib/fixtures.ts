@@ -1,11 +1,11 @@
 import { createRepositories } from '../../../server/app'
-import { systemClock } from '../../../server/clock'
-import { connectDb } from '../../../server/db/connect'
+import { systemClock } from '../../../server/platform/clock'
+import { connectDb } from '../../../server/platform/db/connect'
 import { createCycle, createUser, setupAdmin, unpacked, type ServerAddress, type TestUser } from '../../../server/test/client'
-import type { BoardSnapshot, CardDto } from '../../../shared/schemas/board'
+import type { BoardSnapshot, CardDto } from '../../../shared/protocol/board'
 import { MONEV_KINERJA } from '../../../shared/sop/balangan'
-import type { Unit } from '../../../shared/sop/template'
-import type { Ack } from '../../../shared/events'
+import type { Unit } from '../../../shared/domain/template'
+import type { Ack } from '../../../shared/protocol/events'
 import { ThinSocket } from './thinSocket'
 
 /**

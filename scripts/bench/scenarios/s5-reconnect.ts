@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import type { Ack } from '../../../shared/events'
-import type { BoardSnapshot } from '../../../shared/schemas/board'
+import type { Ack } from '../../../shared/protocol/events'
+import type { BoardSnapshot } from '../../../shared/protocol/board'
 import { unpacked } from '../../../server/test/client'
 import { closeAll, openMovers } from '../lib/board'
 import { prepareBench } from '../lib/fixtures'

@@ -1,11 +1,11 @@
-import { ERROR_CODES, type ErrorCode, type ErrorParams, type ErrorReason } from '@shared/errors'
-import type { CardDto } from '@shared/schemas/board'
+import { ERROR_CODES, type ErrorCode, type ErrorParams, type ErrorReason } from '@shared/protocol/errors'
+import type { CardDto } from '@shared/protocol/board'
 import { i18n } from '../../i18n'
 import { cycleTitle } from '../../i18n/cycleTitle'
 
 /**
  * The one place an error becomes words. The server sends `{ code, reason?, params? }` and no
- * sentence (shared/errors.ts); every text is in i18n `errors`, in the user's locale, with the
+ * sentence (shared/protocol/errors.ts); every text is in i18n `errors`, in the user's locale, with the
  * params in it. Some params are turned into words first: a wait in seconds, a size in bytes, the
  * kind of a refused file, a STALE card's place, a cycle's period.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { NotificationList } from '../../shared/schemas/notifications'
-import { api, createCycle, createUser, dbSnapshot, opId, sendOk, unpacked, setupAdmin, useHarness, type TestServer, type TestUser } from '../test/harness'
+import type { NotificationList } from '../../../shared/protocol/notifications'
+import { api, createCycle, createUser, dbSnapshot, opId, sendOk, unpacked, setupAdmin, useHarness, type TestServer, type TestUser } from '../../test/harness'
 import { duplicateKeyIn } from './duplicateKeys'
 
 /*

@@ -1,11 +1,11 @@
 import { z } from '../zod'
 import { NoteText, ObjectId, OpId, Position } from './common'
-import type { MoveKind } from '../rules/moves'
-import type { SopTemplate, Unit } from '../sop/template'
+import type { MoveKind } from '../domain/moves'
+import type { SopTemplate, Unit } from '../domain/template'
 import type { WorkCalendar } from '../time/calendar'
 import type { CycleDto } from './cycles'
 import type { DocumentDto } from './documents'
-import type { PackedCards } from '../protocol/packedCards'
+import type { PackedCards } from './packedCards'
 
 /** At most this many cards in a rejoin's `have` (a board's cards; more is no board of this app). */
 export const MAX_HAVE = 5000
@@ -165,7 +165,7 @@ export interface BoardSnapshot {
   template: SopTemplate
   /** The work calendar the step clocks run on (office hours, holidays), for computing them live. */
   calendar: WorkCalendar
-  /** As rows (shared/protocol/packedCards.ts): `unpackCards(cards, cycle.id, template)` gives CardDto[]. */
+  /** As rows (shared/protocol/packedCards.ts): `unpackCards(snapshot)` gives CardDto[]. */
   cards: PackedCards
   /** Set on a rejoin with `have`: `cards` holds only the cards that changed since; the others are as the client has them. */
   partial?: true

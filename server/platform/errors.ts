@@ -1,8 +1,8 @@
 import mongoose from 'mongoose'
 import { ZodError, type z } from 'zod'
-import type { ErrorBody, ErrorCode, ErrorParams, ErrorReason, ValidationIssue } from '../shared/errors'
-import type { Ack } from '../shared/events'
-import type { CardDto } from '../shared/schemas/board'
+import type { ErrorBody, ErrorCode, ErrorParams, ErrorReason, ValidationIssue } from '../../shared/protocol/errors'
+import type { Ack } from '../../shared/protocol/events'
+import type { CardDto } from '../../shared/protocol/board'
 import type { Logger } from './logger'
 
 /**
@@ -45,7 +45,7 @@ export const DB_UNAVAILABLE_BODY: ErrorBody = { code: 'DB_UNAVAILABLE' }
 
 class DbUnavailableError extends Error {}
 
-/** The refusal of a command or request while the database does not answer (server/db/health.ts). */
+/** The refusal of a command or request while the database does not answer (server/platform/db/health.ts). */
 export function dbUnavailable(): Error {
   return new DbUnavailableError('the database does not answer')
 }

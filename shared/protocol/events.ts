@@ -1,7 +1,7 @@
 import type { ErrorBody } from './errors'
-import type { CardMovedFact } from './protocol/cardMoved'
-import type { WorkCalendar } from './time/calendar'
-import type { NotificationDto } from './schemas/notifications'
+import type { CardMovedFact } from './cardMoved'
+import type { WorkCalendar } from '../time/calendar'
+import type { NotificationDto } from './notifications'
 import type {
   BoardJoin,
   BoardLeave,
@@ -16,8 +16,8 @@ import type {
   CardDetailGet,
   NoteDto,
   Viewer,
-} from './schemas/board'
-import type { WallCardChanged, WallJoin, WallSnapshot } from './schemas/displays'
+} from './board'
+import type { WallCardChanged, WallJoin, WallSnapshot } from './displays'
 
 /** Every command is answered by one ack of this shape; see docs/realtime.md. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody & { card?: CardDto } }
@@ -29,7 +29,7 @@ export interface ClientToServerEvents {
   'board:join': (payload: BoardJoin, ack: AckFn<BoardSnapshot>) => void
   'board:leave': (payload: BoardLeave, ack: AckFn<null>) => void
   'card:move': (payload: CardMove, ack: AckFn<CardDto>) => void
-  /** The mover takes their last move back (shared/schemas/board.ts CardUndo); broadcast as card:moved. */
+  /** The mover takes their last move back (shared/protocol/board.ts CardUndo); broadcast as card:moved. */
   'card:undo': (payload: CardUndo, ack: AckFn<CardDto>) => void
   'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
   'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void

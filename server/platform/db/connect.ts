@@ -6,7 +6,7 @@ import mongoose, { type Connection } from 'mongoose'
  */
 export async function connectDb(uri: string): Promise<Connection> {
   // FerretDB v1 has no transactions or change streams; nothing here may rely on them.
-  // monitorCommands: every answered command tells the health monitor (server/db/health.ts) that
+  // monitorCommands: every answered command tells the health monitor (server/platform/db/health.ts) that
   // the database is alive, so a ping stuck behind a busy pool is not taken for a hang.
   const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000, autoIndex: true, monitorCommands: true })
   await conn.asPromise()

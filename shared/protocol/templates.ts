@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import type { SopTemplate } from '../sop/template'
+import type { SopTemplate } from '../domain/template'
 import { LaneId } from './common'
 
 /**

@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express'
 import { ZodError } from 'zod'
-import type { HttpErrorBody } from '../../shared/errors'
-import type { UserDto } from '../../shared/schemas/users'
+import type { HttpErrorBody } from '../../../shared/protocol/errors'
+import type { UserDto } from '../../../shared/protocol/users'
 import { AppError, HTTP_STATUS, issuesOf, toErrorAck } from '../errors'
 import type { Logger } from '../logger'
 import { duplicateKeyIn } from './duplicateKeys'
-import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
+import { parseCookies, SESSION_COOKIE, type SessionStore } from '../../auth/sessions'
 
 declare module 'express-serve-static-core' {
   interface Request {

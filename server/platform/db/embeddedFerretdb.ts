@@ -46,7 +46,7 @@ const RESTART_MAX_MS = 10_000
 /** A process that ran this long was healthy: its death starts the backoff from the beginning again. */
 const RESTART_STABLE_MS = 30_000
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
 /** Where `scripts/install-ferretdb.mjs` (the postinstall hook) puts the binary. */
 export function ferretdbBinary(): string {

@@ -2,7 +2,7 @@ import { z } from '../zod'
 import { ObjectId } from './common'
 import type { CardDto } from './board'
 import type { CyclePeriod } from './cycles'
-import type { SopTemplate } from '../sop/template'
+import type { SopTemplate } from '../domain/template'
 
 export type NotificationKind = 'arrived' | 'at_risk' | 'overdue'
 

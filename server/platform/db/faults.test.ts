@@ -6,12 +6,12 @@ import path from 'node:path'
 import { Types, type Connection } from 'mongoose'
 import { io as ioClient } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CardDto } from '../../shared/schemas/board'
-import type { CardMovedFact } from '../../shared/protocol/cardMoved'
-import { createApp, type App } from '../app'
+import type { CardDto } from '../../../shared/protocol/board'
+import type { CardMovedFact } from '../../../shared/protocol/cardMoved'
+import { createApp, type App } from '../../app'
 import { connectDb } from './connect'
 import { startEmbeddedFerretdb, type EmbeddedDb } from './embeddedFerretdb'
-import { type Board, api, createCycle, opId, record, sendOk, unpacked, setupAdmin, silentLogger, type ClientSocket, type TestServer } from '../test/harness'
+import { type Board, api, createCycle, opId, record, sendOk, unpacked, setupAdmin, silentLogger, type ClientSocket, type TestServer } from '../../test/harness'
 
 /*
  * Issue 5, part 3: the database is lost while the server runs. This file starts its own
@@ -130,7 +130,7 @@ describe('the database lost while the server runs', () => {
     const ackMs = Date.now() - sentAt
     expect(ack.ok).toBe(false)
     expect(ack.error?.code).toBe('DB_UNAVAILABLE')
-    // The contract (server/db/health.ts): answered within 2 s, with room for a busy machine.
+    // The contract (server/platform/db/health.ts): answered within 2 s, with room for a busy machine.
     expect(ackMs).toBeLessThan(2500)
 
     const health = await api<{ status: string; database: { status: string } }>(server, 'GET', '/healthz')

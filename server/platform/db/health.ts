@@ -12,7 +12,7 @@ import type { EmbeddedDbStatus } from './embeddedFerretdb'
 export type DbDownReason = 'exited' | 'restarting' | 'unresponsive' | 'unreachable'
 export type DbState = { status: 'ok' } | { status: 'down'; reason: DbDownReason }
 
-/** The supervised embedded FerretDB (server/db/embeddedFerretdb.ts); absent with MONGODB_URI. */
+/** The supervised embedded FerretDB (server/platform/db/embeddedFerretdb.ts); absent with MONGODB_URI. */
 export interface SupervisedDb {
   status(): EmbeddedDbStatus
   onStatus(listener: (status: EmbeddedDbStatus) => void): () => void

@@ -1,4 +1,4 @@
-import { finishedStep, laneOf, stepOf, type SopTemplate } from '../sop/template'
+import { finishedStep, laneOf, stepOf, type SopTemplate } from './template'
 
 /** Pure SOP move rules: the client runs them to light up drop targets, the server to decide. */
 
@@ -20,7 +20,7 @@ export interface CardPlace extends Position {
   unitId: string
 }
 
-/** Why checkMove refuses a move; they are also reasons of an ack's error (shared/errors.ts). */
+/** Why checkMove refuses a move; they are also reasons of an ack's error (shared/protocol/errors.ts). */
 export const REFUSALS = ['not_your_lane', 'not_your_unit', 'same_cell', 'no_such_cell', 'lane_not_involved', 'skip_not_allowed', 'finished'] as const
 export type Refusal = (typeof REFUSALS)[number]
 

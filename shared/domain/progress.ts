@@ -1,5 +1,5 @@
-import type { CycleProgress } from '../schemas/cycles'
-import { finishedStep, type SopTemplate } from '../sop/template'
+import type { CycleProgress } from '../protocol/cycles'
+import { finishedStep, type SopTemplate } from './template'
 
 /**
  * A card is finished once it sits in the virtual column after the last step (finishedStep), not

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CycleProgress } from '../schemas/cycles'
+import type { CycleProgress } from '../protocol/cycles'
 import { MONEV_KINERJA } from '../sop/balangan'
 import { cycleProgress, isFinished, progressPercent } from './progress'
 

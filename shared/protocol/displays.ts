@@ -1,6 +1,6 @@
 import { z } from '../zod'
-import type { MoveKind } from '../rules/moves'
-import type { SopTemplate } from '../sop/template'
+import type { MoveKind } from '../domain/moves'
+import type { SopTemplate } from '../domain/template'
 import type { WorkCalendar } from '../time/calendar'
 import { LaneId, ObjectId, Position, UnitId } from './common'
 import type { CyclePeriod } from './cycles'

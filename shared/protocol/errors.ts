@@ -1,5 +1,5 @@
-import { z } from './zod'
-import { REFUSALS } from './rules/moves'
+import { z } from '../zod'
+import { REFUSALS } from '../domain/moves'
 
 /** The closed list of error codes an ack can carry; clients switch on these, never on words. */
 export const ERROR_CODES = [
@@ -29,7 +29,7 @@ export type ErrorCode = z.infer<typeof ErrorCode>
  * The params each reason comes with are listed in docs/realtime.md.
  */
 export const ERROR_REASONS = [
-  // A move, or a change of the card's Mutu Baku, refused by the shared rules (shared/rules/moves.ts).
+  // A move, or a change of the card's Mutu Baku, refused by the shared rules (shared/domain/moves.ts).
   ...REFUSALS,
   'note_required_return',
   'note_required_override',
