@@ -8,6 +8,17 @@ const h = useHarness()
 
 const PPIK = [{ id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' }]
 
+/** PPIK's card on a board opened by the administrator, the clock at Monday 11 Jan 2027, 08.00 WITA. */
+async function ppikOnMonday() {
+  const t = fakeClock('2027-01-11 08:00')
+  const server = await h.startServer({ clock: t.clock })
+  const admin = await setupAdmin(server)
+  const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+  const socket = await h.connect(server, admin.cookie)
+  const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+  return { t, server, admin, cycle, socket, card }
+}
+
 /** Lets the scheduler look now (as a move would) and waits until it has finished looking. */
 async function tick(...servers: TestServer[]) {
   for (const s of servers) s.app.timers.poke()
@@ -33,12 +44,7 @@ describe('step timers', () => {
   })
 
   it('announces at-risk and then overdue once each, as the clock passes them', async () => {
-    const t = fakeClock('2027-01-11 08:00')
-    const server = await h.startServer({ clock: t.clock })
-    const admin = await setupAdmin(server)
-    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
-    const socket = await h.connect(server, admin.cookie)
-    await sendOk(socket, 'board:join', { cycleId: cycle.id })
+    const { t, server, socket } = await ppikOnMonday()
     const timers = record(socket, 'card:timer')
 
     t.set('2027-01-11 08:10')
@@ -83,12 +89,7 @@ describe('step timers', () => {
   })
 
   it('does not announce a crossing again when an undo brings its thresholds back', async () => {
-    const t = fakeClock('2027-01-11 08:00')
-    const server = await h.startServer({ clock: t.clock })
-    const admin = await setupAdmin(server)
-    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
-    const socket = await h.connect(server, admin.cookie)
-    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const { t, server, socket, card } = await ppikOnMonday()
     const seen = record(socket, 'card:timer')
     t.set('2027-01-11 08:12')
     await tick(server)
@@ -126,12 +127,7 @@ describe('step timers', () => {
   })
 
   it('a move closes the visit with its working time and starts the next step clock', async () => {
-    const t = fakeClock('2027-01-11 08:00')
-    const server = await h.startServer({ clock: t.clock })
-    const admin = await setupAdmin(server)
-    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
-    const socket = await h.connect(server, admin.cookie)
-    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const { t, socket, card } = await ppikOnMonday()
     t.set('2027-01-11 11:50')
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     const { visits } = await detailOf(socket, card.id)
@@ -147,12 +143,7 @@ describe('step timers', () => {
   })
 
   it('a calendar edit mid-step moves the due instant and tells every board', async () => {
-    const t = fakeClock('2027-01-11 08:00')
-    const server = await h.startServer({ clock: t.clock })
-    const admin = await setupAdmin(server)
-    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
-    const socket = await h.connect(server, admin.cookie)
-    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const { server, admin, cycle, socket, card } = await ppikOnMonday()
     const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
     expect(moved.dueAt).toBe(new Date(wita('2027-01-13 08:00')).toISOString())
 
