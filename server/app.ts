@@ -176,7 +176,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const notifier = createNotifier({
     users,
     notifications,
-    io,
+    bus,
     clock,
     cycleOf: (cycleId) => cycles.summaryOf(cycleId),
   })
@@ -268,7 +268,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       calendars,
       clock,
       onChanged: async () => {
-        await recomputeRunningClocks({ cards, cycles, calendars, io, bus })
+        await recomputeRunningClocks({ cards, cycles, calendars, bus })
         poke()
       },
     }),

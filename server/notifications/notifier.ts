@@ -2,8 +2,7 @@ import type { TimerThreshold } from '../../shared/protocol/events'
 import type { NotificationKind } from '../../shared/protocol/notifications'
 import { laneOf, type SopTemplate } from '../../shared/domain/template'
 import type { Clock } from '../platform/clock'
-import type { IoServer } from '../realtime/io'
-import { userRoom } from '../realtime/rooms'
+import type { Bus } from '../platform/bus'
 import type { UsersRepository } from '../users/repository'
 import type { NotificationsRepository } from './repository'
 
@@ -24,12 +23,13 @@ export interface NotifiedCard {
 export function createNotifier(deps: {
   users: UsersRepository
   notifications: NotificationsRepository
-  io: IoServer
+  /** Each stored notification is published (notification.created): the user's open tabs get it. */
+  bus: Bus
   clock: Clock
   /** The cycle's stored title and its period; null for a cycle that is gone. */
   cycleOf: (cycleId: string) => Promise<{ title: string; year: number; quarter: number } | null>
 }) {
-  const { users, notifications, io, clock } = deps
+  const { users, notifications, bus, clock } = deps
 
   async function holders(template: SopTemplate, card: NotifiedCard): Promise<string[]> {
     const scoped = laneOf(template, card.lane)?.unitScoped ?? false
@@ -50,7 +50,7 @@ export function createNotifier(deps: {
       lane: card.lane,
       by,
     })
-    for (const { userId, notification } of delivered) io.to(userRoom(userId)).emit('notification:new', notification)
+    for (const { userId, notification } of delivered) bus.publish('notification.created', { userId, notification })
   }
 
   return {

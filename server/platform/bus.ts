@@ -1,5 +1,7 @@
 import type { TimerThreshold } from '../../shared/protocol/events'
 import type { CardDto, NoteDto } from '../../shared/protocol/board'
+import type { NotificationDto } from '../../shared/protocol/notifications'
+import type { WorkCalendar } from '../../shared/time/calendar'
 import type { SopTemplate } from '../../shared/domain/template'
 import type { Logger } from './logger'
 
@@ -15,6 +17,10 @@ export interface Facts {
   'card.noted': { card: CardDto; note: NoteDto; origin?: string }
   /** A step clock crossed a threshold (claimed once across the nodes). */
   'timer.crossed': TimerThreshold
+  /** The work calendar was saved (after the running clocks were recomputed with it). */
+  'calendar.changed': { calendar: WorkCalendar }
+  /** A notification was stored for `userId`: their open tabs get it. */
+  'notification.created': { userId: string; notification: NotificationDto }
 }
 
 type Subscriber<K extends keyof Facts> = (fact: Facts[K]) => void

@@ -2,11 +2,12 @@ import { toMovedFact } from '../../shared/protocol/cardMoved'
 import type { Bus } from '../platform/bus'
 import { toWallCard, toWallMove } from '../displays/projection'
 import type { IoServer } from './io'
-import { roomOf, wallRoom } from './rooms'
+import { roomOf, userRoom, wallRoom } from './rooms'
 
 /**
- * The one subscriber that touches io: every stored card change and timer crossing, to the rooms
- * that show it. A cycle's boards get the move and what it changed (`card:moved`), the slim card
+ * The one subscriber that touches io for the services' facts: every stored card change, timer
+ * crossing, calendar and notification, to the rooms that show it. (Connection-level messages,
+ * presence and the database status, are io.ts's and dbStatus.ts's own.) A cycle's boards get the move and what it changed (`card:moved`), the slim card
  * (`card:updated`) or the note (`card:noted`), all but the socket whose command it was (it has
  * the change from its ack); its wall displays get the wall's projection of a move (`wall:card`)
  * and nothing else of a card. Every card fact goes through here, so no site can send a board's
@@ -29,4 +30,7 @@ export function broadcastFacts(io: IoServer, bus: Bus): void {
   bus.subscribe('card.noted', ({ card, note, origin }) => board(card.cycleId, origin).emit('card:noted', { cycleId: card.cycleId, cardId: card.id, note, card }))
   // A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket).
   bus.subscribe('timer.crossed', (event) => io.to([roomOf(event.cycleId), wallRoom(event.cycleId)]).emit('card:timer', event))
+  // Every board and wall recomputes its clocks with it.
+  bus.subscribe('calendar.changed', ({ calendar }) => io.emit('calendar:changed', { calendar }))
+  bus.subscribe('notification.created', ({ userId, notification }) => io.to(userRoom(userId)).emit('notification:new', notification))
 }

@@ -1,7 +1,6 @@
 import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
-import type { IoServer } from '../realtime/io'
 import type { Bus } from '../platform/bus'
 import { recomputeThresholds } from '../../shared/domain/stepClock'
 
@@ -13,10 +12,9 @@ export async function recomputeRunningClocks(deps: {
   cards: CardsRepository
   cycles: CyclesRepository
   calendars: CalendarRepository
-  io: IoServer
   bus: Bus
 }): Promise<void> {
-  const { cards, cycles, calendars, io, bus } = deps
+  const { cards, cycles, calendars, bus } = deps
   const cal = await calendars.get()
   for (const card of await cards.running()) {
     const cycleId = String(card.cycleId)
@@ -27,5 +25,5 @@ export async function recomputeRunningClocks(deps: {
     const updated = await cards.setThresholds(String(card._id), card.version, { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits })
     if (updated) bus.publish('card.updated', { card: toCardDto(updated, template) })
   }
-  io.emit('calendar:changed', { calendar: cal })
+  bus.publish('calendar.changed', { calendar: cal })
 }
