@@ -11,6 +11,7 @@ import { createLoginGuard } from './auth/rateLimit'
 import { authRoutes } from './auth/routes'
 import { createSessionStore } from './auth/sessions'
 import { cardModel } from './cards/model'
+import { boardStampModel, createBoardCache } from './cards/boardCache'
 import { createCardsRepository } from './cards/repository'
 import { createLedger } from './ledger/repository'
 import { cardEventModel } from './ledger/model'
@@ -100,8 +101,9 @@ export async function createRepositories(db: Connection, clock: Clock, log?: Log
   const ledger = createLedger(cardEventModel(db))
   // Builds the unique indexes (username, cycle period, template version, the ledger's claims)
   // before the first write relies on them.
-  await Promise.all([User.init(), Card.init(), Cycle.init(), templates.init(), ledger.init()])
-  const cards = createCardsRepository(Card, ledger, log)
+  const boards = createBoardCache(Card, boardStampModel(db))
+  await Promise.all([User.init(), Card.init(), Cycle.init(), templates.init(), ledger.init(), boards.init()])
+  const cards = createCardsRepository(Card, ledger, boards, log)
   const notifications = createNotificationsRepository(db)
   await notifications.init()
   return {

@@ -8,6 +8,7 @@ import { stepOf, type SopTemplate, type Unit } from '../../shared/domain/templat
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { MovableCard, MoveEvent } from '../../shared/domain/applyMove'
 import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
+import type { BoardCache } from './boardCache'
 import type { CardModel, CardRecord } from './model'
 import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StepMutu, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
@@ -215,7 +216,7 @@ function stateOf(card: CardRecord): CardState {
 }
 
 /** `log` hears of a projection that failed after its event was committed (see settle()). */
-export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logger = createLogger('warn')) {
+export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: BoardCache, log: Logger = createLogger('warn')) {
   const oneWriteAtATime = keyedQueue()
 
   /**
@@ -233,6 +234,7 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
       state = later.reduce<CardState>((s, e) => applyEvent(s, e), state)
       await Card.updateOne({ _id: cardId }, { $set: state })
     }
+    await boards.written(String(state.cycleId), [{ ...state, _id: cardId } as CardRecord])
     return state
   }
 
@@ -314,11 +316,14 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
       )
       // Events first: a card document without its chain would be a card nothing vouches for.
       await ledger.appendMany(events)
-      await Card.insertMany(events.map((e) => ({ _id: e.cardId, ...applyEvent(null, e) })))
+      const records = events.map((e) => ({ _id: e.cardId, ...applyEvent(null, e) }) as CardRecord)
+      await Card.insertMany(records)
+      await boards.written(String(cycleId), records)
     },
 
     async deleteForCycle(cycleId: Types.ObjectId) {
       await Card.deleteMany({ cycleId })
+      await boards.dropped(String(cycleId))
       await ledger.deleteForCycle(cycleId)
     },
 
@@ -326,8 +331,9 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
       return Card.findById(id).lean<CardRecord>()
     },
 
-    async listForCycle(cycleId: string): Promise<CardRecord[]> {
-      return Card.find({ cycleId: new Types.ObjectId(cycleId) }).sort({ _id: 1 }).lean<CardRecord[]>()
+    /** Ordered by `_id`; from this node's copy of the board while no other writer changed it. */
+    listForCycle(cycleId: string): Promise<CardRecord[]> {
+      return boards.cardsOf(cycleId)
     },
 
     /** Steps per card for the cycles' progress bars, without loading histories. */
@@ -496,7 +502,9 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, log: Logg
         const events = await ledger.after(id, 0)
         if (events[0]?.kind !== 'create') continue
         const state = events.reduce<CardState | null>((s, e) => applyEvent(s, e), null)
-        if (state) await Card.updateOne({ _id: new Types.ObjectId(id) }, { $setOnInsert: state }, { upsert: true })
+        if (!state) continue
+        await Card.updateOne({ _id: new Types.ObjectId(id) }, { $setOnInsert: state }, { upsert: true })
+        await boards.written(String(state.cycleId), [])
         repaired++
       }
       return repaired

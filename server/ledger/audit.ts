@@ -3,6 +3,7 @@ import { cardModel } from '../cards/model'
 import type { ChainBreak } from './chain'
 import { cardEventModel } from './model'
 import { createLedger } from './repository'
+import { boardStampModel, createBoardCache } from '../cards/boardCache'
 import { createCardsRepository } from '../cards/repository'
 
 export interface AuditReport {
@@ -20,7 +21,8 @@ export interface AuditReport {
  */
 export async function auditLedger(db: Connection): Promise<AuditReport> {
   const ledger = createLedger(cardEventModel(db))
-  const cards = createCardsRepository(cardModel(db), ledger)
+  const Card = cardModel(db)
+  const cards = createCardsRepository(Card, ledger, createBoardCache(Card, boardStampModel(db)))
   const result = await ledger.verify(await cards.heads())
   return { ...result, checkedAt: new Date().toISOString() }
 }

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto'
+import { Schema, Types, type Connection } from 'mongoose'
+import type { CardModel, CardRecord } from './model'
+
+/**
+ * Each node keeps the card documents of the boards it served in memory, because FerretDB v1
+ * answers `find({cycleId})` by reading every card in the database into its own process (2.5 s for
+ * a 4000-card board beside another one): that read cannot be on the path of a board:join.
+ *
+ * The cache is this node's copy, kept right in two ways:
+ * - what this node writes it puts in itself, after the database write (`written`); a card's
+ *   newer chain place (`seq`) always wins, so a read that raced a write never puts an older card back;
+ * - what other nodes (or scripts) write it learns of through `board_stamps`: after each write of a
+ *   cycle's cards, a writer sets its own stamp document for that cycle to a new token (each
+ *   document has one writer, so FerretDB's non-atomic updates lose nothing). A read compares the
+ *   other writers' tokens with those it saw when it loaded the cards; any difference, and it reads
+ *   the cards again. The stamps are read before the cards, and written after them, so a read
+ *   that finds the same tokens holds every write those tokens stand for.
+ */
+
+/** Boards kept per node; the least recently read is dropped first. */
+const BOARDS = 16
+/** Stamps nobody wrote for this long are deleted at start (a missing stamp only causes a reload). */
+const STAMP_MAX_AGE_MS = 7 * 86_400_000
+
+const stampSchema = new Schema({
+  _id: { type: String },
+  cycleId: { type: String, required: true },
+  writer: { type: String, required: true },
+  token: { type: String, required: true },
+  at: { type: Date, required: true },
+})
+
+export const BOARD_STAMPS = 'board_stamps'
+
+export function boardStampModel(conn: Connection) {
+  return conn.model('BoardStamp', stampSchema, BOARD_STAMPS)
+}
+export type BoardStampModel = ReturnType<typeof boardStampModel>
+
+interface Board {
+  cards: Map<string, CardRecord>
+  /** The other writers' tokens when the cards were read; null until the first read finished. */
+  others: Map<string, string> | null
+  loading: Promise<void> | null
+}
+
+export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
+  /** This process's name as a writer; new at every start, so no two processes share a stamp. */
+  const writer = randomUUID()
+  const boards = new Map<string, Board>()
+  let tokens = 0
+
+  async function othersOf(cycleId: string): Promise<Map<string, string>> {
+    const rows = await Stamp.find({ cycleId }, { writer: 1, token: 1 }).lean()
+    return new Map(rows.filter((r) => r.writer !== writer).map((r) => [r.writer, r.token]))
+  }
+
+  /** A token never used before, so a stamp never returns to a value a reader saw earlier. */
+  async function stamp(cycleId: string): Promise<void> {
+    const token = `${Date.now().toString(36)}-${(tokens++).toString(36)}-${writer}`
+    await Stamp.updateOne({ _id: `${cycleId}:${writer}` }, { $set: { cycleId, writer, token, at: new Date() } }, { upsert: true })
+  }
+
+  const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
+
+  function keep(board: Board, card: CardRecord): void {
+    const id = String(card._id)
+    const held = board.cards.get(id)
+    if (!held || held.seq <= card.seq) board.cards.set(id, card)
+  }
+
+  async function load(cycleId: string, board: Board): Promise<void> {
+    const others = await othersOf(cycleId)
+    const read = await Card.find({ cycleId: new Types.ObjectId(cycleId) }).lean<CardRecord[]>()
+    for (const card of read) keep(board, card)
+    board.others = others
+  }
+
+  function boardOf(cycleId: string): Board {
+    let board = boards.get(cycleId)
+    if (board) boards.delete(cycleId)
+    else board = { cards: new Map(), others: null, loading: null }
+    // Re-inserted: a Map iterates in insertion order, so the first key is the least recently read.
+    boards.set(cycleId, board)
+    while (boards.size > BOARDS) boards.delete(boards.keys().next().value as string)
+    return board
+  }
+
+  return {
+    writer,
+
+    async init(): Promise<void> {
+      await Stamp.deleteMany({ at: { $lt: new Date(Date.now() - STAMP_MAX_AGE_MS) } })
+    },
+
+    /** The cycle's card documents, ordered by `_id`, as of this read at the latest. */
+    async cardsOf(cycleId: string): Promise<CardRecord[]> {
+      const board = boardOf(cycleId)
+      for (;;) {
+        if (board.loading) {
+          await board.loading
+          continue
+        }
+        if (board.others && same(board.others, await othersOf(cycleId))) break
+        if (board.loading) continue
+        board.loading = load(cycleId, board).finally(() => {
+          board.loading = null
+        })
+        await board.loading
+        break
+      }
+      return [...board.cards.values()].sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1))
+    },
+
+    /** After this node wrote card documents of `cycleId`: keeps them, then tells the other writers. */
+    async written(cycleId: string, cards: CardRecord[]): Promise<void> {
+      const board = boards.get(cycleId)
+      if (board) for (const card of cards) keep(board, card)
+      await stamp(cycleId)
+    },
+
+    /** The cycle's cards are gone (its creation was undone). */
+    async dropped(cycleId: string): Promise<void> {
+      boards.delete(cycleId)
+      await stamp(cycleId)
+    },
+  }
+}
+export type BoardCache = ReturnType<typeof createBoardCache>
