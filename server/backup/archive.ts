@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import { StringDecoder } from 'node:string_decoder'
 import mongoose from 'mongoose'
+import { BOARD_STAMPS } from '../cards/boardCache'
 
 /**
  * The backup archive: ONE gzip'd file of newline-delimited JSON.
@@ -54,12 +55,14 @@ export const COLLECTION_ORDER = [
 
 /**
  * Sessions are not backed up: they are transient, and a restored server should not honour
- * logins from before the backup (everyone signs in again). A restore with --force drops them.
+ * logins from before the backup (everyone signs in again). Nor are the board stamps: they tell
+ * running nodes of each other's writes (server/cards/boardCache.ts), and a restored database has
+ * no running node yet. A restore with --force drops both.
  */
-const SKIPPED = new Set(['sessions'])
+const SKIPPED = new Set(['sessions', BOARD_STAMPS])
 
 /** Every collection the app owns: what a restore checks for emptiness and --force drops. */
-export const APP_COLLECTIONS = [...COLLECTION_ORDER, 'sessions']
+export const APP_COLLECTIONS = [...COLLECTION_ORDER, ...SKIPPED]
 
 export interface ArchiveHeader {
   format: typeof ARCHIVE_FORMAT
