@@ -15,7 +15,7 @@ import { boardStampModel, createBoardCache } from './cards/boardCache'
 import { createCardsRepository } from './cards/repository'
 import { createLedger } from './ledger/repository'
 import { cardEventModel } from './ledger/model'
-import { migrateCards } from './ledger/migrate'
+import { migrateCards, slimCards } from './ledger/migrate'
 import { auditRoutes } from './ledger/routes'
 import type { Clock } from './platform/clock'
 import { cycleModel } from './cycles/model'
@@ -129,6 +129,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Before anything reads a card: cards of the old shape into the ledger, then every card document
   // that fell behind its chain (a crash between the two writes) brought up to it.
   await migrateCards(Card, ledger, log)
+  await slimCards(Card, ledger, log)
   const repaired = await cards.repairAll()
   if (repaired) log.warn({ cards: repaired }, 'card documents repaired from the ledger')
   // Seeded here, not in createRepositories: a restore builds the indexes through that and must find

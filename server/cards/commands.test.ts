@@ -53,6 +53,12 @@ function stored(cardId: string) {
   return server.db.collection('cards').findOne({ _id: new Types.ObjectId(cardId) })
 }
 
+/** The card's events in the ledger, in chain order: its history and notes are there. */
+async function kindsOf(cardId: string) {
+  const chain = await server.db.collection('card_events').find({ cardId: new Types.ObjectId(cardId) }).sort({ seq: 1 }).toArray()
+  return chain.map((e) => e.kind as string)
+}
+
 describe('card:note', () => {
   it('acks the note, broadcasts card:noted to the others, and stores a repeated opId once', async () => {
     const cycle = await createCycle(server, admin)
@@ -80,7 +86,8 @@ describe('card:note', () => {
     expect(seenByB.events).toHaveLength(1)
 
     const doc = await stored(card.id)
-    expect(doc?.notes).toHaveLength(1)
+    expect(doc).toMatchObject({ noteCount: 1, lastNote: { id: note.id, text: note.text } })
+    expect(await kindsOf(card.id)).toEqual(['create', 'note'])
     expect(doc?.version).toBe(1) // notes do not move the card
 
     const rejoined = unpacked(await sendOk(b.socket, 'board:join', { cycleId: cycle.id }))
@@ -190,8 +197,10 @@ describe('card:checklist and card:output', () => {
       expect(moved.ok).toBe(true)
       const doc = await stored(card.id)
       expect(doc).toMatchObject({ step: 2, version: 2 })
-      expect(doc?.history).toHaveLength(2)
-      expect(doc?.notes).toHaveLength(1)
+      expect(doc).toMatchObject({ noteCount: 1, lastEntry: { kind: 'advance' } })
+      const kinds = await kindsOf(card.id)
+      expect(kinds.filter((k) => k === 'move')).toHaveLength(1)
+      expect(kinds.filter((k) => k === 'note')).toHaveLength(1)
       // The tick either landed on step 1 before the move, or was refused because the card had moved on.
       if (tick.ok) expect(doc?.mutu).toMatchObject({ s1: { checks: { i0: true } } })
       else expect(tick.error.code).toMatch(/STALE|FORBIDDEN/)

@@ -86,16 +86,17 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
     'card:note',
     command(socket, log, 'card:note', CardNoteAdd, async (input) => {
       const { card, template } = await load(input.cardId)
-      const existing = card.notes.find((n) => n.id === input.opId)
-      const note = existing
-        ? { id: input.opId, at: existing.at ?? clock(), by: { id: existing.by?.id ?? '', name: existing.by?.name ?? '' }, text: existing.text ?? '' }
-        : { id: input.opId, at: clock(), by, text: input.text }
-      const dto = { ...note, at: note.at.toISOString() }
-      if (existing) return dto
+      const note = { id: input.opId, at: clock(), by, text: input.text }
       const updated = await cards.addNote(input.cardId, note, card)
-      // With the card: its noteCount and lastNote changed, and boards just take it.
-      if (updated?.event) deps.bus.publish('card.noted', { card: toCardDto(updated.card, template), note: dto, origin: socket.id })
-      return dto
+      if (updated?.event) {
+        const dto = { ...note, at: note.at.toISOString() }
+        // With the card: its noteCount and lastNote changed, and boards just take it.
+        deps.bus.publish('card.noted', { card: toCardDto(updated.card, template), note: dto, origin: socket.id })
+        return dto
+      }
+      // A resend: answered with the note as its first attempt kept it.
+      const kept = (await cards.listsOf(input.cardId)).notes.find((n) => n.id === input.opId) ?? note
+      return { ...kept, at: kept.at.toISOString() }
     }),
   )
 
@@ -105,7 +106,7 @@ export function registerCardHandlers(socket: IoSocket, deps: CardDeps): void {
     command(socket, log, 'card:detail', CardDetailGet, async (input): Promise<CardDetail> => {
       const card = await cards.findById(input.cardId)
       if (!card) throw new AppError('NOT_FOUND', 'not_found_card')
-      return toCardDetail(card)
+      return toCardDetail(card, await cards.listsOf(input.cardId))
     }),
   )
 

@@ -26,7 +26,7 @@ export function refusalMessage(template: SopTemplate, refusal: Refusal, card: Ca
 
 /** STALE: where the card is now (`step`, `lane`'s name) and, when a person moved it last, who (`name`). */
 export function staleMessage(template: SopTemplate, card: CardRecord): ErrorParams {
-  const last = card.history.at(-1)
+  const last = card.lastEntry
   const where = { step: card.step, lane: laneOf(template, card.lane)?.name ?? card.lane }
   return last?.by?.name ? { name: last.by.name, ...where } : where
 }

@@ -39,8 +39,9 @@ const documentSchema = new Schema(
 )
 
 /**
- * A card as the board reads it: the projection of its events (server/cards/projection.ts), written
- * after each event, and rebuilt from them when it fell behind (a crash between the two writes).
+ * A card as the board reads it: the slim projection of its events (server/cards/projection.ts),
+ * written after each event, and rebuilt from them when it fell behind (a crash between the two
+ * writes). Documents of versions before 2026-12 also held `history` and `notes` (server/cards/slim.ts).
  */
 const cardSchema = new Schema({
   cycleId: { type: Schema.Types.ObjectId, required: true, index: true },
@@ -60,8 +61,11 @@ const cardSchema = new Schema({
    * arrays, so one tick is one `$set` on a dotted path (FerretDB v1 cannot address array elements).
    */
   mutu: { type: Schema.Types.Mixed, default: {} },
-  history: { type: [historySchema], default: [] },
-  notes: { type: [noteSchema], default: [] },
+  /** The latest change of place; the whole history is the chain's (server/cards/projection.ts). */
+  lastEntry: { type: historySchema, required: true },
+  noteCount: { type: Number, default: 0 },
+  /** The newest note, cut to LAST_NOTE_CHARS; the notes themselves are the chain's. */
+  lastNote: { type: noteSchema, default: null },
   documents: { type: [documentSchema], default: [] },
   /**
    * The head of the card's chain in `card_events` (server/ledger): the last event's seq and hash.

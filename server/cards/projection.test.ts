@@ -7,7 +7,7 @@ import { MONEV_KINERJA } from '../../shared/sop/balangan'
 import { DEFAULT_CALENDAR, localInstant } from '../../shared/time/calendar'
 import { seal } from '../ledger/repository'
 import type { CardRecord } from './model'
-import { applyEvent, type CardState } from './projection'
+import { applyEvent, NO_LISTS, type CardState } from './projection'
 import { movableOf, toFullCard } from './repository'
 
 /*
@@ -62,7 +62,7 @@ describe("the server's projection of applyMove's event", () => {
       state = applyEvent(state, seal(draft, { cardId: id, cycleId: state.cycleId, seq: state.seq, head: state.head }))
 
       expect(movableOf(recordOf(state, id))).toEqual(result.card)
-      const { step, lane, version, rounds, enteredStepAt, dueAt, atRiskAt, visits } = toFullCard(recordOf(state, id), template)
+      const { step, lane, version, rounds, enteredStepAt, dueAt, atRiskAt, visits } = toFullCard(recordOf(state, id), template, NO_LISTS)
       expect({ step, lane, version, rounds, enteredStepAt, dueAt, atRiskAt, visits }).toEqual({
         step: result.card.step,
         lane: result.card.lane,

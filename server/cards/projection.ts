@@ -2,12 +2,16 @@ import type { Types } from 'mongoose'
 import type { MovePayload } from '../../shared/domain/applyMove'
 import type { StepClock, Visit } from '../../shared/domain/stepClock'
 import type { MoveKind, Position } from '../../shared/domain/moves'
-import type { PersonRef } from '../../shared/protocol/board'
+import { LAST_NOTE_CHARS, type PersonRef } from '../../shared/protocol/board'
 import type { Unit } from '../../shared/domain/template'
 
 /**
  * The card document as the projection of its events: a pure fold, so the server's write, the
  * repair after a crash and the migration all compute the same document from the same chain.
+ * The document is slim: its place, step clock, Mutu Baku and documents, and of its history and
+ * notes only their last entry and count. FerretDB v1 reads and rewrites a whole document for an
+ * update, so a card that carried its history made each of its moves dearer than the one before.
+ * The lists themselves are folded from the chain when someone opens the card (`listsOf`).
  */
 
 export interface StoredDocument {
@@ -32,6 +36,13 @@ export interface HistoryEntry {
   note: string
 }
 
+export interface NoteEntry {
+  id: string
+  at: Date
+  by: PersonRef
+  text: string
+}
+
 export interface StepMutu {
   checks?: Record<string, boolean>
   output?: string
@@ -54,9 +65,19 @@ export interface CardState {
   visits: Visit[]
   /** Mutu Baku per step, keyed "s<step>" (see server/cards/model.ts). */
   mutu: Record<string, StepMutu>
-  history: HistoryEntry[]
-  notes: { id: string; at: Date; by: PersonRef; text: string }[]
+  /** The latest change of place (creation, move or undo). */
+  lastEntry: HistoryEntry
+  noteCount: number
+  /** The newest note, its text cut to LAST_NOTE_CHARS. */
+  lastNote: NoteEntry | null
+  /** The files attached now (few; a download checks that its card lists the file). */
   documents: StoredDocument[]
+}
+
+/** A card's history and notes: folded from its chain for the card panel, reports and exports. */
+export interface CardLists {
+  history: HistoryEntry[]
+  notes: NoteEntry[]
 }
 
 /** What an undo puts back: the card's place and step clock as before the move it undoes. */
@@ -99,9 +120,43 @@ function withMutu(state: CardState, step: number, change: (m: StepMutu) => StepM
   return { ...state.mutu, [key]: change(state.mutu[key] ?? {}) }
 }
 
+type PlaceEvent = Extract<FoldEvent, { kind: 'create' | 'move' | 'undo' }>
+
+/** The lists of a card whose chain could not be read (reports show it without them). */
+export const NO_LISTS: CardLists = Object.freeze({ history: [], notes: [] })
+
+/** The history entry of a change of place. */
+function entryOf(event: PlaceEvent): HistoryEntry {
+  const base = { opId: event.opId, seq: event.seq, at: event.at, by: { id: event.by.id, name: event.by.name } }
+  switch (event.kind) {
+    case 'create':
+      return { ...base, kind: 'create', from: null, to: event.payload.to, note: '' }
+    case 'move': {
+      const { kind, from, to, note } = event.payload
+      return { ...base, kind, from, to, note }
+    }
+    case 'undo':
+      return { ...base, kind: 'undo', from: event.payload.from, to: event.payload.to, note: '' }
+  }
+}
+
+function noteOf(event: Extract<FoldEvent, { kind: 'note' }>): NoteEntry {
+  return { id: event.opId, at: event.at, by: { id: event.by.id, name: event.by.name }, text: event.payload.text }
+}
+
+/** The card's whole history and all its notes, oldest first. */
+export function listsOf(events: readonly FoldEvent[]): CardLists {
+  const history: HistoryEntry[] = []
+  const notes: NoteEntry[] = []
+  for (const event of events) {
+    if (event.kind === 'create' || event.kind === 'move' || event.kind === 'undo') history.push(entryOf(event))
+    else if (event.kind === 'note') notes.push(noteOf(event))
+  }
+  return { history, notes }
+}
+
 /** The state after one more event. `state` is null only before the creation. */
 export function applyEvent(state: CardState | null, event: FoldEvent): CardState {
-  const by = { id: event.by.id, name: event.by.name }
   if (event.kind === 'create') {
     const { unit, to, clock } = event.payload
     return {
@@ -118,8 +173,9 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
       rounds: 0,
       visits: clock?.visits ?? [],
       mutu: {},
-      history: [{ opId: event.opId, seq: event.seq, kind: 'create', at: event.at, by, from: null, to, note: '' }],
-      notes: [],
+      lastEntry: entryOf(event),
+      noteCount: 0,
+      lastNote: null,
       documents: [],
     }
   }
@@ -127,26 +183,15 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
   const next: CardState = { ...state, version: event.version, seq: event.seq, head: event.hash }
   switch (event.kind) {
     case 'move': {
-      const { kind, from, to, note, clock, rounds } = event.payload
-      return {
-        ...next,
-        step: to.step,
-        lane: to.lane,
-        ...(clock ?? {}),
-        rounds: rounds ?? state.rounds,
-        history: [...state.history, { opId: event.opId, seq: event.seq, kind, at: event.at, by, from, to, note }],
-      }
+      const { to, clock, rounds } = event.payload
+      return { ...next, step: to.step, lane: to.lane, ...(clock ?? {}), rounds: rounds ?? state.rounds, lastEntry: entryOf(event) }
     }
-    case 'undo': {
-      const { from, to, state: before } = event.payload
-      return {
-        ...next,
-        ...before,
-        history: [...state.history, { opId: event.opId, seq: event.seq, kind: 'undo', at: event.at, by, from, to, note: '' }],
-      }
+    case 'undo':
+      return { ...next, ...event.payload.state, lastEntry: entryOf(event) }
+    case 'note': {
+      const note = noteOf(event)
+      return { ...next, noteCount: state.noteCount + 1, lastNote: { ...note, text: note.text.slice(0, LAST_NOTE_CHARS) } }
     }
-    case 'note':
-      return { ...next, notes: [...state.notes, { id: event.opId, at: event.at, by, text: event.payload.text }] }
     case 'checklist': {
       const { step, index, checked } = event.payload
       return { ...next, mutu: withMutu(state, step, (m) => ({ ...m, checks: { ...m.checks, [`i${index}`]: checked } })) }

@@ -10,7 +10,7 @@ import type { MovableCard, MoveEvent } from '../../shared/domain/applyMove'
 import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
 import type { BoardCache } from './boardCache'
 import type { CardModel, CardRecord } from './model'
-import { applyEvent, type CardState, type FoldEvent, type PlaceState, type StepMutu, type StoredDocument } from './projection'
+import { applyEvent, listsOf, type CardLists, type CardState, type FoldEvent, type HistoryEntry, type NoteEntry, type PlaceState, type StepMutu, type StoredDocument } from './projection'
 import { seal, type EventDraft, type Ledger } from '../ledger/repository'
 import { createLogger, type Logger } from '../platform/logger'
 
@@ -50,10 +50,9 @@ function clockOf(card: CardRecord): StepClock {
   return { enteredStepAt: card.enteredStepAt, dueAt: card.dueAt ?? null, atRiskAt: card.atRiskAt ?? null, visits: visitsOf(card) }
 }
 
-type LooseEntry = CardRecord['history'][number]
-type LooseNote = CardRecord['notes'][number]
+type LooseEntry = CardRecord['lastEntry']
 
-function toEntryDto(h: LooseEntry, card: CardRecord): HistoryEntryDto {
+function toEntryDto(h: LooseEntry | HistoryEntry, card: CardRecord): HistoryEntryDto {
   return {
     opId: h.opId ?? '',
     ...(typeof h.seq === 'number' ? { seq: h.seq } : {}),
@@ -66,24 +65,12 @@ function toEntryDto(h: LooseEntry, card: CardRecord): HistoryEntryDto {
   }
 }
 
-function toNoteDto(n: LooseNote): NoteDto {
-  return {
-    id: n.id ?? '',
-    at: (n.at ?? new Date(0)).toISOString(),
-    by: { id: n.by?.id ?? '', name: n.by?.name ?? '' },
-    text: n.text ?? '',
-  }
-}
-
-/** The latest change of place; a card always has its creation, so the fallback is for broken data only. */
-function lastEntryOf(card: CardRecord): HistoryEntryDto {
-  const last = (card.history ?? []).at(-1)
-  if (last) return toEntryDto(last, card)
-  return { opId: '', kind: 'create', at: card.enteredStepAt.toISOString(), by: { id: '', name: '' }, from: null, to: { step: card.step, lane: card.lane }, note: '' }
+function toNoteDto(n: NoteEntry): NoteDto {
+  return { id: n.id, at: n.at.toISOString(), by: { id: n.by.id, name: n.by.name }, text: n.text }
 }
 
 function lastNoteOf(card: CardRecord): CardDto['lastNote'] {
-  const last = (card.notes ?? []).at(-1)
+  const last = card.lastNote
   if (!last) return null
   return { at: (last.at ?? new Date(0)).toISOString(), by: last.by?.name ?? '', text: (last.text ?? '').slice(0, LAST_NOTE_CHARS) }
 }
@@ -105,29 +92,29 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     rounds: card.rounds ?? 0,
     checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),
     output: mutu.output ?? '',
-    noteCount: (card.notes ?? []).length,
+    noteCount: card.noteCount ?? 0,
     documentCount: (card.documents ?? []).length,
     lastNote: lastNoteOf(card),
-    lastEntry: lastEntryOf(card),
+    lastEntry: toEntryDto(card.lastEntry, card),
   }
 }
 
-/** What the card panel loads (`card:detail`): the card's history, notes, visits and documents. */
-export function toCardDetail(card: CardRecord): CardDetail {
+/** What the card panel loads (`card:detail`): the card's history and notes (from its chain), visits and documents. */
+export function toCardDetail(card: CardRecord, lists: CardLists): CardDetail {
   return {
     cardId: String(card._id),
     version: card.version,
-    history: (card.history ?? []).map((h) => toEntryDto(h, card)),
-    notes: (card.notes ?? []).map(toNoteDto),
+    history: lists.history.map((h) => toEntryDto(h, card)),
+    notes: lists.notes.map(toNoteDto),
     visits: clockToDto(clockOf(card)).visits,
     documents: (card.documents ?? []).map(toDocumentDto),
   }
 }
 
 /** The slim card with its lists: what the server's reports and exports read, never sent to a board. */
-export function toFullCard(card: CardRecord, template: SopTemplate): FullCard {
-  const { cardId: _id, version: _version, ...lists } = toCardDetail(card)
-  return { ...toCardDto(card, template), ...lists }
+export function toFullCard(card: CardRecord, template: SopTemplate, lists: CardLists): FullCard {
+  const { cardId: _id, version: _version, ...detail } = toCardDetail(card, lists)
+  return { ...toCardDto(card, template), ...detail }
 }
 
 interface LooseDocument {
@@ -212,7 +199,7 @@ export interface Committed {
 function stateOf(card: CardRecord): CardState {
   const { _id: _ignored, __v: _version, ...state } = card as CardRecord & { __v?: number }
   const s = state as unknown as CardState
-  return { ...s, rounds: s.rounds ?? 0, visits: s.visits ?? [], mutu: s.mutu ?? {}, history: s.history ?? [], notes: s.notes ?? [], documents: s.documents ?? [] }
+  return { ...s, rounds: s.rounds ?? 0, visits: s.visits ?? [], mutu: s.mutu ?? {}, noteCount: s.noteCount ?? 0, lastNote: s.lastNote ?? null, documents: s.documents ?? [] }
 }
 
 /** `log` hears of a projection that failed after its event was committed (see settle()). */
@@ -378,6 +365,26 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       return ledger.after(cardId, 0)
     },
 
+    /** The card's history and notes, from its chain: what the card panel shows. */
+    async listsOf(cardId: string): Promise<CardLists> {
+      return listsOf(await ledger.after(cardId, 0))
+    },
+
+    /**
+     * Every card's history and notes for a cycle's reports and exports: one read of the cycle's
+     * events (any filter but `_id` reads the whole ledger on FerretDB v1, so this is not for boards).
+     */
+    async listsOfCycle(cycleId: string): Promise<Map<string, CardLists>> {
+      const byCard = new Map<string, FoldEvent[]>()
+      for (const event of await ledger.ofCycle(cycleId)) {
+        const key = String(event.cardId)
+        const chain = byCard.get(key)
+        if (chain) chain.push(event)
+        else byCard.set(key, [event])
+      }
+      return new Map([...byCard].map(([id, events]) => [id, listsOf(events)]))
+    },
+
     /**
      * The undo as one event, guarded by the chain's head: null when anything at all (a move, a
      * note, a tick) happened to the card after the move it takes back. A place change, like a move.
@@ -405,7 +412,7 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
 
     /** Cards whose current step has a clock that passed its at-risk instant (overdue ones included). */
     async pastAtRisk(now: Date): Promise<CardRecord[]> {
-      return Card.find({ atRiskAt: { $lte: now }, dueAt: { $ne: null } }, { history: 0, notes: 0, mutu: 0 }).lean<CardRecord[]>()
+      return Card.find({ atRiskAt: { $lte: now }, dueAt: { $ne: null } }).lean<CardRecord[]>()
     },
 
     /** The earliest threshold still ahead of `now` among all running cards, or null. */
@@ -424,7 +431,7 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
     },
 
     async running(): Promise<CardRecord[]> {
-      return Card.find({ dueAt: { $ne: null } }, { history: 0, notes: 0, mutu: 0 }).lean<CardRecord[]>()
+      return Card.find({ dueAt: { $ne: null } }).lean<CardRecord[]>()
     },
 
     /** New thresholds for the open visit after a calendar edit; skipped if the card moved meanwhile. */

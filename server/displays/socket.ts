@@ -1,6 +1,7 @@
 import { WallJoin, type WallSnapshot } from '../../shared/protocol/displays'
 import type { Ack } from '../../shared/protocol/events'
 import type { CalendarRepository } from '../calendar/repository'
+import { NO_LISTS } from '../cards/projection'
 import { toFullCard, type CardsRepository } from '../cards/repository'
 import type { Clock } from '../platform/clock'
 import type { CyclesRepository } from '../cycles/repository'
@@ -64,9 +65,9 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
         await socket.join(wallRoom(cycleId))
         const found = await cycles.find(cycleId)
         if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
-        const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
+        const [records, lists, calendar] = await Promise.all([cards.listForCycle(cycleId), cards.listsOfCycle(cycleId), calendars.get()])
         const label = (await displays.find(displayId))?.label ?? ''
-        const dtos = records.map((c) => toFullCard(c, found.template))
+        const dtos = records.map((c) => toFullCard(c, found.template, lists.get(String(c._id)) ?? NO_LISTS))
         return {
           display: { id: displayId, label },
           cycle: toWallCycle(found.dto),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { CardDto } from '../../shared/protocol/board'
 import { restoreArchive } from '../backup/restore'
 import { cardModel } from '../cards/model'
+import { listsOf } from '../cards/projection'
 import { connectDb } from '../platform/db/connect'
 import { api, createCycle, createUser, detailOf, opId, send, sendOk, unpacked, setupAdmin, useHarness, type TestServer } from '../test/harness'
 import type { AuditReport } from './audit'
@@ -194,13 +195,25 @@ describe('migration of a backup made before the ledger', () => {
     for (const [i, now] of cards.entries()) {
       const was = old[i]!
       const what = `card ${String(was._id)} (${(was.unit as { id: string }).id})`
-      for (const field of ['cycleId', 'unit', 'step', 'lane', 'version', 'enteredStepAt', 'dueAt', 'atRiskAt', 'rounds', 'visits', 'mutu', 'notes', 'documents']) {
+      for (const field of ['cycleId', 'unit', 'step', 'lane', 'version', 'enteredStepAt']) {
         expect(now[field], `${what}: ${field}`).toEqual(was[field])
       }
-      // Every entry as it was, now with its event's place in the chain (`seq`) besides.
-      expect(now.history, `${what}: history`).toMatchObject(was.history as object[])
+      // What an old document left unwritten it meant as the default.
+      const defaults: Record<string, unknown> = { dueAt: null, atRiskAt: null, rounds: 0, visits: [], mutu: {}, documents: [] }
+      for (const [field, none] of Object.entries(defaults)) expect(now[field], `${what}: ${field}`).toEqual(was[field] ?? none)
       expect(now.opIds, what).toBeUndefined()
       const chain = await eventsOf(server.db, String(was._id))
+      // The document is slim; its history and notes are its chain's: every entry as it was, now
+      // with its event's place in the chain (`seq`) besides, and every note.
+      const lists = listsOf(chain as never)
+      const history = (was.history ?? []) as object[]
+      const notes = (was.notes ?? []) as object[]
+      expect(lists.history, `${what}: history`).toMatchObject(history)
+      expect(lists.history, `${what}: history`).toHaveLength(history.length)
+      expect(lists.notes, `${what}: notes`).toEqual(notes)
+      expect(now, what).toMatchObject({ noteCount: notes.length, lastEntry: history.at(-1) })
+      expect(now.history, what).toBeUndefined()
+      expect(now.notes, what).toBeUndefined()
       expect(now.seq, what).toBe(chain.length)
       // Every operation the old card had applied is an event now, so a resend is still recognised.
       const opIds = new Set(chain.map((e) => e.opId))
@@ -222,7 +235,7 @@ describe('migration of a backup made before the ledger', () => {
     const login = await api(again, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'rahasia-sekali-123' } })
     expect(login.status, `${String(admin.username)} signs in`).toBe(200)
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
-    const psdm = cards.find((c) => (c.unit as { id: string }).id === 'psdm' && (c.history as unknown[]).length > 1)!
+    const psdm = old.find((c) => (c.unit as { id: string }).id === 'psdm' && (c.history as unknown[]).length > 1)!
     const { socket } = await boardOf(again, cookie, String(psdm.cycleId))
     const lastOp = (psdm.history as { opId: string }[]).at(-1)!.opId
     const resent = await sendOk(socket, 'card:move', { opId: lastOp, cardId: String(psdm._id), version: 1, to: { step: 2, lane: 'kepala_bidang' } })
@@ -235,6 +248,75 @@ describe('migration of a backup made before the ledger', () => {
     expect(detail.history).toHaveLength((psdm.history as unknown[]).length + 1)
     expect(detail.notes).toHaveLength(2)
     expect(detail.documents).toHaveLength(1)
+    expect((await auditLedger(again.db)).breaks).toEqual([])
+  })
+})
+
+const SLIM_FIXTURE = fileURLToPath(new URL('../backup/fixtures/v2-backup.ndjson.gz', import.meta.url))
+
+describe('migration of a backup made before the slim card documents', () => {
+  it('makes every card document slim, its history and notes read from its chain, losing nothing', async () => {
+    const dbName = `slim_${process.pid}_${Date.now()}`
+    const conn = await connectDb(h.uriOf(dbName))
+    let old: Record<string, unknown>[]
+    try {
+      await restoreArchive(conn, () => createReadStream(SLIM_FIXTURE), { clock: () => new Date() })
+      old = await conn.collection('cards').find().sort({ _id: 1 }).toArray()
+    } finally {
+      await conn.close()
+    }
+    expect(old).toHaveLength(6)
+    expect(old.every((c) => typeof c.seq === 'number' && Array.isArray(c.history) && Array.isArray(c.notes))).toBe(true)
+
+    const server = await h.startServer({ dbName })
+    const cards = await server.db.collection('cards').find().sort({ _id: 1 }).toArray()
+    expect(cards).toHaveLength(6)
+    const login = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'rahasia-sekali-123' } })
+    expect(login.status).toBe(200)
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
+    const socket = await h.connect(server, cookie)
+    for (const [i, now] of cards.entries()) {
+      const was = old[i]!
+      const what = `card ${String(was._id)} (${(was.unit as { id: string }).id})`
+      for (const field of ['cycleId', 'unit', 'step', 'lane', 'version', 'seq', 'head', 'enteredStepAt', 'dueAt', 'atRiskAt', 'rounds', 'visits', 'documents']) {
+        expect(now[field], `${what}: ${field}`).toEqual(was[field])
+      }
+      // mongoose leaves an empty Mutu Baku unwritten.
+      expect(now.mutu ?? {}, `${what}: mutu`).toEqual(was.mutu ?? {})
+      const history = was.history as Record<string, unknown>[]
+      const notes = was.notes as { id: string; at: Date; by: { id: string; name: string }; text: string }[]
+      expect(now.history, what).toBeUndefined()
+      expect(now.notes, what).toBeUndefined()
+      expect(now, what).toMatchObject({ noteCount: notes.length, lastEntry: history.at(-1) })
+      const lastNote = notes.at(-1)
+      expect(now.lastNote, what).toEqual(lastNote ? { ...lastNote, text: lastNote.text.slice(0, 140) } : null)
+      // The card panel shows every entry and note the document held, word for word.
+      const detail = await detailOf(socket, String(was._id))
+      expect(detail.history, `${what}: history`).toEqual(
+        history.map((h) => ({ ...h, at: (h.at as Date).toISOString(), note: h.note ?? '', from: h.from ?? null })),
+      )
+      expect(detail.notes, `${what}: notes`).toEqual(notes.map((n) => ({ ...n, at: n.at.toISOString() })))
+      expect(detail.documents.map((d) => d.id)).toEqual((was.documents as { id: string }[]).map((d) => d.id))
+    }
+    // The long note is kept whole in the chain, only its preview is cut.
+    expect(cards.some((c) => ((c.lastNote as { text?: string } | null)?.text ?? '').length === 140)).toBe(true)
+    expect((await auditLedger(server.db)).breaks).toEqual([])
+
+    // Idempotent: a second start changes nothing; the board goes on from the slim documents.
+    await server.close()
+    const again = await h.startServer({ dbName })
+    expect(await again.db.collection('cards').find().sort({ _id: 1 }).toArray()).toEqual(cards)
+    const onAgain = await h.connect(again, cookie)
+    const psdm = cards.find((c) => (c.unit as { id: string }).id === 'psdm')!
+    const board = unpacked(await sendOk(onAgain, 'board:join', { cycleId: String(psdm.cycleId) }))
+    const card = board.cards.find((c) => c.id === String(psdm._id))!
+    expect(card).toMatchObject({ noteCount: 2, documentCount: 1, output: 'Laporan capaian PSDM' })
+    expect(card.checklist[0]).toBe(true)
+    const lane = board.template.steps.find((s) => s.no === card.step + 1)!.defaultLane
+    const moved = await sendOk(onAgain, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: card.step + 1, lane } })
+    expect(moved).toMatchObject({ version: card.version + 1, noteCount: 2, lastEntry: { kind: 'advance' } })
+    const oldPsdm = old.find((c) => String(c._id) === card.id)!
+    expect((await detailOf(onAgain, card.id)).history).toHaveLength((oldPsdm.history as unknown[]).length + 1)
     expect((await auditLedger(again.db)).breaks).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose'
 import type { CardModel } from '../cards/model'
-import { applyEvent, type CardState, type FoldEvent, type HistoryEntry, type StoredDocument } from '../cards/projection'
+import { applyEvent, listsOf, type CardLists, type CardState, type FoldEvent, type HistoryEntry, type NoteEntry, type StoredDocument } from '../cards/projection'
 import type { Logger } from '../platform/logger'
 import { canonical } from './chain'
 import { seal, type EventDraft, type Ledger } from './repository'
@@ -23,7 +23,7 @@ interface OldCard {
   visits?: CardState['visits']
   mutu?: CardState['mutu']
   history?: OldHistoryEntry[]
-  notes?: CardState['notes']
+  notes?: NoteEntry[]
   documents?: StoredDocument[]
   opIds?: string[]
 }
@@ -115,19 +115,32 @@ export function chainOf(card: OldCard): FoldEvent[] {
   return events
 }
 
-/** The parts of a card the migration must not change, as text, to compare before and after. */
-function essence(card: Pick<CardState, 'step' | 'lane' | 'version' | 'history' | 'notes' | 'documents' | 'visits' | 'mutu' | 'rounds'>): string {
+/** What a card document of an earlier shape says of itself, beside its chain head. */
+type ListedCard = Pick<CardState, 'step' | 'lane' | 'version' | 'documents' | 'visits' | 'mutu' | 'rounds'> & CardLists
+
+/** The parts of a card a migration must not change, as text, to compare before and after. */
+function essence(card: ListedCard): string {
   const { step, lane, version, notes, documents, visits, mutu, rounds } = card
   // The folded entries also name their event (`seq`), which the old ones could not.
   const history = card.history.map(({ seq: _seq, ...entry }) => entry)
   return canonical({ step, lane, version, history, notes, documents, visits, mutu, rounds: rounds ?? 0 })
 }
 
+function listed(raw: Partial<ListedCard> & Pick<CardState, 'step' | 'lane' | 'version'>): ListedCard {
+  return { ...raw, rounds: raw.rounds ?? 0, history: raw.history ?? [], notes: raw.notes ?? [], documents: raw.documents ?? [], visits: raw.visits ?? [], mutu: raw.mutu ?? {} }
+}
+
+/** The chain folded into the slim card document, checked to say all that `raw` said; null if it does not. */
+function slimOf(raw: ListedCard, events: FoldEvent[]): CardState | null {
+  const folded = events.reduce<CardState | null>((s, e) => applyEvent(s, e), null)
+  return folded && essence({ ...folded, ...listsOf(events) }) === essence(raw) ? folded : null
+}
+
 /**
  * Takes every card of the old shape (no chain head yet) into the ledger: its chain appended, then
- * the document marked with the chain's head and stripped of its `opIds` (the ledger's unique
- * operation ids replace them). Checked per card: the chain folds back to exactly the document it
- * came from, or that card is left as it was and the migration fails loudly. Idempotent.
+ * the document replaced by the chain's slim projection (the ledger's unique operation ids replace
+ * its `opIds`). Checked per card: the chain folds back to exactly the document it came from, or
+ * that card is left as it was and the migration fails loudly. Idempotent.
  */
 export async function migrateCards(Card: CardModel, ledger: Ledger, log: Logger): Promise<number> {
   // Once a database is migrated it says so, and later starts skip the scan of every card. A
@@ -137,23 +150,49 @@ export async function migrateCards(Card: CardModel, ledger: Ledger, log: Logger)
   let migrated = 0
   for await (const raw of Card.find({ seq: { $exists: false } }).lean<OldCard[]>().cursor()) {
     const events = chainOf(raw)
-    const folded = events.reduce<CardState | null>((s, e) => applyEvent(s, e), null)
-    const before = essence({ ...raw, rounds: raw.rounds ?? 0, history: raw.history ?? [], notes: raw.notes ?? [], documents: raw.documents ?? [], visits: raw.visits ?? [], mutu: raw.mutu ?? {} })
-    if (!folded || essence(folded) !== before) {
-      throw new Error(`card ${String(raw._id)}: its chain does not reproduce it; not migrated`)
-    }
+    const slim = slimOf(listed(raw), events)
+    if (!slim) throw new Error(`card ${String(raw._id)}: its chain does not reproduce it; not migrated`)
     await ledger.appendMany(events)
     // What is stored is this chain, event for event (a run cut short left the same events).
     const stored = await ledger.after(raw._id, 0)
     if (stored.map((e) => `${e.seq}:${e.hash}`).join() !== events.map((e) => `${e.seq}:${e.hash}`).join()) {
       throw new Error(`card ${String(raw._id)}: the stored chain is not the one made from it; not migrated`)
     }
-    const last = events.at(-1)!
-    // The driver's own update: mongoose would drop `opIds` from it, the field being off the schema now.
-    await Card.collection.updateOne({ _id: raw._id, seq: { $exists: false } }, { $set: { seq: last.seq, head: last.hash }, $unset: { opIds: '' } })
+    // The driver's own replace: mongoose would keep fields off the schema now (`opIds`).
+    await Card.collection.replaceOne({ _id: raw._id, seq: { $exists: false } }, slim)
     migrated++
   }
   await meta.updateOne({ _id: MIGRATED }, { $setOnInsert: { at: new Date() } }, { upsert: true })
   if (migrated) log.info({ cards: migrated }, 'cards migrated into the ledger')
   return migrated
+}
+
+/** The `meta` document that says no card document of this database holds its lists any more. */
+const SLIM = 'cards-slim'
+
+/** A card document as versions from the ledger to 2026-12 wrote it: the projection with its lists. */
+type ListingCard = ListedCard & { _id: Types.ObjectId; seq: number }
+
+/**
+ * Card documents that still hold their history and notes (written by versions before the slim
+ * projection) become slim: each is replaced by the fold of its chain up to the document's own
+ * head (a document behind its chain is then caught up by the repair, as after a crash), once
+ * that fold is checked to give back every entry, note, document and visit the document listed.
+ * Nothing is lost: the lists are in the chain, and a card whose chain does not give them back
+ * is left as it was and stops the start. Idempotent.
+ */
+export async function slimCards(Card: CardModel, ledger: Ledger, log: Logger): Promise<number> {
+  const meta = Card.db.collection<{ _id: string; at: Date }>('meta')
+  if (await meta.findOne({ _id: SLIM })) return 0
+  let slimmed = 0
+  for await (const raw of Card.collection.find({ history: { $exists: true } }) as AsyncIterable<ListingCard>) {
+    const events = (await ledger.after(raw._id, 0)).filter((e) => e.seq <= raw.seq)
+    const slim = slimOf(listed(raw), events)
+    if (!slim) throw new Error(`card ${String(raw._id)}: its chain does not give back its history and notes; left as it was`)
+    await Card.collection.replaceOne({ _id: raw._id, seq: raw.seq }, slim)
+    slimmed++
+  }
+  await meta.updateOne({ _id: SLIM }, { $setOnInsert: { at: new Date() } }, { upsert: true })
+  if (slimmed) log.info({ cards: slimmed }, 'card documents made slim (their history and notes are read from the ledger)')
+  return slimmed
 }

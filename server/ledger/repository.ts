@@ -153,9 +153,10 @@ export function createLedger(Event: CardEventModel) {
       return { cards, events, breaks }
     },
 
-    /** The cycle's latest moves, newest first (the wall's ticker). */
-    async latestMoves(cycleId: string, limit: number): Promise<FoldEvent[]> {
-      return Event.find({ cycleId: new Types.ObjectId(cycleId), kind: 'move' }).sort({ at: -1 }).limit(limit).lean<FoldEvent[]>()
+    /** Every event of a cycle's cards, each card's in chain order. */
+    async ofCycle(cycleId: string): Promise<FoldEvent[]> {
+      const events = await Event.find({ cycleId: new Types.ObjectId(cycleId) }).lean<FoldEvent[]>()
+      return events.sort((a, b) => (String(a.cardId) < String(b.cardId) ? -1 : String(a.cardId) > String(b.cardId) ? 1 : a.seq - b.seq))
     },
 
     /** Only to undo a cycle whose creation failed: its cards never existed for anyone. */

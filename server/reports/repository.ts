@@ -4,6 +4,7 @@ import type { CycleDto } from '../../shared/protocol/cycles'
 import type { SopTemplate } from '../../shared/domain/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { CalendarRepository } from '../calendar/repository'
+import { NO_LISTS } from '../cards/projection'
 import { toFullCard, type CardsRepository } from '../cards/repository'
 import { cycleModel } from '../cycles/model'
 import type { CyclesRepository } from '../cycles/repository'
@@ -26,11 +27,11 @@ export function createReportsRepository(deps: { db: Connection; cycles: CyclesRe
     async load(cycleId: string): Promise<CycleData> {
       const found = await deps.cycles.find(cycleId)
       if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
-      const records = await deps.cards.listForCycle(cycleId)
+      const [records, lists] = await Promise.all([deps.cards.listForCycle(cycleId), deps.cards.listsOfCycle(cycleId)])
       return {
         cycle: found.dto,
         template: found.template,
-        cards: records.map((r) => toFullCard(r, found.template)),
+        cards: records.map((r) => toFullCard(r, found.template, lists.get(String(r._id)) ?? NO_LISTS)),
         calendar: await deps.calendars.get(),
       }
     },
