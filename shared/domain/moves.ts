@@ -1,13 +1,11 @@
+import type { Position } from '../protocol/common'
 import { finishedStep, laneOf, stepOf, type SopTemplate } from './template'
 
 /** Pure SOP move rules: the client runs them to light up drop targets, the server to decide. */
 
 export type MoveKind = 'advance' | 'handoff' | 'return' | 'finish' | 'override'
 
-export interface Position {
-  step: number
-  lane: string
-}
+export type { Position } from '../protocol/common'
 
 export interface Actor {
   id: string

@@ -1,58 +1,15 @@
 /** The shape of an SOP-AP template (Permendagri 52/2011): identity block, lanes and steps. */
+import type { z } from '../zod'
+import type { SopIdentitySchema, SopLaneSchema, SopStepSchema, TemplateExport, WAKTU_UNITS } from '../protocol/templates'
 
-export type WaktuUnit = 'menit' | 'jam' | 'hari' | 'minggu'
-
-export interface Waktu {
-  amount: number
-  unit: WaktuUnit
-}
-
-export interface SopLane {
-  /** Stable id; also the value of a user's `role`. */
-  id: string
-  name: string
-  /** A unit-scoped lane (Kepala Bidang, Kepala Seksi) may only act on its own unit's card. */
-  unitScoped: boolean
-}
-
-export interface SopDecision {
-  /** The step the "Tidak" branch returns to; "Ya" is always the next step. */
-  noReturnsTo: number
-  question: string
-}
-
-export interface SopStep {
-  no: number
-  title: string
-  shortTitle: string
-  /** Lanes involved in the step; `defaultLane` is one of them. */
-  lanes: string[]
-  defaultLane: string
-  kelengkapan: string[]
-  waktu: Waktu
-  output: string
-  keterangan: string
-  decision?: SopDecision
-}
-
-export interface SopIdentity {
-  agency: string
-  number: string
-  name: string
-  createdOn: string
-  revisedOn: string
-  approvedOn: string
-  approvedBy: string
-  approverName: string
-  approverRank: string
-  approverNip: string
-  legalBases: string[]
-  qualifications: string[]
-  relatedSops: string[]
-  equipment: string[]
-  warnings: string[]
-  recording: string[]
-}
+// The template's types are those of its schemas (shared/protocol/templates.ts), so what the
+// server accepts and what the code assumes cannot drift apart.
+export type WaktuUnit = (typeof WAKTU_UNITS)[number]
+export type SopStep = z.infer<typeof SopStepSchema>
+export type Waktu = SopStep['waktu']
+export type SopDecision = NonNullable<SopStep['decision']>
+export type SopLane = z.infer<typeof SopLaneSchema>
+export type SopIdentity = z.infer<typeof SopIdentitySchema>
 
 /** An identity with every field empty: the start of a new template or of an import. */
 export function blankIdentity(): SopIdentity {
@@ -76,13 +33,8 @@ export function blankIdentity(): SopIdentity {
   }
 }
 
-export interface SopTemplate {
-  id: string
-  version: number
-  identity: SopIdentity
-  lanes: SopLane[]
-  steps: SopStep[]
-}
+/** A stored version: the template as submitted plus the version the server gave it. */
+export type SopTemplate = z.infer<typeof TemplateExport>
 
 export interface Unit {
   id: string

@@ -34,8 +34,10 @@ export const SopIdentitySchema = z.strictObject({
 })
 
 export const SopLaneSchema = z.strictObject({
+  /** Stable id; also the value of a user's `role`. */
   id: LaneId,
   name: Text(80).min(1, 'nama pelaksana wajib diisi'),
+  /** A unit-scoped lane (Kepala Bidang, Kepala Seksi) may only act on its own unit's card. */
   unitScoped: z.boolean(),
 })
 
@@ -43,6 +45,7 @@ export const SopStepSchema = z.strictObject({
   no: z.int().min(1).max(98),
   title: Text(300).min(1, 'uraian prosedur wajib diisi'),
   shortTitle: Text(40).min(1, 'judul singkat wajib diisi'),
+  /** Lanes involved in the step; `defaultLane` is one of them. */
   lanes: z.array(LaneId).min(1, 'pilih sedikitnya satu pelaksana').max(20),
   defaultLane: LaneId,
   kelengkapan: z.array(Text(300).min(1)).max(20),
@@ -54,6 +57,7 @@ export const SopStepSchema = z.strictObject({
   keterangan: Text(500),
   decision: z
     .strictObject({
+      /** The step the "Tidak" branch returns to; "Ya" is always the next step. */
       noReturnsTo: z.int().min(1),
       question: Text(200).min(1, 'pertanyaan keputusan wajib diisi'),
     })
