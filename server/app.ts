@@ -13,6 +13,7 @@ import { createSessionStore } from './auth/sessions'
 import { cardModel } from './cards/model'
 import { boardStampModel, createBoardCache } from './cards/boardCache'
 import { createCardsRepository } from './cards/repository'
+import { createCardService } from './cards/service'
 import { createLedger } from './ledger/repository'
 import { cardEventModel } from './ledger/model'
 import { migrateCards, slimCards } from './ledger/migrate'
@@ -196,15 +197,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   })
   const poke = () => timers.poke()
-  serveBoards(io, {
-    cards,
-    cycles,
-    calendars,
-    clock,
-    log,
-    undoWindowMs: deps.undoWindowMs ?? UNDO_WINDOW_SECONDS * 1000,
-    bus,
-  })
+  const undoWindowMs = deps.undoWindowMs ?? UNDO_WINDOW_SECONDS * 1000
+  const cardService = createCardService({ cards, cycles, calendars, bus, clock, log, undoWindowMs })
+  serveBoards(io, { cards, cardService, cycles, calendars, clock, log, undoWindowMs })
   bus.subscribe('card.moved', ({ card, template: movedTemplate }) => {
     // The earlier of the card's new thresholds (null once finished); one already past, as after a
     // hand-off of a late card, is announced for the new holder at once.

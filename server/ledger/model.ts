@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose'
+import { Schema, type Connection, type InferSchemaType } from 'mongoose'
 
 /**
  * What can happen to a card. Each is one immutable event in `card_events`; the card document

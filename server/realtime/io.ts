@@ -10,7 +10,7 @@ import type { CardsRepository } from '../cards/repository'
 import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto } from '../cards/repository'
 import { registerCardHandlers } from '../cards/handlers'
-import { registerUndoHandler } from '../cards/undo'
+import type { CardService } from '../cards/service'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../platform/errors'
 import type { Logger } from '../platform/logger'
@@ -18,7 +18,6 @@ import { answerUnknownCommands, command } from './command'
 import { commandParser, releaseEarlyPackets } from './parser'
 import { roomOf, sessionRoom, userRoom } from './rooms'
 import { isUserSocket } from './socketKinds'
-import type { Bus } from '../platform/bus'
 
 /** A board's presence is announced at most once per this long; joins and leaves in between wait. */
 const PRESENCE_INTERVAL_MS = 1000
@@ -30,9 +29,10 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterS
 
 interface RealtimeDeps {
   calendars: CalendarRepository
-  bus: Bus
-  /** How long after a move its mover may undo it (card:undo). */
+  /** How long after a move its mover may undo it (card:undo), told to the board in its snapshot. */
   undoWindowMs: number
+  /** The card commands (server/cards/service.ts); the board's read uses the repository. */
+  cardService: CardService
   cards: CardsRepository
   cycles: CyclesRepository
   clock: Clock
@@ -199,8 +199,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
       }),
     )
 
-    registerCardHandlers(socket, { calendars, bus: deps.bus, cards, cycles, clock, log })
-    registerUndoHandler(socket, { bus: deps.bus, undoWindowMs: deps.undoWindowMs, cards, cycles, clock, log })
+    registerCardHandlers(socket, { cards: deps.cardService, log })
     answerUnknownCommands(socket, log)
 
     socket.on('disconnecting', () => {
