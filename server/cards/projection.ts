@@ -102,6 +102,8 @@ export type EventPayload =
       }
     }
   | { kind: 'undo'; payload: { undoes: number; from: Position; to: Position; state: PlaceState } }
+  /** The open step's clock passed a threshold (announced once: the event is the claim). */
+  | { kind: 'timer'; payload: { state: 'at_risk' | 'overdue'; at: Date } }
 
 /** An event as the fold needs it (a stored CardEventRecord is one). */
 export type FoldEvent = EventPayload & {
@@ -208,6 +210,8 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
       return { ...next, ...event.payload }
     case 'migrated':
       return { ...next, ...event.payload.state, seq: event.seq, head: event.hash }
+    case 'timer':
+      return next
   }
 }
 

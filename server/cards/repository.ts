@@ -156,6 +156,8 @@ export interface UndoWrite {
   cardId: string
   opId: string
   undoes: number
+  /** The chain's head the undo was checked against: the move, or a timer crossing after it. */
+  after: number
   from: Position
   to: Position
   state: PlaceState
@@ -191,8 +193,13 @@ export type Decide = (card: CardRecord) => EventDraft | null
 
 export interface Committed {
   card: CardRecord
-  /** The appended event; null when the operation had been applied before (a resend). */
+  /**
+   * The appended event; null when the operation had been applied before (a resend). A resend
+   * whose first attempt died before its projection gets that attempt's event, to tell the others.
+   */
   event: FoldEvent | null
+  /** Whether this call's insert made the event (not an earlier attempt, nor another node's). */
+  ours: boolean
 }
 
 /** The card document as the fold's state; mongoose leaves empty objects and defaults unwritten. */
@@ -267,12 +274,12 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
         if (!draft) return null
         const event = seal(draft, { cardId: card._id, cycleId: card.cycleId, seq: card.seq, head: card.head })
         const result = await ledger.append(event)
-        if ('appended' in result) return { card: await settle(card, event), event }
+        if ('appended' in result) return { card: await settle(card, event), event, ours: true }
         if (result.taken === 'opId') {
           // Against the document as stored, not `seen`: the event is news only if the document lacks it.
           const stored = (await Card.findById(cardId).lean<CardRecord>()) ?? card
           const { card: now, folded } = await catchUp(stored)
-          return { card: now, event: folded.find((e) => e.opId === draft.opId) ?? null }
+          return { card: now, event: folded.find((e) => e.opId === draft.opId) ?? null, ours: false }
         }
       }
       throw new Error(`card ${cardId}: could not claim a place in its chain after ${MAX_CLAIMS} attempts`)
@@ -386,12 +393,12 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
     },
 
     /**
-     * The undo as one event, guarded by the chain's head: null when anything at all (a move, a
-     * note, a tick) happened to the card after the move it takes back. A place change, like a move.
+     * The undo as one event, guarded by the chain's head: null when anything (a move, a note, a
+     * tick) happened to the card since it was checked. A place change, like a move.
      */
     async applyUndo(u: UndoWrite): Promise<Committed | null> {
       return commit(u.cardId, (card) =>
-        card.seq !== u.undoes
+        card.seq !== u.after
           ? null
           : {
               kind: 'undo',
@@ -408,6 +415,22 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
     /** Appends a note once per operation id (the note's id). */
     async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }, seen?: CardRecord) {
       return commit(cardId, (card) => ({ kind: 'note', payload: { text: note.text }, opId: note.id, at: note.at, by: note.by, version: card.version }), seen)
+    },
+
+    /**
+     * A threshold of the card's open step passed: one `timer` event per crossing, its operation
+     * id naming state and instant, so of several nodes (or a start after a stop) exactly one
+     * records it. The card when this call recorded it; null when it was recorded before, or the
+     * card's thresholds are no longer these (it moved on).
+     */
+    async recordCrossing(cardId: string, state: 'at_risk' | 'overdue', at: Date, now: Date): Promise<CardRecord | null> {
+      const done = await commit(cardId, (card) => {
+        const current = state === 'at_risk' ? card.atRiskAt : card.dueAt
+        if (current?.getTime() !== at.getTime()) return null
+        return { kind: 'timer', payload: { state, at }, opId: `timer-${state}-${at.getTime()}`, at: now, by: system, version: card.version }
+      })
+      // Only the one insert that made it announces it: not a node that lost the same claim.
+      return done?.ours ? done.card : null
     },
 
     /** Cards whose current step has a clock that passed its at-risk instant (overdue ones included). */

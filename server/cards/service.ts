@@ -112,9 +112,10 @@ export function createCardService(deps: CardServiceDeps) {
       const before = move && stateBefore(events, move.seq)
       if (!move || !before) throw new AppError('NOT_FOUND', 'undo_not_a_move')
       if (move.by.id !== caller.id) throw new AppError('FORBIDDEN', 'undo_not_yours')
-      // Anything since (a move, a note, a tick) makes the undo a rewrite of what others saw.
+      // Anything since (a move, a note, a tick) makes the undo a rewrite of what others saw; a
+      // timer crossing is no one's doing, and the undo puts back the clock it belongs to.
       const overtaken = (now: CardRecord) => new AppError('STALE', 'undo_overtaken', undefined, toCardDto(now, template))
-      if (events.at(-1)?.seq !== move.seq) {
+      if (events.some((e) => e.seq > move.seq && e.kind !== 'timer')) {
         const again = await resent()
         if (again) return again
         throw overtaken(card)
@@ -127,6 +128,7 @@ export function createCardService(deps: CardServiceDeps) {
         cardId: input.cardId,
         opId: input.opId,
         undoes: move.seq,
+        after: events.at(-1)?.seq ?? move.seq,
         from: move.payload.to,
         to: { step: before.step, lane: before.lane },
         state: placeAndClock(before),

@@ -268,9 +268,24 @@ describe('migration of a backup made before the slim card documents', () => {
     expect(old).toHaveLength(6)
     expect(old.every((c) => typeof c.seq === 'number' && Array.isArray(c.history) && Array.isArray(c.notes))).toBe(true)
 
-    const server = await h.startServer({ dbName })
+    // The clock where the fixture's left it: every crossing passed by then was announced.
+    const clock = () => new Date('2027-01-18T03:25:00Z')
+    const server = await h.startServer({ dbName, clock })
     const cards = await server.db.collection('cards').find().sort({ _id: 1 }).toArray()
     expect(cards).toHaveLength(6)
+
+    // Crossings that version announced (claims in `timer_events`) are not announced again,
+    // although the cards still have those thresholds and they have passed.
+    await server.app.timers.settled()
+    expect(await server.db.collection('card_events').countDocuments({ kind: 'timer' })).toBe(0)
+    const legacy = await server.db.collection('timer_events').find().toArray()
+    expect(legacy.length).toBeGreaterThan(0)
+    for (const claim of legacy) {
+      const card = cards.find((c) => String(c._id) === claim.cardId)!
+      expect((claim.state === 'at_risk' ? card.atRiskAt : card.dueAt) as Date).toEqual(claim.at)
+      const again = await server.db.collection('card_events').countDocuments({ cardId: card._id, opId: `timer-${claim.state}-${(claim.at as Date).getTime()}` })
+      expect(again, `${claim._id} announced again`).toBe(0)
+    }
     const login = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'rahasia-sekali-123' } })
     expect(login.status).toBe(200)
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
@@ -303,9 +318,11 @@ describe('migration of a backup made before the slim card documents', () => {
     expect((await auditLedger(server.db)).breaks).toEqual([])
 
     // Idempotent: a second start changes nothing; the board goes on from the slim documents.
+    const before = await server.db.collection('cards').find().sort({ _id: 1 }).toArray()
     await server.close()
-    const again = await h.startServer({ dbName })
-    expect(await again.db.collection('cards').find().sort({ _id: 1 }).toArray()).toEqual(cards)
+    const again = await h.startServer({ dbName, clock })
+    await again.app.timers.settled()
+    expect(await again.db.collection('cards').find().sort({ _id: 1 }).toArray()).toEqual(before)
     const onAgain = await h.connect(again, cookie)
     const psdm = cards.find((c) => (c.unit as { id: string }).id === 'psdm')!
     const board = unpacked(await sendOk(onAgain, 'board:join', { cycleId: String(psdm.cycleId) }))

@@ -28,6 +28,12 @@ export const EVENT_KINDS = [
    * as before that move (server/cards/undo.ts). A place change, so it raises the version.
    */
   'undo',
+  /**
+   * The open step's clock passed its at-risk or due instant. Its operation id names the threshold
+   * (`timer-<state>-<instant>`), so the unique { cardId, opId } makes exactly one node (or one
+   * start) announce it. Changes nothing on the card; an undo looks past it.
+   */
+  'timer',
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 

@@ -157,7 +157,7 @@ describe('several nodes with the Redis adapter', () => {
     await quiet()
     expect(seenA.events.map((e) => e.state).sort()).toEqual(['at_risk', 'overdue'])
     expect(seenB.events.map((e) => e.state).sort()).toEqual(['at_risk', 'overdue'])
-    const claims = await a.db.collection('timer_events').countDocuments()
+    const claims = await a.db.collection('card_events').countDocuments({ kind: 'timer' })
     expect(claims).toBe(2)
   })
 })

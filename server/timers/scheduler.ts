@@ -1,4 +1,3 @@
-import { isDuplicateKey } from '../platform/db/duplicateKey'
 import type { Connection } from 'mongoose'
 import type { TimerThreshold } from '../../shared/protocol/events'
 import type { Clock } from '../platform/clock'
@@ -7,14 +6,9 @@ import type { CardsRepository } from '../cards/repository'
 import type { Logger } from '../platform/logger'
 import type { Bus } from '../platform/bus'
 
-interface ClaimDoc {
+/** A claim of the versions before timer crossings were card events: read, never written now. */
+interface LegacyClaim {
   _id: string
-  cardId: string
-  cycleId: string
-  version: number
-  state: TimerThreshold['state']
-  at: Date
-  firedAt: Date
 }
 
 export interface TimerSchedulerDeps {
@@ -32,15 +26,17 @@ export interface TimerSchedulerDeps {
 
 /**
  * Wakes at the next at-risk or due instant among all running cards and announces each crossing
- * exactly once. The claim is an insert with a deterministic _id into `timer_events`: of several
- * nodes (or a restarted one) exactly one insert succeeds, which MongoDB and FerretDB both
- * guarantee for a unique key. A claim on the card document itself would not be safe on FerretDB
- * v1, whose updates are a read and a write without a transaction.
+ * exactly once. The claim is the crossing's event in the card's chain (cards.recordCrossing): its
+ * operation id names the card's threshold, and of several nodes (or a restarted one) exactly one
+ * insert of it succeeds, which MongoDB and FerretDB both guarantee for a unique key. A claim on
+ * the card document itself would not be safe on FerretDB v1, whose updates are a read and a
+ * write without a transaction.
  */
 export function createTimerScheduler(deps: TimerSchedulerDeps) {
   const { cards, bus, clock } = deps
   const log = deps.log.child({ component: 'timers' })
-  const claims = deps.db.collection<ClaimDoc>('timer_events')
+  // Versions before the ledger held crossings claimed in `timer_events`: those were announced.
+  const legacy = deps.db.collection<LegacyClaim>('timer_events')
   const maxSleepMs = deps.maxSleepMs ?? 60_000
   // Claims this node already saw, so an overdue card is not re-claimed at every wake.
   const known = new Set<string>()
@@ -54,20 +50,18 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
   let stopped = true
 
   /**
-   * The claim's id names the crossing by its card, state and instant, not by the card's version:
-   * an undo raises the version but puts back the thresholds it had, and a crossing already
-   * announced is not news again. (A later visit to the same step has thresholds of its own.)
+   * The crossing is named by its card, state and instant, not by the card's version: an undo
+   * raises the version but puts back the thresholds it had, and a crossing already announced is
+   * not news again. (A later visit to the same step has thresholds of its own.) The card as
+   * recorded, or null when it was announced before.
    */
-  async function claim(card: CardRecord, state: TimerThreshold['state'], at: Date, now: Date): Promise<boolean> {
+  async function claim(card: CardRecord, state: TimerThreshold['state'], at: Date, now: Date): Promise<CardRecord | null> {
     const id = `${String(card._id)}:${state}:${at.getTime()}`
-    if (known.has(id)) return false
+    if (known.has(id)) return null
     try {
-      await claims.insertOne({ _id: id, cardId: String(card._id), cycleId: String(card.cycleId), version: card.version, state, at, firedAt: now })
-      // Claims from before this id named the version: one of those is this same crossing.
-      return !(await claims.findOne({ _id: `${String(card._id)}:${card.version}:${state}:${at.getTime()}` }))
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err
-      return false
+      const versioned = `${String(card._id)}:${card.version}:${state}:${at.getTime()}`
+      if ((await legacy.findOne({ _id: id })) || (await legacy.findOne({ _id: versioned }))) return null
+      return await cards.recordCrossing(String(card._id), state, at, now)
     } finally {
       known.add(id)
     }
@@ -83,12 +77,13 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
         ['overdue', card.dueAt && card.dueAt <= now ? card.dueAt : null],
       ]
       for (const [state, at] of crossings) {
-        if (!at || !(await claim(card, state, at, now))) continue
-        const event: TimerThreshold = { cycleId: String(card.cycleId), cardId: String(card._id), version: card.version, state, at: at.toISOString() }
+        const recorded = at && (await claim(card, state, at, now))
+        if (!at || !recorded) continue
+        const event: TimerThreshold = { cycleId: String(recorded.cycleId), cardId: String(recorded._id), version: recorded.version, state, at: at.toISOString() }
         bus.publish('timer.crossed', event)
         log.info({ event: 'card:timer', ...event }, 'timer threshold crossed')
         fired++
-        await deps.onThreshold?.(event, card).catch((err: unknown) => log.error({ err, ...event }, 'threshold follow-up failed'))
+        await deps.onThreshold?.(event, recorded).catch((err: unknown) => log.error({ err, ...event }, 'threshold follow-up failed'))
       }
     }
     return fired

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TimerThreshold } from '../../shared/protocol/events'
 import { DEFAULT_CALENDAR } from '../../shared/time/calendar'
-import { api, createCycle, detailOf, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
+import { api, createCycle, detailOf, fakeClock, opId, record, roundTrip, send, sendOk, unpacked, setupAdmin, useHarness, wita, type TestServer } from '../test/harness'
 
 const h = useHarness()
 
@@ -17,6 +17,11 @@ async function ppikOnMonday() {
   const socket = await h.connect(server, admin.cookie)
   const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
   return { t, server, admin, cycle, socket, card }
+}
+
+/** The crossings recorded in the card ledger (each is the claim that it was announced). */
+function crossings(server: TestServer) {
+  return server.db.collection('card_events').find({ kind: 'timer' }).sort({ at: 1 }).toArray()
 }
 
 /** Lets the scheduler look now (as a move would) and waits until it has finished looking. */
@@ -102,8 +107,29 @@ describe('step timers', () => {
     await tick(server)
     await roundTrip(socket)
     expect(seen.events.map((e) => e.state)).toEqual(['at_risk'])
-    const claims = await server.db.collection('timer_events').find({ state: 'at_risk' }).toArray()
-    expect(claims).toHaveLength(1)
+    expect((await crossings(server)).map((e) => e.payload.state)).toEqual(['at_risk'])
+  })
+
+  it('lets the mover undo a move after a timer crossing, which no one did', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock, deps: { undoWindowMs: 7 * 86_400_000, sessionIdleMs: 7 * 86_400_000 } })
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin, { year: 2027, quarter: 1, units: PPIK })
+    const socket = await h.connect(server, admin.cookie)
+    const card = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const moved = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    const seen = record(socket, 'card:timer')
+    t.set('2027-01-13 09:00') // past step 2's due instant (2 hari)
+    await tick(server)
+    await seen.waitFor((e) => e.state === 'overdue')
+    expect((await crossings(server)).map((e) => e.payload.state)).toEqual(['at_risk', 'overdue'])
+    const undone = await sendOk(socket, 'card:undo', { opId: opId(), cardId: card.id, seq: moved.lastEntry.seq! })
+    expect(undone).toMatchObject({ step: 1, lane: 'sekretaris', version: moved.version + 1 })
+    // A note is someone's doing: after one, the undo of the next move is refused.
+    const again = await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: undone.version, to: { step: 2, lane: 'kepala_bidang' } })
+    await sendOk(socket, 'card:note', { opId: opId(), cardId: card.id, text: 'sudah dibaca' })
+    const refused = await send(socket, 'card:undo', { opId: opId(), cardId: card.id, seq: again.lastEntry.seq! })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'STALE', reason: 'undo_overtaken' } })
   })
 
   it('after a restart announces what passed while it was down, and nothing twice', async () => {
@@ -119,8 +145,8 @@ describe('step timers', () => {
     const second = await h.startServer({ clock: t.clock, dbName: first.dbName })
     await second.app.timers.settled()
     await tick(second)
-    const claims = await second.db.collection('timer_events').find().sort({ firedAt: 1 }).toArray()
-    expect(claims.map((c) => [c.state, (c.firedAt as Date).toISOString()])).toEqual([
+    const claims = await crossings(second)
+    expect(claims.map((c) => [c.payload.state, (c.at as Date).toISOString()])).toEqual([
       ['at_risk', new Date(wita('2027-01-11 08:12')).toISOString()],
       ['overdue', new Date(wita('2027-01-11 09:00')).toISOString()],
     ])
