@@ -32,6 +32,7 @@ import { createNotificationsRepository } from './notifications/repository'
 import { notificationsRoutes } from './notifications/routes'
 import { tasksRoutes } from './tasks/routes'
 import { documentsRoutes } from './documents/routes'
+import { createDocumentService } from './documents/service'
 import { backupRoutes } from './backup/routes'
 import { createDocumentStorage } from './documents/storage'
 import { createReportsRepository } from './reports/repository'
@@ -257,7 +258,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(backupRoutes({ db, log, token: deps.backupToken }))
   api.use(auditRoutes({ db, log, token: deps.backupToken }))
   api.use(tasksRoutes({ cards, cycles, clock }))
-  api.use(documentsRoutes({ cards, cycles, storage: documentStorage, bus, clock, log, maxBytes: deps.documentMaxBytes ?? 10 * 1024 * 1024 }))
+  const documentMaxBytes = deps.documentMaxBytes ?? 10 * 1024 * 1024
+  const documents = createDocumentService({ cards, cycles, storage: documentStorage, bus, clock, log, maxBytes: documentMaxBytes })
+  api.use(documentsRoutes({ documents, storage: documentStorage, log, maxBytes: documentMaxBytes }))
   api.use(cyclesRoutes({ cycles, calendars, templates, onStarted: poke }))
   api.use(templatesRoutes({ templates }))
   api.use(reportsRoutes({ reports: createReportsRepository({ db, cycles, cards, calendars }), clock }))

@@ -44,16 +44,18 @@ function placeAndClock(state: PlaceState): PlaceState {
  * rules, commit, publish the fact. It returns results and throws AppErrors with codes; it knows
  * no socket. server/cards/handlers.ts is its Socket.IO adapter.
  */
-export function createCardService(deps: CardServiceDeps) {
-  const { cards, cycles, calendars, clock, bus } = deps
-  const log = deps.log.child({ component: 'cards' })
+/** The card and the template of its cycle, or NOT_FOUND: where every command on a card starts. */
+export async function loadCard(deps: Pick<CardServiceDeps, 'cards' | 'cycles'>, cardId: string): Promise<{ card: CardRecord; template: SopTemplate }> {
+  const card = await deps.cards.findById(cardId)
+  const template = card && (await deps.cycles.templateOf(String(card.cycleId)))
+  if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
+  return { card, template }
+}
 
-  async function load(cardId: string): Promise<{ card: CardRecord; template: SopTemplate }> {
-    const card = await cards.findById(cardId)
-    const template = card && (await cycles.templateOf(String(card.cycleId)))
-    if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
-    return { card, template }
-  }
+export function createCardService(deps: CardServiceDeps) {
+  const { cards, calendars, clock, bus } = deps
+  const log = deps.log.child({ component: 'cards' })
+  const load = (cardId: string) => loadCard(deps, cardId)
 
   function requireHolder(caller: Caller, template: SopTemplate, card: CardRecord): void {
     const refusal = mayAct(template, caller, { step: card.step, lane: card.lane, unitId: card.unit?.id ?? '' })

@@ -176,17 +176,21 @@ describe('the audit', () => {
   })
 })
 
+/** A fresh database with a backup restored into it, and its card documents as the backup had them. */
+async function restored(fixture: string, prefix: string): Promise<{ dbName: string; old: Record<string, unknown>[] }> {
+  const dbName = `${prefix}_${process.pid}_${Date.now()}`
+  const conn = await connectDb(h.uriOf(dbName))
+  try {
+    await restoreArchive(conn, () => createReadStream(fixture), { clock: () => new Date() })
+    return { dbName, old: await conn.collection('cards').find().sort({ _id: 1 }).toArray() }
+  } finally {
+    await conn.close()
+  }
+}
+
 describe('migration of a backup made before the ledger', () => {
   it('takes every card into the ledger once, losing no history entry, note, visit, document or operation id', async () => {
-    const dbName = `migrate_${process.pid}_${Date.now()}`
-    const conn = await connectDb(h.uriOf(dbName))
-    let old: Record<string, unknown>[]
-    try {
-      await restoreArchive(conn, () => createReadStream(FIXTURE), { clock: () => new Date() })
-      old = await conn.collection('cards').find().sort({ _id: 1 }).toArray()
-    } finally {
-      await conn.close()
-    }
+    const { dbName, old } = await restored(FIXTURE, 'migrate')
     expect(old).toHaveLength(8)
     expect(old.every((c) => c.seq === undefined && Array.isArray(c.opIds))).toBe(true)
 
@@ -256,15 +260,7 @@ const SLIM_FIXTURE = fileURLToPath(new URL('../backup/fixtures/v2-backup.ndjson.
 
 describe('migration of a backup made before the slim card documents', () => {
   it('makes every card document slim, its history and notes read from its chain, losing nothing', async () => {
-    const dbName = `slim_${process.pid}_${Date.now()}`
-    const conn = await connectDb(h.uriOf(dbName))
-    let old: Record<string, unknown>[]
-    try {
-      await restoreArchive(conn, () => createReadStream(SLIM_FIXTURE), { clock: () => new Date() })
-      old = await conn.collection('cards').find().sort({ _id: 1 }).toArray()
-    } finally {
-      await conn.close()
-    }
+    const { dbName, old } = await restored(SLIM_FIXTURE, 'slim')
     expect(old).toHaveLength(6)
     expect(old.every((c) => typeof c.seq === 'number' && Array.isArray(c.history) && Array.isArray(c.notes))).toBe(true)
 

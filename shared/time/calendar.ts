@@ -1,4 +1,6 @@
+import type { z } from '../zod'
 import { HOLIDAYS } from './holidays'
+import type { HolidaySchema, HoursOverrideSchema, OfficeDaySchema, WeekHoursSchema, WorkCalendarSchema } from './schema'
 
 /**
  * The agency's working calendar as data: office hours per weekday, dated overrides (Ramadan) and
@@ -7,55 +9,34 @@ import { HOLIDAYS } from './holidays'
  * arithmetic is done in UTC milliseconds shifted by `utcOffsetMinutes`.
  */
 
+// The calendar's types are those of its schemas (shared/time/schema.ts), so what the server
+// accepts and what the arithmetic assumes cannot drift apart.
+
 /** Office hours of one day, local clock times 'HH:MM'; breaks lie inside [open, close] and are ordered. */
-export interface OfficeDay {
-  open: string
-  close: string
-  breaks: { start: string; end: string }[]
-}
+export type OfficeDay = z.infer<typeof OfficeDaySchema>
 
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
 export const ISO_WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7]
 
-/** `null` = no office that day. */
-export type WeekHours = Record<IsoWeekday, OfficeDay | null>
+/** Every weekday's hours; `null` = no office that day. */
+export type WeekHours = z.infer<typeof WeekHoursSchema>
 
-/** Replaces the hours of the weekdays it names for every date in [from, to]; other weekdays keep the normal week. */
-export interface HoursOverride {
-  id: string
-  name: string
-  /** YYYY-MM-DD, inclusive. */
-  from: string
-  /** YYYY-MM-DD, inclusive. */
-  to: string
-  week: Partial<WeekHours>
-  source: string
-}
+/** Replaces the hours of the weekdays it names for every date in [from, to] (YYYY-MM-DD, inclusive); other weekdays keep the normal week. */
+export type HoursOverride = z.infer<typeof HoursOverrideSchema>
 
-export type HolidayKind = 'libur_nasional' | 'cuti_bersama' | 'lokal'
+export type HolidayKind = Holiday['kind']
 export const HOLIDAY_KINDS: readonly HolidayKind[] = ['libur_nasional', 'cuti_bersama', 'lokal']
 
-export interface Holiday {
-  /** YYYY-MM-DD, local. */
-  date: string
-  name: string
-  kind: HolidayKind
-  /** The decree that makes it a day off. */
-  source: string
-}
+/** A local date (YYYY-MM-DD) off work, and the decree that makes it so (`source`). */
+export type Holiday = z.infer<typeof HolidaySchema>
 
-export interface WorkCalendar {
-  /** IANA name, for display and for clients that format with Intl ('Asia/Makassar'). */
-  timeZone: string
-  /** Shown after times ('WITA'). */
-  zoneLabel: string
-  /** The zone's fixed offset; the arithmetic uses this, never the host's zone. */
-  utcOffsetMinutes: number
-  week: WeekHours
-  overrides: HoursOverride[]
-  holidays: Holiday[]
-}
+/**
+ * `timeZone` is the IANA name, for display and for clients that format with Intl
+ * ('Asia/Makassar'); `zoneLabel` is shown after times ('WITA'); `utcOffsetMinutes` is the zone's
+ * fixed offset, which the arithmetic uses, never the host's zone.
+ */
+export type WorkCalendar = z.infer<typeof WorkCalendarSchema>
 
 const MON_THU: OfficeDay = { open: '07:30', close: '16:00', breaks: [{ start: '12:00', end: '13:00' }] }
 const FRIDAY: OfficeDay = { open: '07:30', close: '16:30', breaks: [{ start: '11:30', end: '13:00' }] }

@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { clockMinutes, dayNumberOf, ISO_WEEKDAYS, type WorkCalendar } from './calendar'
+import { clockMinutes, dayNumberOf, ISO_WEEKDAYS } from './calendar'
 
 /*
  * Validation of an administrator's edit of the work calendar. Everything the arithmetic in
@@ -117,8 +117,3 @@ export const WorkCalendarSchema = z
       } else dates.set(h.date, i)
     })
   })
-export type WorkCalendarInput = z.infer<typeof WorkCalendarSchema>
-
-// The schema's output must be usable wherever a WorkCalendar is expected.
-const _assignable: (input: WorkCalendarInput) => WorkCalendar = (input) => input
-void _assignable
