@@ -372,6 +372,11 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       return ledger.after(cardId, 0)
     },
 
+    /** The cycle's latest moves and undos, newest first (the wall's ticker). */
+    latestMoves(cycleId: string, limit: number): Promise<FoldEvent[]> {
+      return ledger.latestMoves(cycleId, limit)
+    },
+
     /** The card's history and notes, from its chain: what the card panel shows. */
     async listsOf(cardId: string): Promise<CardLists> {
       return listsOf(await ledger.after(cardId, 0))

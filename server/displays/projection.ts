@@ -1,6 +1,7 @@
-import type { CardDto, FullCard, HistoryEntryDto } from '../../shared/protocol/board'
+import type { CardDto, HistoryEntryDto } from '../../shared/protocol/board'
 import type { CycleDto } from '../../shared/protocol/cycles'
-import { WALL_TICKER_SIZE, type WallCard, type WallCycle, type WallMove } from '../../shared/protocol/displays'
+import type { WallCard, WallCycle, WallMove } from '../../shared/protocol/displays'
+import type { FoldEvent } from '../cards/projection'
 
 // The one place that decides what a wall display sees of the board (shared/protocol/displays.ts
 // says why so little). Each field is copied by name: a field added to CardDto later stays off the
@@ -35,17 +36,11 @@ export function toWallCycle(cycle: CycleDto): WallCycle {
   return { id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id) }
 }
 
-/** The cycle's latest moves over all its cards, newest first (from their histories: server-side only). */
-export function latestWallMoves(cards: Pick<FullCard, 'id' | 'version' | 'history'>[], size = WALL_TICKER_SIZE): WallMove[] {
-  const moves: WallMove[] = []
-  for (const card of cards) {
-    // Every history entry after the creation is one move, and every move raised the version by one.
-    const last = card.history.length - 1
-    card.history.forEach((entry, i) => {
-      const move = toWallMove(card.id, card.version - (last - i), entry)
-      if (move) moves.push(move)
-    })
-  }
-  // ISO 8601 instants in UTC sort as strings.
-  return moves.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, size)
+/** A move or undo of the ledger as the ticker shows it; null for any other event. */
+export function wallMoveOf(event: FoldEvent): WallMove | null {
+  const place = (p: { step: number; lane: string }) => ({ step: p.step, lane: p.lane })
+  const base = { cardId: String(event.cardId), version: event.version, at: event.at.toISOString() }
+  if (event.kind === 'move') return { ...base, kind: event.payload.kind, from: place(event.payload.from), to: place(event.payload.to) }
+  if (event.kind === 'undo') return { ...base, kind: 'undo', from: place(event.payload.from), to: place(event.payload.to) }
+  return null
 }

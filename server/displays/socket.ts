@@ -1,8 +1,7 @@
-import { WallJoin, type WallSnapshot } from '../../shared/protocol/displays'
+import { WALL_TICKER_SIZE, WallJoin, type WallMove, type WallSnapshot } from '../../shared/protocol/displays'
 import type { Ack } from '../../shared/protocol/events'
 import type { CalendarRepository } from '../calendar/repository'
-import { NO_LISTS } from '../cards/projection'
-import { toFullCard, type CardsRepository } from '../cards/repository'
+import { toCardDto, type CardsRepository } from '../cards/repository'
 import type { Clock } from '../platform/clock'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../platform/errors'
@@ -11,7 +10,7 @@ import { command } from '../realtime/command'
 import type { IoServer } from '../realtime/io'
 import { wallRoom } from '../realtime/rooms'
 import { isDisplaySocket, isUserSocket, type DisplaySocket } from '../realtime/socketKinds'
-import { latestWallMoves, toWallCard, toWallCycle } from './projection'
+import { toWallCard, toWallCycle, wallMoveOf } from './projection'
 import type { DisplaysRepository } from './repository'
 
 /** All open sockets of one display token, so revoking it closes them. */
@@ -65,16 +64,16 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
         await socket.join(wallRoom(cycleId))
         const found = await cycles.find(cycleId)
         if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
-        const [records, lists, calendar] = await Promise.all([cards.listForCycle(cycleId), cards.listsOfCycle(cycleId), calendars.get()])
+        const [records, latest, calendar] = await Promise.all([cards.listForCycle(cycleId), cards.latestMoves(cycleId, WALL_TICKER_SIZE), calendars.get()])
         const label = (await displays.find(displayId))?.label ?? ''
-        const dtos = records.map((c) => toFullCard(c, found.template, lists.get(String(c._id)) ?? NO_LISTS))
+        const dtos = records.map((c) => toCardDto(c, found.template))
         return {
           display: { id: displayId, label },
           cycle: toWallCycle(found.dto),
           template: found.template,
           calendar,
           cards: dtos.map(toWallCard),
-          moves: latestWallMoves(dtos),
+          moves: latest.map(wallMoveOf).filter((m): m is WallMove => m !== null),
           serverTime: clock().toISOString(),
         }
       }),

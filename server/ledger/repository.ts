@@ -159,6 +159,14 @@ export function createLedger(Event: CardEventModel) {
       return events.sort((a, b) => (String(a.cardId) < String(b.cardId) ? -1 : String(a.cardId) > String(b.cardId) ? 1 : a.seq - b.seq))
     },
 
+    /** The cycle's latest changes of place (moves and undos), newest first: the wall's ticker. */
+    async latestMoves(cycleId: string, limit: number): Promise<FoldEvent[]> {
+      return Event.find({ cycleId: new Types.ObjectId(cycleId), kind: { $in: ['move', 'undo'] } })
+        .sort({ at: -1, seq: -1 })
+        .limit(limit)
+        .lean<FoldEvent[]>()
+    },
+
     /** Only to undo a cycle whose creation failed: its cards never existed for anyone. */
     deleteForCycle(cycleId: Types.ObjectId) {
       return Event.deleteMany({ cycleId })
