@@ -66,6 +66,20 @@ export const s3Fanout: Scenario = {
             }),
           )
         }
+        // The ledger issue's target: within twice what a bare ws server needs for the same fan-out.
+        const floor = ctx.floors.get(floorKey.fanout(99, n))
+        if (floor) {
+          rows.push(
+            row({
+              id: 'S3',
+              name: `fan-out p99 ÷ raw-ws floor, ${n} watchers`,
+              metric: 'ratio',
+              value: round(percentile(times, 99) / floor, 2),
+              unit: '×',
+              target: { op: '<=', value: 2 },
+            }),
+          )
+        }
       }
       return rows
     })
