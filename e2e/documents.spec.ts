@@ -6,7 +6,6 @@ import { USERS, cardOf, expect, expectViewers, expectWitaTimes, test } from './h
  * the card panel; the Kasubag Program, with the same card's panel open, sees it listed live and
  * can download it. A file that only claims to be a PDF is refused with the server's reason.
  */
-const LIVE = 1000
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')
 
 async function openPanel(page: Page): Promise<Locator> {
@@ -33,12 +32,22 @@ test('a PDF uploaded in the card panel is listed in another user\'s open panel; 
   await expect(docs.getByTestId('document-error')).toContainText('Jenis berkas tidak diterima')
   await expect(docs.getByTestId('document-item')).toHaveCount(0)
 
+  // A file over the server's limit (DOCUMENT_MAX_MB, 10 MB here) is refused before a byte is sent.
+  const posts: string[] = []
+  uploading.page().on('request', (req) => {
+    if (req.method() === 'POST' && req.url().includes('/documents')) posts.push(req.url())
+  })
+  await docs.getByTestId('document-input').setInputFiles({ name: 'besar.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) })
+  await expect(docs.getByTestId('document-error')).toContainText('Berkas terlalu besar. Ukuran maksimum 10 MB.')
+  expect(posts).toEqual([])
+
   await docs.getByTestId('document-input').setInputFiles({ name: 'Laporan capaian TW.pdf', mimeType: 'application/pdf', buffer: PDF })
   const mine = docs.getByTestId('document-item').filter({ hasText: 'Laporan capaian TW.pdf' })
   await expect(mine).toBeVisible()
+  expect(posts).toHaveLength(1)
 
   const seen = watching.getByRole('region', { name: 'Dokumen' }).getByTestId('document-item').filter({ hasText: 'Laporan capaian TW.pdf' })
-  await expect(seen).toBeVisible({ timeout: LIVE })
+  await expect(seen).toBeVisible()
   await expect(seen).toContainText(`oleh ${USERS.sekretaris.name}`)
   await expectWitaTimes(seen)
 

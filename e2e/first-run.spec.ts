@@ -83,19 +83,37 @@ test('the administrator starts "Triwulan I 2027", and cannot start it twice', as
   await page.context().addCookies((await admin.storageState()).cookies)
   await page.goto('/')
 
-  async function startTriwulanI2027() {
+  async function startTriwulanI2027({ lookFirst = false } = {}) {
     await page.getByRole('button', { name: '+ Mulai siklus' }).click()
     const form = page.getByRole('form', { name: 'Mulai siklus baru' })
+    if (lookFirst) {
+      // The form opens on the quarter the office is in now (WITA).
+      const wita = new Date(Date.now() + 8 * 3_600_000)
+      const roman = ['I', 'II', 'III', 'IV'][Math.floor(wita.getUTCMonth() / 3)]
+      await expect(form.getByText(`Akan dimulai: Triwulan ${roman} ${wita.getUTCFullYear()}`)).toBeVisible()
+    }
     await form.locator('#cycle-year').fill('2027')
     await form.getByRole('radio', { name: 'I', exact: true }).check()
     await expect(form.getByText('Akan dimulai: Triwulan I 2027')).toBeVisible()
     // The agency's four units are there unless someone removes them.
     for (const unit of UNITS) await expect(form.getByRole('button', { name: `Hapus unit ${unit.shortName}` })).toBeVisible()
     await form.getByRole('button', { name: 'Mulai siklus' }).click()
+    // Nothing starts before the administrator has seen the period, the SOP and the units.
+    const confirm = page.getByRole('dialog', { name: 'Mulai Triwulan I 2027?' })
+    await expect(confirm.getByTestId('confirm-period')).toHaveText('Triwulan I 2027')
+    await expect(confirm.getByTestId('confirm-template')).toContainText('Monitoring/Evaluasi Internal Capaian Kinerja · Versi 1')
+    await expect(confirm.getByTestId('confirm-units').getByRole('listitem')).toHaveCount(UNITS.length)
+    if (lookFirst) {
+      await confirm.getByRole('button', { name: 'Kembali' }).click()
+      await expect(confirm).toBeHidden()
+      expect(await listCycles(admin)).toEqual([])
+      await form.getByRole('button', { name: 'Mulai siklus' }).click()
+    }
+    await confirm.getByRole('button', { name: 'Mulai Triwulan I 2027' }).click()
     return form
   }
 
-  await startTriwulanI2027()
+  await startTriwulanI2027({ lookFirst: true })
   await expect(page).toHaveURL(/\/cycles\/[0-9a-f]{24}$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Triwulan I 2027' })).toBeVisible()
   await expect(page.getByTestId('toast').filter({ hasText: 'Triwulan I 2027 dimulai.' })).toBeVisible()

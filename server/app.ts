@@ -200,7 +200,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const poke = () => timers.poke()
   const undoWindowMs = deps.undoWindowMs ?? UNDO_WINDOW_SECONDS * 1000
   const cardService = createCardService({ cards, cycles, calendars, bus, clock, log, undoWindowMs })
-  serveBoards(io, { cards, cardService, cycles, calendars, clock, log, undoWindowMs })
+  const documentMaxBytes = deps.documentMaxBytes ?? 10 * 1024 * 1024
+  serveBoards(io, { cards, cardService, cycles, calendars, clock, log, undoWindowMs, documentMaxBytes })
   bus.subscribe('card.moved', ({ card, template: movedTemplate }) => {
     // The earlier of the card's new thresholds (null once finished); one already past, as after a
     // hand-off of a late card, is announced for the new holder at once.
@@ -258,7 +259,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(backupRoutes({ db, log, token: deps.backupToken }))
   api.use(auditRoutes({ db, log, token: deps.backupToken }))
   api.use(tasksRoutes({ cards, cycles, clock }))
-  const documentMaxBytes = deps.documentMaxBytes ?? 10 * 1024 * 1024
   const documents = createDocumentService({ cards, cycles, storage: documentStorage, bus, clock, log, maxBytes: documentMaxBytes })
   api.use(documentsRoutes({ documents, storage: documentStorage, log, maxBytes: documentMaxBytes }))
   api.use(cyclesRoutes({ cycles, calendars, templates, onStarted: poke }))

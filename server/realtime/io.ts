@@ -31,6 +31,8 @@ interface RealtimeDeps {
   calendars: CalendarRepository
   /** How long after a move its mover may undo it (card:undo), told to the board in its snapshot. */
   undoWindowMs: number
+  /** The largest document upload (DOCUMENT_MAX_MB), told to the board so it refuses a larger file before sending it. */
+  documentMaxBytes: number
   /** The card commands (server/cards/service.ts); the board's read uses the repository. */
   cardService: CardService
   cards: CardsRepository
@@ -186,6 +188,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
           viewers: await viewersOf(cycleId),
           serverTime: now.toISOString(),
           undoWindowMs: deps.undoWindowMs,
+          documentMaxBytes: deps.documentMaxBytes,
         }
       }),
     )

@@ -27,6 +27,7 @@ describe('the words of an export', () => {
   const en = exportWords('en')
   const visit = {
     unit: 'Bidang PPIK',
+    unitShort: 'PPIK',
     step: 14,
     stepTitle: null,
     role: 'Sekretaris',
@@ -39,7 +40,7 @@ describe('the words of an export', () => {
     movedBy: 'Admin Utama',
     note: '',
   }
-  const move = { unit: 'Bidang PPIK', at: new Date(0), kind: 'handoff' as const, by: 'Budi', fromStep: 2, fromRole: 'A', toStep: 2, toRole: 'B', note: '', opId: 'op' }
+  const move = { unit: 'Bidang PPIK', unitShort: 'PPIK', at: new Date(0), kind: 'handoff' as const, by: 'Budi', fromStep: 2, fromRole: 'A', toStep: 2, toRole: 'B', note: '' }
 
   it('come from the page\'s locale, Indonesian unless English is asked for', () => {
     expect(ExportQuery.parse({}).lang).toBe('id')
@@ -50,26 +51,27 @@ describe('the words of an export', () => {
 
   it('name the columns in Indonesian or English', () => {
     expect(visitHeader(id)).toEqual([
-      'Unit', 'Langkah', 'Uraian langkah', 'Peran', 'Masuk (WITA)', 'Keluar (WITA)', 'Waktu kerja (menit)',
+      'Unit', 'Singkatan', 'Tahap', 'Uraian tahap', 'Peran', 'Masuk (WITA)', 'Keluar (WITA)', 'Waktu kerja (menit)',
       'Standar (menit)', 'Sesuai standar', 'Putaran', 'Dipindahkan oleh', 'Catatan',
     ])
     expect(visitHeader(en)).toEqual([
-      'Unit', 'Step', 'Step description', 'Role', 'Entered (WITA)', 'Left (WITA)', 'Working time (minutes)',
+      'Unit', 'Short name', 'Step', 'Step description', 'Role', 'Entered (WITA)', 'Left (WITA)', 'Working time (minutes)',
       'Standard (minutes)', 'Within standard', 'Round', 'Moved by', 'Note',
     ])
-    expect(historyHeader(id)).toEqual(['Unit', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari langkah', 'Dari peran', 'Ke langkah', 'Ke peran', 'Catatan', 'Id operasi'])
-    expect(historyHeader(en)).toEqual(['Unit', 'Time (WITA)', 'Kind', 'By', 'From step', 'From role', 'To step', 'To role', 'Note', 'Operation id'])
+    // No operation ids: they are the server's, not the reader's (the audit trail has them).
+    expect(historyHeader(id)).toEqual(['Unit', 'Singkatan', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari tahap', 'Dari peran', 'Ke tahap', 'Ke peran', 'Catatan'])
+    expect(historyHeader(en)).toEqual(['Unit', 'Short name', 'Time (WITA)', 'Kind', 'By', 'From step', 'From role', 'To step', 'To role', 'Note'])
   })
 
   it('word the flags, the finished column, the kinds of move and the cycle title', () => {
     const time = () => 't'
-    expect([id, en].map((w) => visitCells(visit, time, w).filter((_, i) => i === 2 || i === 8))).toEqual([
+    expect([id, en].map((w) => visitCells(visit, time, w).filter((_, i) => i === 3 || i === 9))).toEqual([
       ['Selesai', 'Ya'],
       ['Finished', 'Yes'],
     ])
-    expect(visitCells({ ...visit, withinStandard: null }, time, en)[8]).toBe('')
-    expect([id, en].map((w) => historyCells(move, time, w)[2])).toEqual(['Serah terima', 'Handed over'])
-    expect([id, en].map((w) => historyCells({ ...move, kind: 'undo' }, time, w)[2])).toEqual(['Diurungkan', 'Undone'])
+    expect(visitCells({ ...visit, withinStandard: null }, time, en)[9]).toBe('')
+    expect([id, en].map((w) => historyCells(move, time, w)[3])).toEqual(['Serah terima', 'Handed over'])
+    expect([id, en].map((w) => historyCells({ ...move, kind: 'undo' }, time, w)[3])).toEqual(['Diurungkan', 'Undone'])
     expect([id, en].map((w) => w.cycleTitle({ year: 2027, quarter: 1 }))).toEqual(['Triwulan I 2027', 'Quarter I 2027'])
   })
 })

@@ -37,6 +37,7 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 /** The Kunjungan export's columns in order; their headers are the reader's words for them. */
 export const VISIT_COLUMNS = [
   'unit',
+  'unitShort',
   'step',
   'stepTitle',
   'role',
@@ -59,6 +60,7 @@ export const visitHeader = (w: ExportWords): string[] => VISIT_COLUMNS.map((c) =
 export function visitCells<T>(r: VisitRow, time: (at: Date) => T, w: ExportWords): (Cell | T)[] {
   return [
     r.unit,
+    r.unitShort,
     r.step,
     r.stepTitle ?? w.finished,
     r.role,
@@ -73,10 +75,10 @@ export function visitCells<T>(r: VisitRow, time: (at: Date) => T, w: ExportWords
   ]
 }
 
-export const HISTORY_COLUMNS = ['unit', 'at', 'kind', 'by', 'fromStep', 'fromRole', 'toStep', 'toRole', 'note', 'opId'] as const satisfies readonly (keyof ExportWords['history'])[]
+export const HISTORY_COLUMNS = ['unit', 'unitShort', 'at', 'kind', 'by', 'fromStep', 'fromRole', 'toStep', 'toRole', 'note'] as const satisfies readonly (keyof ExportWords['history'])[]
 
 export const historyHeader = (w: ExportWords): string[] => HISTORY_COLUMNS.map((c) => w.history[c])
 
 export function historyCells<T>(r: HistoryRow, time: (at: Date) => T, w: ExportWords): (Cell | T)[] {
-  return [r.unit, time(r.at), w.kinds[r.kind], r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note, r.opId]
+  return [r.unit, r.unitShort, time(r.at), w.kinds[r.kind], r.by, r.fromStep, r.fromRole, r.toStep, r.toRole, r.note]
 }

@@ -11,7 +11,7 @@ const MIN = 60_000
 
 const UNITS = [
   { id: 'ppik', name: 'Bidang PPIK', shortName: 'PPIK' },
-  { id: 'sekretariat', name: 'Sekretariat', shortName: 'Sekretariat' },
+  { id: 'sekretariat', name: 'Sekretariat', shortName: 'SEKR' },
 ]
 const title = (step: number) => MONEV_KINERJA.steps[step - 1]?.title ?? ''
 
@@ -74,33 +74,33 @@ async function scriptedCycle() {
   return { server, admin, kasubag, cycle, previous }
 }
 
-// Unit, step, title, role, entered, left, working min, standard min, within, round, moved by, note.
+// Unit, short name, step, title, role, entered, left, working min, standard min, within, round, moved by, note.
 const VISITS: (string | number)[][] = [
-  ['Bidang PPIK', 1, title(1), 'Sekretaris', '2027-01-11 08:00', '2027-01-11 08:10', 10, 15, 'Ya', 1, 'Admin Utama', ''],
-  ['Bidang PPIK', 2, title(2), 'Kepala Bidang → Kasubag Program', '2027-01-11 08:10', '2027-01-11 14:10', 300, 900, 'Ya', 1, 'Admin Utama', ''],
-  ['Bidang PPIK', 3, title(3), 'Kasubag Program', '2027-01-11 14:10', '2027-01-12 08:00', 140, 3150, 'Ya', 1, 'Kurnia Kasubag', ''],
-  ['Bidang PPIK', 11, title(11), 'Sekretaris', '2027-01-12 08:00', '2027-01-12 09:00', 60, 450, 'Ya', 1, 'Admin Utama', 'Lompat ke verifikasi untuk uji'],
-  ['Bidang PPIK', 10, title(10), 'Kasubag Program', '2027-01-12 09:00', '2027-01-13 10:00', 510, 1350, 'Ya', 2, 'Admin Utama', 'Angka IKU belum sesuai'],
-  ['Bidang PPIK', 11, title(11), 'Sekretaris', '2027-01-13 10:00', '', 510, 450, '', 2, 'Kurnia Kasubag', ''],
-  ['Sekretariat', 1, title(1), 'Sekretaris', '2027-01-11 08:00', '2027-01-11 09:00', 60, 15, 'Tidak', 1, 'Admin Utama', ''],
-  ['Sekretariat', 2, title(2), 'Kepala Bidang', '2027-01-11 09:00', '', 1470, 900, '', 1, 'Admin Utama', ''],
+  ['Bidang PPIK', 'PPIK', 1, title(1), 'Sekretaris', '2027-01-11 08:00', '2027-01-11 08:10', 10, 15, 'Ya', 1, 'Admin Utama', ''],
+  ['Bidang PPIK', 'PPIK', 2, title(2), 'Kepala Bidang → Kasubag Program', '2027-01-11 08:10', '2027-01-11 14:10', 300, 900, 'Ya', 1, 'Admin Utama', ''],
+  ['Bidang PPIK', 'PPIK', 3, title(3), 'Kasubag Program', '2027-01-11 14:10', '2027-01-12 08:00', 140, 3150, 'Ya', 1, 'Kurnia Kasubag', ''],
+  ['Bidang PPIK', 'PPIK', 11, title(11), 'Sekretaris', '2027-01-12 08:00', '2027-01-12 09:00', 60, 450, 'Ya', 1, 'Admin Utama', 'Lompat ke verifikasi untuk uji'],
+  ['Bidang PPIK', 'PPIK', 10, title(10), 'Kasubag Program', '2027-01-12 09:00', '2027-01-13 10:00', 510, 1350, 'Ya', 2, 'Admin Utama', 'Angka IKU belum sesuai'],
+  ['Bidang PPIK', 'PPIK', 11, title(11), 'Sekretaris', '2027-01-13 10:00', '', 510, 450, '', 2, 'Kurnia Kasubag', ''],
+  ['Sekretariat', 'SEKR', 1, title(1), 'Sekretaris', '2027-01-11 08:00', '2027-01-11 09:00', 60, 15, 'Tidak', 1, 'Admin Utama', ''],
+  ['Sekretariat', 'SEKR', 2, title(2), 'Kepala Bidang', '2027-01-11 09:00', '', 1470, 900, '', 1, 'Admin Utama', ''],
 ]
 
-// Unit, at, kind, by, from step, from role, to step, to role, note (the operation id is checked apart).
+// Unit, short name, at, kind, by, from step, from role, to step, to role, note.
 const HISTORY: (string | number)[][] = [
-  ['Bidang PPIK', '2027-01-11 08:00', 'Dibuat', 'Admin Utama', '', '', 1, 'Sekretaris', ''],
-  ['Bidang PPIK', '2027-01-11 08:10', 'Maju', 'Admin Utama', 1, 'Sekretaris', 2, 'Kepala Bidang', ''],
-  ['Bidang PPIK', '2027-01-11 10:10', 'Serah terima', 'Budi Kabid', 2, 'Kepala Bidang', 2, 'Kasubag Program', 'Mohon diolah'],
-  ['Bidang PPIK', '2027-01-11 14:10', 'Maju', 'Kurnia Kasubag', 2, 'Kasubag Program', 3, 'Kasubag Program', ''],
-  ['Bidang PPIK', '2027-01-12 08:00', 'Pemindahan administrator', 'Admin Utama', 3, 'Kasubag Program', 11, 'Sekretaris', 'Lompat ke verifikasi untuk uji'],
-  ['Bidang PPIK', '2027-01-12 09:00', 'Dikembalikan', 'Admin Utama', 11, 'Sekretaris', 10, 'Kasubag Program', 'Angka IKU belum sesuai'],
-  ['Bidang PPIK', '2027-01-13 10:00', 'Maju', 'Kurnia Kasubag', 10, 'Kasubag Program', 11, 'Sekretaris', ''],
-  ['Sekretariat', '2027-01-11 08:00', 'Dibuat', 'Admin Utama', '', '', 1, 'Sekretaris', ''],
-  ['Sekretariat', '2027-01-11 09:00', 'Maju', 'Admin Utama', 1, 'Sekretaris', 2, 'Kepala Bidang', ''],
+  ['Bidang PPIK', 'PPIK', '2027-01-11 08:00', 'Dibuat', 'Admin Utama', '', '', 1, 'Sekretaris', ''],
+  ['Bidang PPIK', 'PPIK', '2027-01-11 08:10', 'Lanjut', 'Admin Utama', 1, 'Sekretaris', 2, 'Kepala Bidang', ''],
+  ['Bidang PPIK', 'PPIK', '2027-01-11 10:10', 'Serah terima', 'Budi Kabid', 2, 'Kepala Bidang', 2, 'Kasubag Program', 'Mohon diolah'],
+  ['Bidang PPIK', 'PPIK', '2027-01-11 14:10', 'Lanjut', 'Kurnia Kasubag', 2, 'Kasubag Program', 3, 'Kasubag Program', ''],
+  ['Bidang PPIK', 'PPIK', '2027-01-12 08:00', 'Pemindahan administrator', 'Admin Utama', 3, 'Kasubag Program', 11, 'Sekretaris', 'Lompat ke verifikasi untuk uji'],
+  ['Bidang PPIK', 'PPIK', '2027-01-12 09:00', 'Dikembalikan', 'Admin Utama', 11, 'Sekretaris', 10, 'Kasubag Program', 'Angka IKU belum sesuai'],
+  ['Bidang PPIK', 'PPIK', '2027-01-13 10:00', 'Lanjut', 'Kurnia Kasubag', 10, 'Kasubag Program', 11, 'Sekretaris', ''],
+  ['Sekretariat', 'SEKR', '2027-01-11 08:00', 'Dibuat', 'Admin Utama', '', '', 1, 'Sekretaris', ''],
+  ['Sekretariat', 'SEKR', '2027-01-11 09:00', 'Lanjut', 'Admin Utama', 1, 'Sekretaris', 2, 'Kepala Bidang', ''],
 ]
 
 /** The same rows as an English export writes them: only the flags and kinds are words; names and notes are data. */
-const EN_WORDS: Record<string, string> = { Ya: 'Yes', Tidak: 'No', Dibuat: 'Created', Maju: 'Advanced', 'Serah terima': 'Handed over', Dikembalikan: 'Returned', 'Pemindahan administrator': 'Administrator move' }
+const EN_WORDS: Record<string, string> = { Ya: 'Yes', Tidak: 'No', Dibuat: 'Created', Lanjut: 'Advanced', 'Serah terima': 'Handed over', Dikembalikan: 'Returned', 'Pemindahan administrator': 'Administrator move' }
 const inEnglish = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' ? (EN_WORDS[v] ?? v) : v)))
 
 function csvLines(bytes: Buffer): string[][] {
@@ -120,7 +120,7 @@ describe('cycle exports', () => {
     expect(res.headers.get('content-disposition')).toContain('attachment; filename="monev-triwulan-i-2027.csv"')
     const [header, ...rows] = csvLines(res.bytes)
     expect(header).toEqual([
-      'Unit', 'Langkah', 'Uraian langkah', 'Peran', 'Masuk (WITA)', 'Keluar (WITA)', 'Waktu kerja (menit)',
+      'Unit', 'Singkatan', 'Tahap', 'Uraian tahap', 'Peran', 'Masuk (WITA)', 'Keluar (WITA)', 'Waktu kerja (menit)',
       'Standar (menit)', 'Sesuai standar', 'Putaran', 'Dipindahkan oleh', 'Catatan',
     ])
     expect(rows).toEqual(VISITS.map((r) => r.map(String)))
@@ -130,7 +130,7 @@ describe('cycle exports', () => {
     expect(en.headers.get('content-disposition')).toContain('attachment; filename="monev-quarter-i-2027.csv"')
     const [enHeader, ...enRows] = csvLines(en.bytes)
     expect(enHeader).toEqual([
-      'Unit', 'Step', 'Step description', 'Role', 'Entered (WITA)', 'Left (WITA)', 'Working time (minutes)',
+      'Unit', 'Short name', 'Step', 'Step description', 'Role', 'Entered (WITA)', 'Left (WITA)', 'Working time (minutes)',
       'Standard (minutes)', 'Within standard', 'Round', 'Moved by', 'Note',
     ])
     expect(enRows).toEqual(inEnglish(VISITS).map((r) => r.map(String)))
@@ -144,15 +144,15 @@ describe('cycle exports', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toContain('filename="monev-triwulan-i-2027-riwayat.csv"')
     const [header, ...rows] = csvLines(res.bytes)
-    expect(header).toEqual(['Unit', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari langkah', 'Dari peran', 'Ke langkah', 'Ke peran', 'Catatan', 'Id operasi'])
-    expect(rows.map((r) => r.slice(0, 9))).toEqual(HISTORY.map((r) => r.map(String)))
-    expect(rows.every((r) => (r[9] ?? '').length >= 8)).toBe(true)
+    // No operation-id column: it is the server's bookkeeping (Jejak audit checks the chain).
+    expect(header).toEqual(['Unit', 'Singkatan', 'Waktu (WITA)', 'Jenis', 'Oleh', 'Dari tahap', 'Dari peran', 'Ke tahap', 'Ke peran', 'Catatan'])
+    expect(rows).toEqual(HISTORY.map((r) => r.map(String)))
 
     const en = await download(server, `/api/cycles/${cycle.id}/audit.csv?lang=en`, admin.cookie)
     expect(en.headers.get('content-disposition')).toContain('filename="monev-quarter-i-2027-history.csv"')
     const [enHeader, ...enRows] = csvLines(en.bytes)
-    expect(enHeader).toEqual(['Unit', 'Time (WITA)', 'Kind', 'By', 'From step', 'From role', 'To step', 'To role', 'Note', 'Operation id'])
-    expect(enRows.map((r) => r.slice(0, 9))).toEqual(inEnglish(HISTORY).map((r) => r.map(String)))
+    expect(enHeader).toEqual(['Unit', 'Short name', 'Time (WITA)', 'Kind', 'By', 'From step', 'From role', 'To step', 'To role', 'Note'])
+    expect(enRows).toEqual(inEnglish(HISTORY).map((r) => r.map(String)))
   })
 
   it('the XLSX has the visits, the per-step summary and the history, numbers as numbers and times in WITA', async () => {
@@ -181,13 +181,13 @@ describe('cycle exports', () => {
     }
 
     const [visitHeader, ...visits] = rowsOf('Kunjungan')
-    expect(visitHeader?.[6]).toBe('Waktu kerja (menit)')
+    expect(visitHeader?.[7]).toBe('Waktu kerja (menit)')
     expect(visits).toEqual(VISITS)
     // Really numbers and dates in the file, not text that looks like them.
     const cell = (r: number, c: number) => wb.getWorksheet('Kunjungan')!.getRow(r).getCell(c)
-    expect(cell(2, 7).type).toBe(ExcelJS.ValueType.Number)
-    expect(cell(2, 5).type).toBe(ExcelJS.ValueType.Date)
-    expect(cell(2, 5).numFmt).toBe('yyyy-mm-dd hh:mm')
+    expect(cell(2, 8).type).toBe(ExcelJS.ValueType.Number)
+    expect(cell(2, 6).type).toBe(ExcelJS.ValueType.Date)
+    expect(cell(2, 6).numFmt).toBe('yyyy-mm-dd hh:mm')
 
     const [, ...summary] = rowsOf('Ringkasan')
     // Step, title, visits, closed, working, standard, within, %.
@@ -201,7 +201,7 @@ describe('cycle exports', () => {
     expect(summary.at(-1)).toEqual(['', 'Jumlah', 8, 6, 10 + 300 + 140 + 60 + 510 + 510 + 60 + 1470, 15 + 900 + 3150 + 450 + 1350 + 450 + 15 + 900, 5, 83.3])
 
     const [, ...history] = rowsOf('Riwayat')
-    expect(history.map((r) => r.slice(0, 9))).toEqual(HISTORY)
+    expect(history).toEqual(HISTORY)
 
     const en = await download(server, `/api/cycles/${cycle.id}/export.xlsx?lang=en`, kasubag.cookie)
     expect(en.status, en.bytes.toString()).toBe(200)
@@ -211,11 +211,11 @@ describe('cycle exports', () => {
     // Excel reserves the sheet name "History".
     expect(enBook.worksheets.map((w) => w.name)).toEqual(['Visits', 'Summary', 'Audit trail'])
     expect(enBook.title).toBe(`${MONEV_KINERJA.identity.name} — Quarter I 2027`)
-    expect(enBook.getWorksheet('Visits')!.getRow(1).getCell(7).value).toBe('Working time (minutes)')
-    expect(enBook.getWorksheet('Visits')!.getRow(2).getCell(9).value).toBe('Yes')
+    expect(enBook.getWorksheet('Visits')!.getRow(1).getCell(8).value).toBe('Working time (minutes)')
+    expect(enBook.getWorksheet('Visits')!.getRow(2).getCell(10).value).toBe('Yes')
     expect(enBook.getWorksheet('Summary')!.getRow(1).getCell(8).value).toBe('Within standard (%)')
     expect(enBook.getWorksheet('Summary')!.lastRow?.getCell(2).value).toBe('Total')
-    expect(enBook.getWorksheet('Audit trail')!.getRow(3).getCell(3).value).toBe('Advanced')
+    expect(enBook.getWorksheet('Audit trail')!.getRow(3).getCell(4).value).toBe('Advanced')
   })
 
   it('the stats give the dashboard the same numbers and the previous period of the template', async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { HistoryRow, StepSummaryRow, VisitRow } from '../../shared/reports/exportRows'
 import { MINUTE_MS, type WorkCalendar } from '../../shared/time/calendar'
-import { historyCells, historyHeader, visitCells, visitHeader } from './csv'
+import { HISTORY_COLUMNS, VISIT_COLUMNS, historyCells, historyHeader, visitCells, visitHeader } from './csv'
 import type { ExportWords } from './words'
 
 /**
@@ -52,11 +52,14 @@ export async function cycleWorkbook(input: {
   wb.created = input.createdAt
   wb.modified = input.createdAt
 
-  const widths = [24, 9, 48, 34, 17, 17, 12, 12, 10, 9, 24, 40]
+  const visitWidths = [24, 11, 9, 48, 34, 17, 17, 12, 12, 10, 9, 24, 40]
   const visits = sheet(
     wb,
     words.sheets.visits,
-    visitHeader(words).map((header, i) => ({ header, width: widths[i] ?? 12, format: i === 4 || i === 5 ? DATE_FORMAT : undefined })),
+    visitHeader(words).map((header, i) => {
+      const column = VISIT_COLUMNS[i]
+      return { header, width: visitWidths[i] ?? 12, format: column === 'enteredAt' || column === 'leftAt' ? DATE_FORMAT : undefined }
+    }),
   )
   for (const r of input.visits) {
     visits.addRow(visitCells(r, (at) => wallClock(cal, at), words))
@@ -87,7 +90,7 @@ export async function cycleWorkbook(input: {
   const history = sheet(
     wb,
     words.sheets.history,
-    historyHeader(words).map((header, i) => ({ header, width: [24, 17, 22, 24, 10, 18, 10, 18, 40, 30][i] ?? 12, format: i === 1 ? DATE_FORMAT : undefined })),
+    historyHeader(words).map((header, i) => ({ header, width: [24, 11, 17, 22, 24, 10, 18, 10, 18, 40][i] ?? 12, format: HISTORY_COLUMNS[i] === 'at' ? DATE_FORMAT : undefined })),
   )
   for (const r of input.history) {
     history.addRow(historyCells(r, (at) => wallClock(cal, at), words))

@@ -173,4 +173,6 @@ export interface BoardSnapshot {
   serverTime: string
   /** How long after a move its mover may still undo it (card:undo). */
   undoWindowMs: number
+  /** The largest document a card takes, in bytes (DOCUMENT_MAX_MB): the client checks a file before sending it. */
+  documentMaxBytes: number
 }

@@ -281,9 +281,9 @@ describe('export rows', () => {
   it('gives every visit with its role(s), times, minutes, flag, round, mover and note, words left to the writer', () => {
     const rows = visitRows(CARDS.slice(0, 1), template, cal, NOW)
     expect(rows.map((r) => ({ ...r, enteredAt: localDateTime(cal, r.enteredAt), leftAt: r.leftAt && localDateTime(cal, r.leftAt) }))).toEqual([
-      { unit: 'Bidang PPIK', step: 1, stepTitle: template.steps[0]?.title, role: 'Sekretaris', enteredAt: '2027-01-11 08:00', leftAt: '2027-01-11 08:10', workingMinutes: 10, standardMinutes: 15, withinStandard: true, round: 1, movedBy: 'Orang 0', note: '' },
-      { unit: 'Bidang PPIK', step: 2, stepTitle: template.steps[1]?.title, role: 'Kepala Bidang → Kasubag Program', enteredAt: '2027-01-11 08:10', leftAt: '2027-01-11 14:10', workingMinutes: 300, standardMinutes: 900, withinStandard: true, round: 1, movedBy: 'Orang 1', note: '' },
-      { unit: 'Bidang PPIK', step: 3, stepTitle: template.steps[2]?.title, role: 'Kasubag Program', enteredAt: '2027-01-11 14:10', leftAt: null, workingMinutes: 60, standardMinutes: 3150, withinStandard: null, round: 1, movedBy: 'Orang 3', note: '' },
+      { unit: 'Bidang PPIK', unitShort: 'PPIK', step: 1, stepTitle: template.steps[0]?.title, role: 'Sekretaris', enteredAt: '2027-01-11 08:00', leftAt: '2027-01-11 08:10', workingMinutes: 10, standardMinutes: 15, withinStandard: true, round: 1, movedBy: 'Orang 0', note: '' },
+      { unit: 'Bidang PPIK', unitShort: 'PPIK', step: 2, stepTitle: template.steps[1]?.title, role: 'Kepala Bidang → Kasubag Program', enteredAt: '2027-01-11 08:10', leftAt: '2027-01-11 14:10', workingMinutes: 300, standardMinutes: 900, withinStandard: true, round: 1, movedBy: 'Orang 1', note: '' },
+      { unit: 'Bidang PPIK', unitShort: 'PPIK', step: 3, stepTitle: template.steps[2]?.title, role: 'Kasubag Program', enteredAt: '2027-01-11 14:10', leftAt: null, workingMinutes: 60, standardMinutes: 3150, withinStandard: null, round: 1, movedBy: 'Orang 3', note: '' },
     ])
     const summary = stepSummaryRows(visitRows(CARDS, template, cal, NOW), template)
     expect(summary[0]).toEqual({ step: 1, stepTitle: template.steps[0]?.title, visits: 4, closed: 2, workingMinutes: 412, standardMinutes: 60, withinStandard: 1, withinPercent: 50 })

@@ -12,6 +12,7 @@ import { laneName, resolveVisits, type StatsCard } from './cycleStats'
 
 export interface VisitRow {
   unit: string
+  unitShort: string
   step: number
   /** The step's title in the template; null for the virtual last column ("Selesai" in the reader's words). */
   stepTitle: string | null
@@ -42,6 +43,7 @@ export interface StepSummaryRow {
 
 export interface HistoryRow {
   unit: string
+  unitShort: string
   at: Date
   kind: HistoryEntryDto['kind']
   by: string
@@ -50,7 +52,6 @@ export interface HistoryRow {
   toStep: number
   toRole: string
   note: string
-  opId: string
 }
 
 /** Minutes with at most two decimals: office time is kept to the millisecond, nobody reads that. */
@@ -69,6 +70,7 @@ export function visitRows(cards: StatsCard[], template: SopTemplate, cal: WorkCa
     resolveVisits(card, cal, now).map(
       (v): VisitRow => ({
         unit: card.unit.name,
+        unitShort: card.unit.shortName,
         step: v.step,
         stepTitle: stepTitleOf(template, v.step),
         role: v.segments.map((s) => laneName(template, s.lane)).join(' → '),
@@ -109,6 +111,7 @@ export function historyRows(cards: StatsCard[], template: SopTemplate): HistoryR
     card.history.map(
       (h): HistoryRow => ({
         unit: card.unit.name,
+        unitShort: card.unit.shortName,
         at: new Date(h.at),
         kind: h.kind,
         by: h.by.name,
@@ -117,7 +120,6 @@ export function historyRows(cards: StatsCard[], template: SopTemplate): HistoryR
         toStep: h.to.step,
         toRole: laneName(template, h.to.lane),
         note: h.note,
-        opId: h.opId,
       }),
     ),
   )

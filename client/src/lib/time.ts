@@ -48,9 +48,8 @@ export function witaDateParts(at: Date): { year: number; month: number; day: num
   return { year: num('year'), month: num('month'), day: num('day') }
 }
 
-/** The quarter after the one `now` falls in (WITA): cycles are usually started ahead of time. */
-export function nextQuarter(now: Date): { year: number; quarter: number } {
+/** The quarter `now` falls in (WITA). */
+export function currentQuarter(now: Date): { year: number; quarter: number } {
   const { year, month } = witaDateParts(now)
-  const quarter = Math.floor((month - 1) / 3) + 1
-  return quarter === 4 ? { year: year + 1, quarter: 1 } : { year, quarter: quarter + 1 }
+  return { year, quarter: Math.floor((month - 1) / 3) + 1 }
 }

@@ -70,6 +70,8 @@ export const useBoardStore = defineStore('board', () => {
   const clockOffsetMs = ref(0)
   /** How long the server lets a mover undo a move (the toast's "Urungkan"). */
   const undoWindowMs = ref(UNDO_WINDOW_SECONDS * 1000)
+  /** The largest document the server takes; null until the snapshot says (the server still checks). */
+  const documentMaxBytes = ref<number | null>(null)
   const connection = ref<ConnectionState>(socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline')
   /** Moves sent and not yet answered, by card; replaced, never mutated, like `cards`. */
   const pending = shallowRef<Record<string, reconcile.PendingMove<CardDto>>>({})
@@ -192,6 +194,7 @@ export const useBoardStore = defineStore('board', () => {
     calendar.value = snapshot.calendar
     clockOffsetMs.value = new Date(snapshot.serverTime).getTime() - Date.now() || 0
     undoWindowMs.value = snapshot.undoWindowMs
+    documentMaxBytes.value = snapshot.documentMaxBytes
     hold(snapshot.partial ? heard.reduce(reconcile.applyFact, held()) : reconcile.applySnapshot(held(), heard))
   }
 
@@ -422,6 +425,7 @@ export const useBoardStore = defineStore('board', () => {
     calendar,
     clockOffsetMs,
     undoWindowMs,
+    documentMaxBytes,
     connection,
     pending,
     flashing,

@@ -53,10 +53,17 @@ export const useDocumentsStore = defineStore('documents', () => {
 
   /**
    * Sends the file as the raw request body (the server streams it into the database), with
-   * XMLHttpRequest because fetch cannot report upload progress. Resolves true when stored.
+   * XMLHttpRequest because fetch cannot report upload progress. Resolves true when stored. A file
+   * larger than `maxBytes` (the board snapshot's) is refused here as the server would refuse it.
    */
-  function upload(cardId: string, file: File): Promise<boolean> {
+  function upload(cardId: string, file: File, maxBytes: number | null = null): Promise<boolean> {
     requests.get(cardId)?.abort()
+    if (maxBytes !== null && file.size > maxBytes) {
+      // The server's own refusal, without sending megabytes it would refuse.
+      const error = errorText({ code: 'VALIDATION', reason: 'document_too_large', params: { maxBytes } })
+      uploads.value[cardId] = { fileName: file.name, loaded: 0, total: file.size, status: 'failed', error }
+      return Promise.resolve(false)
+    }
     const state: UploadState = { fileName: file.name, loaded: 0, total: file.size, status: 'uploading', error: '' }
     uploads.value[cardId] = state
     const xhr = new XMLHttpRequest()
