@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto'
 import type { Locator, Page } from '@playwright/test'
-import { USERS, cardOf, cellOf, expect, expectCardAt, expectViewers, expectWitaTimes, moveAlong, moveByKeyboard, test } from './helpers'
+import { USERS, cardOf, cardsOf, cellOf, expect, expectCardAt, expectViewers, expectWitaTimes, moveAlong, moveByKeyboard, test } from './helpers'
 
 /*
  * The live board with two people on it, each in a browser context of their own. Every test starts
- * its own cycle (four cards in step 1, lane Sekretaris). "Within a second" is asserted on the
- * OTHER context: the time for a change to travel through the server and the database to someone else.
+ * its own cycle (four cards in step 1, lane Sekretaris). "Live" is asserted on the OTHER context,
+ * which never reloads: the change travels through the server and the database to someone else.
+ * How fast is the benchmarks' business (npm run bench), never a wait here.
  */
-const LIVE = 1000
 
-test('a drag by the Sekretaris reaches the Kasubag Program within a second, and a reload keeps it', async ({ boardAs }) => {
+test('a drag by the Sekretaris reaches the Kasubag Program live, and a reload keeps it', async ({ boardAs }) => {
   const sekretaris = await boardAs(USERS.sekretaris)
   const kasubag = await boardAs(USERS.kasubag)
 
@@ -20,7 +21,7 @@ test('a drag by the Sekretaris reaches the Kasubag Program within a second, and 
   await expect(cardOf(kasubag, 'ppik')).toHaveAttribute('data-draggable', 'false')
 
   await cardOf(sekretaris, 'ppik').dragTo(cellOf(sekretaris, 2, 'kepala_bidang'))
-  await expectCardAt(kasubag, 'ppik', 2, 'kepala_bidang', LIVE)
+  await expectCardAt(kasubag, 'ppik', 2, 'kepala_bidang')
   // Flagged for the one who did not move it.
   await expect(cardOf(kasubag, 'ppik')).toContainText('baru dipindah')
   await expectCardAt(sekretaris, 'ppik', 2, 'kepala_bidang')
@@ -68,7 +69,7 @@ test('a forbidden drop is refused with the reason, and the card stays put for ev
   // A move made after the refused drop arrives in the other context; the card's history there has
   // that move only, so the refused one never reached the server.
   await card.dragTo(cellOf(sekretaris, 2, 'kasubag_program'))
-  await expectCardAt(kasubag, 'sekretariat', 2, 'kasubag_program', LIVE)
+  await expectCardAt(kasubag, 'sekretariat', 2, 'kasubag_program')
   await cardOf(kasubag, 'sekretariat').click()
   const history = kasubag.getByTestId('card-panel').getByRole('region', { name: 'Riwayat' }).getByRole('listitem')
   await expect(history).toHaveCount(2)
@@ -93,7 +94,7 @@ test('a keyboard move ("m", then a target) is seen live in the other context, an
 
   // The Sekretaris sends PPIK to its Kepala Bidang ...
   await moveByKeyboard(sekretaris, 'ppik', 2, 'kepala_bidang')
-  await expectCardAt(kabid, 'ppik', 2, 'kepala_bidang', LIVE)
+  await expectCardAt(kabid, 'ppik', 2, 'kepala_bidang')
   await expect(sekretaris.getByRole('dialog')).toHaveCount(0)
   // Focus follows the card to its new cell, so the keyboard user can carry on from there.
   await expect(cardOf(sekretaris, 'ppik')).toBeFocused()
@@ -101,7 +102,7 @@ test('a keyboard move ("m", then a target) is seen live in the other context, an
   // ... who now holds it (their own unit's card, not another unit's) and passes it on.
   await expect(cardOf(kabid, 'ppik')).toHaveAttribute('data-draggable', 'true')
   await moveByKeyboard(kabid, 'ppik', 3, 'kasubag_program')
-  await expectCardAt(sekretaris, 'ppik', 3, 'kasubag_program', LIVE)
+  await expectCardAt(sekretaris, 'ppik', 3, 'kasubag_program')
   await expectCardAt(kabid, 'ppik', 3, 'kasubag_program')
 
   // Then thinks better of it: "Urungkan" in the toast after the move brings the card back, for both.
@@ -109,7 +110,7 @@ test('a keyboard move ("m", then a target) is seen live in the other context, an
   await toast.getByRole('button', { name: 'Urungkan' }).click()
   await expect(toast).toHaveCount(0)
   await expectCardAt(kabid, 'ppik', 2, 'kepala_bidang')
-  await expectCardAt(sekretaris, 'ppik', 2, 'kepala_bidang', LIVE)
+  await expectCardAt(sekretaris, 'ppik', 2, 'kepala_bidang')
   // The undo is in the history, newest first, above the move it took back.
   await cardOf(sekretaris, 'ppik').click()
   const history = sekretaris.getByTestId('card-panel').getByRole('region', { name: 'Riwayat' }).getByRole('listitem')
@@ -142,7 +143,7 @@ test('a note added in the card panel appears in the other context\'s open panel,
   await writing.getByTestId('note-submit').click()
 
   const note = watching.getByRole('region', { name: /^Catatan/ }).getByRole('listitem').filter({ hasText: text })
-  await expect(note).toBeVisible({ timeout: LIVE })
+  await expect(note).toBeVisible()
   await expect(note).toContainText(USERS.kasubag.name)
   await expectWitaTimes(note)
   await expect(writing.getByTestId('note-input')).toHaveValue('')
@@ -180,7 +181,7 @@ test('returning a card from step 11 to step 10 needs a note, and the return is s
   await dialog.getByTestId('note-input').fill(note)
   await dialog.getByTestId('move-note-submit').click()
   await expect(dialog).toHaveCount(0)
-  await expectCardAt(sekretaris, 'mpk', 10, 'kasubag_program', LIVE)
+  await expectCardAt(sekretaris, 'mpk', 10, 'kasubag_program')
   await expectCardAt(kasubag, 'mpk', 10, 'kasubag_program')
   // A correction round is counted and shown on the card.
   await expect(cardOf(sekretaris, 'mpk')).toContainText('↻ 1')
@@ -192,4 +193,43 @@ test('returning a card from step 11 to step 10 needs a note, and the return is s
   await expect(latest).toContainText('Tahap 10 · Kasubag Program')
   await expect(latest).toContainText(`“${note}”`)
   await expect(latest).toContainText(`oleh ${USERS.kasubag.name}`)
+})
+
+test('a returned card reaches the Kasubag with its note: in the notification, on the card and at the top of its panel', async ({ boardAs, cycle, socketFor }) => {
+  // PSDM to the decision (step 11), handed to the Sekretaris there, who sends it back to step 10.
+  await moveAlong(await socketFor(USERS.sekretaris), cycle.id, 'psdm', [{ step: 2, lane: 'kasubag_program' }])
+  const toDecision = [3, 4, 5, 6, 7, 8, 9, 10, 11].map((step) => ({ step, lane: 'kasubag_program' }))
+  await moveAlong(await socketFor(USERS.kasubag), cycle.id, 'psdm', [...toDecision, { step: 11, lane: 'sekretaris' }])
+  const kasubag = await boardAs(USERS.kasubag)
+  await expectCardAt(kasubag, 'psdm', 11, 'sekretaris')
+  await expect(kasubag.getByTestId('card-returned')).toHaveCount(0)
+
+  const sekretaris = await socketFor(USERS.sekretaris)
+  const joined = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
+  if (!joined.ok) throw new Error(JSON.stringify(joined.error))
+  const card = cardsOf(joined.data).find((c) => c.unit.id === 'psdm')!
+  const note = 'Target kinerja PSDM belum diisi; mohon dilengkapi.'
+  const back = await sekretaris.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 10, lane: 'kasubag_program' }, note })
+  expect(back.ok, JSON.stringify(back)).toBe(true)
+
+  // The arrival tells him why, live, without opening anything.
+  await expectCardAt(kasubag, 'psdm', 10, 'kasubag_program')
+  await expect(cardOf(kasubag, 'psdm').getByTestId('card-returned')).toHaveText('Dikembalikan')
+  await kasubag.getByTestId('notifications-bell').click()
+  const arrival = kasubag.getByTestId('notification-item').filter({ hasText: 'PSDM dikembalikan ke lajur Anda: Tahap 10 · Kasubag Program' })
+  await expect(arrival.getByTestId('notification-note')).toHaveText(note)
+  await kasubag.keyboard.press('Escape')
+
+  // At the top of the panel: the note, who sent it back, the round; not only deep in Riwayat.
+  await cardOf(kasubag, 'psdm').click()
+  const returned = kasubag.getByTestId('card-panel').getByTestId('return-note')
+  await expect(returned).toContainText(`Dikembalikan oleh ${USERS.sekretaris.name}`)
+  await expect(returned).toContainText('Putaran koreksi 1')
+  await expect(returned).toContainText(note)
+
+  // Once the card moves on, the return is history: the badge and the box go.
+  await kasubag.getByTestId('card-panel').getByTestId('move-to-11-kasubag_program').click()
+  await expectCardAt(kasubag, 'psdm', 11, 'kasubag_program')
+  await expect(cardOf(kasubag, 'psdm').getByTestId('card-returned')).toHaveCount(0)
+  await expect(returned).toHaveCount(0)
 })

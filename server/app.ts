@@ -211,7 +211,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const entry = card.lastEntry
     if (entry.kind === 'finish' || entry.kind === 'undo') return
     notifier
-      .cardArrived(movedTemplate, card, entry.by)
+      .cardArrived(movedTemplate, card, entry)
       .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
   })
 

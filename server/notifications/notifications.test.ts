@@ -37,7 +37,7 @@ describe('notifications and tasks', () => {
     await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
 
     const note = await ppikInbox.waitFor()
-    expect(note).toMatchObject({ kind: 'arrived', cardId: card.id, cycleTitle: cycle.title, cyclePeriod: { year: cycle.year, quarter: cycle.quarter }, unit: { id: 'ppik' }, step: 2, lane: 'kepala_bidang', by: 'Sari Sekretaris', read: false })
+    expect(note).toMatchObject({ kind: 'arrived', cardId: card.id, cycleTitle: cycle.title, cyclePeriod: { year: cycle.year, quarter: cycle.quarter }, unit: { id: 'ppik' }, step: 2, lane: 'kepala_bidang', by: 'Sari Sekretaris', read: false, returned: false, note: '' })
     await roundTrip(psdmSocket)
     expect(psdmInbox.events).toEqual([])
 
@@ -54,6 +54,23 @@ describe('notifications and tasks', () => {
     await server.db.collection('notifications').updateOne({ _id: new Types.ObjectId(note.id) }, { $unset: { cycleYear: '', cycleQuarter: '' }, $set: { cycleTitle: 'Triwulan IV 2026' } })
     const old = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie: kabidPpik.cookie })
     expect(old.body.notifications[0]?.cyclePeriod).toEqual({ year: 2026, quarter: 4 })
+  })
+
+  it('quotes the note of a return to the holder it goes back to', async () => {
+    const { server, admin, sekretaris, kasubag } = await people()
+    const cycle = await createCycle(server, admin, { units: UNITS })
+    const inbox = record(await h.connect(server, kasubag.cookie), 'notification:new')
+    const adminSocket = await h.connect(server, admin.cookie)
+    const card = unpacked(await sendOk(adminSocket, 'board:join', { cycleId: cycle.id })).cards.find((c) => c.unit.id === 'ppik')!
+    const atVerification = await sendOk(adminSocket, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 11, lane: 'sekretaris' }, note: 'Ke verifikasi untuk uji' })
+    const mover = await h.connect(server, sekretaris.cookie)
+    await sendOk(mover, 'board:join', { cycleId: cycle.id })
+    await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: atVerification.version, to: { step: 10, lane: 'kasubag_program' }, note: 'Angka IKU belum sesuai' })
+
+    const returned = await inbox.waitFor((n) => n.step === 10)
+    expect(returned).toMatchObject({ kind: 'arrived', returned: true, note: 'Angka IKU belum sesuai', by: 'Sari Sekretaris', step: 10, lane: 'kasubag_program' })
+    const list = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie: kasubag.cookie })
+    expect(list.body.notifications.find((n) => n.id === returned.id)).toMatchObject({ returned: true, note: 'Angka IKU belum sesuai' })
   })
 
   it('notifies the holders and every Sekretaris once when a card becomes at risk', async () => {

@@ -1,3 +1,4 @@
+import type { HistoryEntryDto } from '../../shared/protocol/board'
 import type { TimerThreshold } from '../../shared/protocol/events'
 import type { NotificationKind } from '../../shared/protocol/notifications'
 import { laneOf, type SopTemplate } from '../../shared/domain/template'
@@ -36,7 +37,7 @@ export function createNotifier(deps: {
     return (await users.activeWithRole(card.lane, scoped ? card.unit.id : null)).map((u) => u.id)
   }
 
-  async function send(userIds: string[], kind: NotificationKind, card: NotifiedCard, by: string): Promise<void> {
+  async function send(userIds: string[], kind: NotificationKind, card: NotifiedCard, by: string, move = { returned: false, note: '' }): Promise<void> {
     const cycle = await deps.cycleOf(card.cycleId)
     const delivered = await notifications.add([...new Set(userIds)], {
       kind,
@@ -49,14 +50,16 @@ export function createNotifier(deps: {
       step: card.step,
       lane: card.lane,
       by,
+      ...move,
     })
     for (const { userId, notification } of delivered) bus.publish('notification.created', { userId, notification })
   }
 
   return {
-    async cardArrived(template: SopTemplate, card: NotifiedCard, by: { id: string; name: string }): Promise<void> {
-      const to = (await holders(template, card)).filter((id) => id !== by.id)
-      await send(to, 'arrived', card, by.name)
+    /** `entry` is the move that brought it: a return's note is what the new holder must act on. */
+    async cardArrived(template: SopTemplate, card: NotifiedCard, entry: Pick<HistoryEntryDto, 'by' | 'kind' | 'note'>): Promise<void> {
+      const to = (await holders(template, card)).filter((id) => id !== entry.by.id)
+      await send(to, 'arrived', card, entry.by.name, { returned: entry.kind === 'return', note: entry.note })
     },
 
     async thresholdCrossed(template: SopTemplate, card: NotifiedCard, event: TimerThreshold): Promise<void> {

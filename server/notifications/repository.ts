@@ -17,6 +17,9 @@ const notificationSchema = new Schema({
   step: Number,
   lane: String,
   by: { type: String, default: '' },
+  // Absent in notifications stored before arrivals quoted the mover's note.
+  returned: { type: Boolean, default: false },
+  note: { type: String, default: '' },
 })
 notificationSchema.index({ userId: 1, at: -1 })
 
@@ -44,6 +47,8 @@ function toDto(n: NotificationRecord): NotificationDto {
     step: n.step ?? 0,
     lane: n.lane ?? '',
     by: n.by ?? '',
+    returned: n.returned ?? false,
+    note: n.note ?? '',
   }
 }
 

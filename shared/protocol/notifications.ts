@@ -23,6 +23,10 @@ export interface NotificationDto {
   lane: string
   /** Who caused it (the mover, for 'arrived'); empty for the server's timer. */
   by: string
+  /** For 'arrived': the card was sent back (a decision's "Tidak"), so it is work to redo. */
+  returned: boolean
+  /** For 'arrived': the mover's note (a return's reason, a hand-off's request); '' without one. */
+  note: string
 }
 
 export interface NotificationList {

@@ -46,7 +46,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   /** "PPIK tiba di lajur Anda: Tahap 3 · Kasubag Program", "PPIK terlambat di Tahap 3 · Sekretaris". */
   function describe(n: NotificationDto): string {
-    return t(`notifications.kind.${n.kind}`, { unit: n.unit.shortName, place: placeOf(n) })
+    const kind = n.kind === 'arrived' && n.returned ? 'returned' : n.kind
+    return t(`notifications.kind.${kind}`, { unit: n.unit.shortName, place: placeOf(n) })
   }
 
   function reset(): void {
@@ -100,7 +101,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     // On the open board the card moves or its timer changes in front of the user (and card:timer
     // already speaks up there); a toast would only repeat it.
     const onOpenBoard = board.status === 'ready' && board.cycleId === n.cycleId
-    if (!onOpenBoard) notices.push(n.kind === 'arrived' ? 'info' : 'warning', describe(n), n.cyclePeriod ? [cycleTitle(n.cyclePeriod)] : [])
+    if (!onOpenBoard) notices.push(n.kind === 'arrived' ? 'info' : 'warning', describe(n), [n.cyclePeriod ? cycleTitle(n.cyclePeriod) : '', n.note ? `“${n.note}”` : ''].filter(Boolean))
   }
 
   /** Whatever arrived while the socket was down is fetched again after each (re)connect. */
