@@ -137,6 +137,8 @@ test('a note added in the card panel appears in the other context\'s open panel,
   }
   const watching = await openPanel(sekretaris)
   const writing = await openPanel(kasubag)
+  // No badges on a fresh card: no note, nothing of the step's one Kelengkapan item ticked, no document.
+  await expect(cardOf(sekretaris, 'mpk').getByTestId('badges')).toHaveCount(0)
 
   const text = 'Data capaian IKU MPK triwulan ini sudah saya terima.'
   await writing.getByTestId('note-input').fill(text)
@@ -148,6 +150,11 @@ test('a note added in the card panel appears in the other context\'s open panel,
   await expectWitaTimes(note)
   await expect(writing.getByTestId('note-input')).toHaveValue('')
   await expect(writing.getByRole('listitem').filter({ hasText: text })).toHaveCount(1)
+  await expect(cardOf(sekretaris, 'mpk').getByTestId('badge-notes')).toHaveText(/1/)
+
+  // The holder ticks the Kelengkapan item; the other board's card counts it.
+  await watching.getByTestId('checklist-0').check()
+  await expect(cardOf(kasubag, 'mpk').getByTestId('badge-checklist')).toHaveText(/1\/1/)
 })
 
 test('returning a card from step 11 to step 10 needs a note, and the return is seen live', async ({ boardAs, cycle, socketFor }) => {
@@ -202,7 +209,7 @@ test('a returned card reaches the Kasubag with its note: in the notification, on
   await moveAlong(await socketFor(USERS.kasubag), cycle.id, 'psdm', [...toDecision, { step: 11, lane: 'sekretaris' }])
   const kasubag = await boardAs(USERS.kasubag)
   await expectCardAt(kasubag, 'psdm', 11, 'sekretaris')
-  await expect(kasubag.getByTestId('card-returned')).toHaveCount(0)
+  await expect(kasubag.getByTestId('returned-badge')).toHaveCount(0)
 
   const sekretaris = await socketFor(USERS.sekretaris)
   const joined = await sekretaris.emitWithAck('board:join', { cycleId: cycle.id })
@@ -214,7 +221,7 @@ test('a returned card reaches the Kasubag with its note: in the notification, on
 
   // The arrival tells him why, live, without opening anything.
   await expectCardAt(kasubag, 'psdm', 10, 'kasubag_program')
-  await expect(cardOf(kasubag, 'psdm').getByTestId('card-returned')).toHaveText('Dikembalikan')
+  await expect(cardOf(kasubag, 'psdm').getByTestId('returned-badge')).toHaveText('Dikembalikan')
   await kasubag.getByTestId('notifications-bell').click()
   const arrival = kasubag.getByTestId('notification-item').filter({ hasText: 'PSDM dikembalikan ke lajur Anda: Tahap 10 · Kasubag Program' })
   await expect(arrival.getByTestId('notification-note')).toHaveText(note)
@@ -230,6 +237,6 @@ test('a returned card reaches the Kasubag with its note: in the notification, on
   // Once the card moves on, the return is history: the badge and the box go.
   await kasubag.getByTestId('card-panel').getByTestId('move-to-11-kasubag_program').click()
   await expectCardAt(kasubag, 'psdm', 11, 'kasubag_program')
-  await expect(cardOf(kasubag, 'psdm').getByTestId('card-returned')).toHaveCount(0)
+  await expect(cardOf(kasubag, 'psdm').getByTestId('returned-badge')).toHaveCount(0)
   await expect(returned).toHaveCount(0)
 })
