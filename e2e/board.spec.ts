@@ -92,6 +92,15 @@ test('a keyboard move ("m", then a target) is seen live in the other context, an
   const kabid = await boardAs(USERS.kabidPpik)
   await expectViewers(sekretaris, [USERS.sekretaris, USERS.kabidPpik])
 
+  // "?" lists the board's keys; Escape closes the list and leaves focus where it was.
+  await cardOf(sekretaris, 'ppik').focus()
+  await sekretaris.keyboard.press('?')
+  const keys = sekretaris.getByRole('dialog', { name: 'Pintasan papan ketik' })
+  await expect(keys.getByTestId('shortcuts')).toContainText('Buka menu pindah kartu yang difokus')
+  await sekretaris.keyboard.press('Escape')
+  await expect(keys).toHaveCount(0)
+  await expect(cardOf(sekretaris, 'ppik')).toBeFocused()
+
   // The Sekretaris sends PPIK to its Kepala Bidang ...
   await moveByKeyboard(sekretaris, 'ppik', 2, 'kepala_bidang')
   await expectCardAt(kabid, 'ppik', 2, 'kepala_bidang')

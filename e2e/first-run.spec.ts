@@ -11,6 +11,8 @@ test('the setup page of an empty install creates the administrator', async ({ pa
   await page.goto('/')
   await expect(page).toHaveURL(/\/setup$/)
   await expect(page.getByRole('heading', { name: 'Penyiapan awal' })).toBeVisible()
+  // The username rule is said before anyone gets it wrong, as the field's description.
+  await expect(page.locator('#setup-username')).toHaveAccessibleDescription(/^Untuk masuk: 3–40 karakter/)
 
   const admin = USERS.admin
   await page.locator('#setup-name').fill(admin.name)
