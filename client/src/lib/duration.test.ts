@@ -20,6 +20,9 @@ describe('durationParts', () => {
 })
 
 describe('formatDuration', () => {
+  /** The expected texts are written with plain spaces; a number and its unit are bound by a no-break space. */
+  const bound = (text: string) => text.replace(/(\d) /g, '$1\u00a0')
+
   it.each([
     [0, '0 m'],
     [400, '0 m'],
@@ -32,7 +35,7 @@ describe('formatDuration', () => {
     [-(2 * HOUR + 5 * MIN), '2 j 5 m'],
     [-30_000, '30 dtk'],
   ])('%d ms → %s', (ms, text) => {
-    expect(formatDuration(ms, ID)).toBe(text)
+    expect(formatDuration(ms, ID)).toBe(bound(text))
   })
 
   it.each([
@@ -44,7 +47,7 @@ describe('formatDuration', () => {
     [HOUR - 1, '1 j'],
     [7 * HOUR + 15 * MIN + 1, '7 j 16 m'],
   ])('rounded up: %d ms → %s', (ms, text) => {
-    expect(formatDuration(ms, ID, 'ceil')).toBe(text)
+    expect(formatDuration(ms, ID, 'ceil')).toBe(bound(text))
   })
 
   it.each([
@@ -52,11 +55,16 @@ describe('formatDuration', () => {
     [14 * MIN, '14 m', '1 m'],
     [14 * MIN + 1_000, '14 m', '59 dtk'],
   ])('used %d ms of 15 m: "%s" used, "%s" left', (used, usedText, leftText) => {
-    expect(formatDuration(used, ID)).toBe(usedText)
-    expect(formatDuration(15 * MIN - used, ID, 'ceil')).toBe(leftText)
+    expect(formatDuration(used, ID)).toBe(bound(usedText))
+    expect(formatDuration(15 * MIN - used, ID, 'ceil')).toBe(bound(leftText))
   })
 
   it('uses the words it is given', () => {
-    expect(formatDuration(HOUR + 5 * MIN, { h: 'h', m: 'min', s: 's' })).toBe('1 h 5 min')
+    expect(formatDuration(HOUR + 5 * MIN, { h: 'h', m: 'min', s: 's' })).toBe('1\u00a0h 5\u00a0min')
+  })
+
+  it('never leaves a number without its unit at a line break, but lets the groups wrap', () => {
+    const text = formatDuration(HOUR + 20 * MIN, ID)
+    expect(text.split(' ')).toEqual(['1\u00a0j', '20\u00a0m'])
   })
 })

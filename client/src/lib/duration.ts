@@ -36,15 +36,20 @@ export function durationParts(ms: number, rounding: Rounding = 'floor'): Duratio
   return { hours: Math.floor(minutes / 60), minutes: minutes % 60, seconds: 0 }
 }
 
+/** Between a number and its unit: a no-break space, so "15" and "m" never land on two lines. */
+const NBSP = '\u00a0'
+
 /**
- * "1 j 20 m", "2 j" (no "0 m"), "40 m", "45 dtk", "0 m" for nothing at all. The sign is dropped:
+ * "1 j 20 m", "2 j" (no "0 m"), "40 m", "45 dtk", "0 m" for nothing at all; each number is bound
+ * to its unit by a no-break space, the groups by plain spaces (a line may break between them). The sign is dropped:
  * callers say "sisa" or "lewat". Hours are not folded into days: a working day is 7.5 h on most
  * days, 6.5 h in Ramadan and 0 on a holiday, so hours are the honest unit for a hari step too.
  */
 export function formatDuration(ms: number, words: DurationWords, rounding: Rounding = 'floor'): string {
   const { hours, minutes, seconds } = durationParts(ms, rounding)
-  if (hours > 0) return minutes > 0 ? `${hours} ${words.h} ${minutes} ${words.m}` : `${hours} ${words.h}`
-  if (minutes > 0) return `${minutes} ${words.m}`
-  if (seconds > 0) return `${seconds} ${words.s}`
-  return `0 ${words.m}`
+  const part = (n: number, unit: string) => `${n}${NBSP}${unit}`
+  if (hours > 0) return minutes > 0 ? `${part(hours, words.h)} ${part(minutes, words.m)}` : part(hours, words.h)
+  if (minutes > 0) return part(minutes, words.m)
+  if (seconds > 0) return part(seconds, words.s)
+  return part(0, words.m)
 }
