@@ -249,3 +249,20 @@ test('a returned card reaches the Kasubag with its note: in the notification, on
   await expect(cardOf(kasubag, 'psdm').getByTestId('returned-badge')).toHaveCount(0)
   await expect(returned).toHaveCount(0)
 })
+
+test('trying to drag a card one may not move says why at once', async ({ boardAs }) => {
+  const kasubag = await boardAs(USERS.kasubag)
+  const locked = cardOf(kasubag, 'ppik')
+  await expect(locked).toHaveAttribute('data-draggable', 'false')
+  const why = await locked.locator('.board-card__lock').getAttribute('title')
+  expect(why).toBeTruthy()
+  const box = await locked.boundingBox()
+  if (!box) throw new Error('the card is not on screen')
+  await kasubag.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await kasubag.mouse.down()
+  await kasubag.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 10, { steps: 4 })
+  // While the button is still down: not after a drop that was never possible.
+  await expect(kasubag.getByTestId('toast').filter({ hasText: why ?? '' })).toBeVisible()
+  await kasubag.mouse.up()
+  await expectCardAt(kasubag, 'ppik', 1, 'sekretaris')
+})
