@@ -100,6 +100,12 @@ test('a keyboard move ("m", then a target) is seen live in the other context, an
   await sekretaris.keyboard.press('Escape')
   await expect(keys).toHaveCount(0)
   await expect(cardOf(sekretaris, 'ppik')).toBeFocused()
+  // The arrow keys walk the board card by card: down the column and back.
+  await sekretaris.keyboard.press('ArrowDown')
+  await expect(cardOf(sekretaris, 'ppik')).not.toBeFocused()
+  await expect(sekretaris.locator('.board-card:focus')).toHaveAttribute('data-step', '1')
+  await sekretaris.keyboard.press('ArrowUp')
+  await expect(cardOf(sekretaris, 'ppik')).toBeFocused()
 
   // The Sekretaris sends PPIK to its Kepala Bidang ...
   await moveByKeyboard(sekretaris, 'ppik', 2, 'kepala_bidang')
