@@ -9,9 +9,9 @@ import { api, createUser, login, sessionCookieOf, setupAdmin, useHarness } from 
 const h = useHarness()
 
 const WEAK: [string, string][] = [
-  ['a run of digits', '12345678'],
-  ['the most common password', 'password'],
-  ['one repeated character', 'aaaaaaaa'],
+  ['a run of digits', '0123456789'],
+  ['the most common password', 'password12'],
+  ['one repeated character', 'aaaaaaaaaa'],
   ['an Indonesian favourite', 'bismillah123'],
 ]
 

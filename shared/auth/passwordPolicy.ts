@@ -8,7 +8,7 @@ import { COMMON_PASSWORDS } from './commonPasswords'
  * and is told to change it (server/auth/routes.ts).
  */
 
-export const PASSWORD_MIN_LENGTH = 8
+export const PASSWORD_MIN_LENGTH = 10
 export const PASSWORD_MAX_LENGTH = 200
 
 /** Why a password is refused; the client words each one (i18n `validation.passwordWeakness.*`). */

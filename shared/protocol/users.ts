@@ -7,11 +7,11 @@ export const Username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, 'nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung')
-export const Password = z.string().min(PASSWORD_MIN_LENGTH, 'kata sandi minimal 8 karakter').max(PASSWORD_MAX_LENGTH)
+export const Password = z.string().min(PASSWORD_MIN_LENGTH, 'kata sandi minimal 10 karakter').max(PASSWORD_MAX_LENGTH)
 
 /** The server's words for each refusal of shared/auth/passwordPolicy (the client has its own, per locale). */
 export const PASSWORD_WEAKNESS_MESSAGES: Record<PasswordWeakness, string> = {
-  short: 'kata sandi minimal 8 karakter',
+  short: 'kata sandi minimal 10 karakter',
   pattern: 'kata sandi tidak boleh berupa pola sederhana seperti aaaaaaaa atau 12345678',
   username: 'kata sandi tidak boleh memuat nama pengguna',
   common: 'kata sandi ini termasuk yang paling sering dipakai dan mudah ditebak',
