@@ -29,8 +29,5 @@ export function hours(ms: number): number {
   return Math.round(ms / 360_000) / 10
 }
 
-/** Colour-blind-safe series colours (Okabe–Ito), enough for 14 steps by cycling with shades. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
-
 export const ACTUAL_COLOUR = '#1f6f5c'
 export const STANDARD_COLOUR = '#b9c2bc'
