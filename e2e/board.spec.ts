@@ -272,3 +272,20 @@ test('trying to drag a card one may not move says why at once', async ({ boardAs
   await kasubag.mouse.up()
   await expectCardAt(kasubag, 'ppik', 1, 'sekretaris')
 })
+
+test('"Kartu saya" picks out the cards one may act on, and says so when there are none', async ({ boardAs }) => {
+  const sekretaris = await boardAs(USERS.sekretaris)
+  // Every card starts in step 1 with the Sekretaris: all four are hers.
+  await sekretaris.getByTestId('mine-toggle').click()
+  await expect(sekretaris.getByTestId('mine-toggle')).toHaveAttribute('aria-pressed', 'true')
+  await expect(sekretaris.locator('.board-card--mine')).toHaveCount(4)
+  await expect(sekretaris.locator('.board-card--mine').first()).toBeFocused()
+  await sekretaris.getByTestId('mine-toggle').click()
+  await expect(sekretaris.locator('.board-card--mine')).toHaveCount(0)
+
+  const kasubag = await boardAs(USERS.kasubag)
+  await kasubag.getByTestId('mine-toggle').click()
+  await expect(kasubag.getByTestId('toast').filter({ hasText: 'Tidak ada kartu di papan ini yang dapat Anda kerjakan sekarang.' })).toBeVisible()
+  await expect(kasubag.getByTestId('mine-toggle')).toHaveAttribute('aria-pressed', 'false')
+  await expect(kasubag.locator('.board-card--faded')).toHaveCount(0)
+})

@@ -30,6 +30,8 @@ export const useBoardViewStore = defineStore('boardView', () => {
   const dragCardId = ref<string | null>(null)
   /** The cell under the pointer during a drag, outlined more strongly than the other targets. */
   const dragTarget = ref<Position | null>(null)
+  /** "Kartu saya": the cards the user may act on now stand out, the others fade. */
+  const highlightMine = ref(false)
 
   const dragCard = computed(() => (dragCardId.value ? (board.cards[dragCardId.value] ?? null) : null))
 
@@ -39,6 +41,7 @@ export const useBoardViewStore = defineStore('boardView', () => {
     dragCardId.value = null
     dragTarget.value = null
     moveRequest.value = null
+    highlightMine.value = false
   }
 
   // Nothing of one board stays open once it is left or another one is opened.
@@ -72,6 +75,13 @@ export const useBoardViewStore = defineStore('boardView', () => {
     if (pos?.step !== dragTarget.value?.step || pos?.lane !== dragTarget.value?.lane) dragTarget.value = pos
   }
 
+  /** Turns "Kartu saya" on or off; on, it answers how many of the board's cards are the user's. */
+  function toggleMine(): number {
+    const mine = Object.keys(board.cards).filter(board.canDrag).length
+    highlightMine.value = !highlightMine.value && mine > 0
+    return mine
+  }
+
   function endDrag(): void {
     dragCardId.value = null
     dragTarget.value = null
@@ -82,6 +92,7 @@ export const useBoardViewStore = defineStore('boardView', () => {
     moveMenuCardId,
     dragCardId,
     dragTarget,
+    highlightMine,
     moveRequest,
     dragCard,
     reset,
@@ -95,6 +106,7 @@ export const useBoardViewStore = defineStore('boardView', () => {
     startDrag,
     dragOver,
     endDrag,
+    toggleMine,
   }
 })
 
