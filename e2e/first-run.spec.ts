@@ -115,6 +115,12 @@ test('the administrator starts "Triwulan I 2027", and cannot start it twice', as
     return form
   }
 
+  // No cycle yet: the list says what a new install needs, with the user already added ticked off.
+  const firstSteps = page.getByTestId('first-steps')
+  await expect(firstSteps.getByTestId('first-step-users')).toHaveAttribute('data-done', 'true')
+  await expect(firstSteps.getByRole('link', { name: /Tambahkan pengguna/ })).toHaveAttribute('href', '/admin/users')
+  await expect(firstSteps.getByRole('button', { name: 'Mulai siklus pertama' })).toBeVisible()
+
   await startTriwulanI2027({ lookFirst: true })
   await expect(page).toHaveURL(/\/cycles\/[0-9a-f]{24}$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Triwulan I 2027' })).toBeVisible()
@@ -135,6 +141,8 @@ test('the administrator starts "Triwulan I 2027", and cannot start it twice', as
   const item = page.getByRole('listitem').filter({ hasText: 'Triwulan I 2027' })
   await expect(item).toContainText('4 unit')
   await expect(item).toContainText(`, ${witaClock(cycle?.createdAt ?? '')}`)
+
+  await expect(page.getByTestId('first-steps')).toHaveCount(0)
 
   // Again: refused, and nothing new is made.
   const form = await startTriwulanI2027()
