@@ -43,6 +43,7 @@ export interface Cycle {
   year: number
   quarter: number
   createdAt: string
+  status: 'running' | 'closed' | 'cancelled'
 }
 
 // ---- time ----

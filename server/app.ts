@@ -22,6 +22,7 @@ import type { Clock } from './platform/clock'
 import { cycleModel } from './cycles/model'
 import { createCyclesRepository } from './cycles/repository'
 import { cyclesRoutes } from './cycles/routes'
+import { migrateCycles } from './cycles/migrate'
 import { createCalendarRepository } from './calendar/repository'
 import { calendarRoutes } from './calendar/routes'
 import { createTimerScheduler, type TimerScheduler } from './timers/scheduler'
@@ -111,6 +112,7 @@ export async function createRepositories(db: Connection, clock: Clock, log?: Log
   return {
     User,
     Card,
+    Cycle,
     users: createUsersRepository(User),
     cards,
     ledger,
@@ -127,7 +129,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, Card, users, cards, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock, log)
+  const { User, Card, Cycle, users, cards, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock, log)
+  await migrateCycles(Cycle, log)
   // Before anything reads a card: cards of the old shape into the ledger, then every card document
   // that fell behind its chain (a crash between the two writes) brought up to it.
   await migrateCards(Card, ledger, log)
@@ -178,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const socketSessions = watchSocketSessions(io, { sessions, clock, log, sweepMs: deps.sessionSweepMs ?? 30_000 })
   const closeRedis = deps.redisUrl ? attachRedisAdapter(io, { url: deps.redisUrl, key: deps.redisKey }, log) : undefined
   io.on('auth:unlock', (username) => loginGuard.unlock(username))
+  io.on('cycle:ended', (cycleId) => cycles.forget(cycleId))
   const notifier = createNotifier({
     users,
     notifications,
@@ -191,6 +195,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     bus,
     clock,
     log,
+    stoppedCycles: () => cycles.stoppedIds(),
     onThreshold: async (event, card) => {
       const template = await cycles.templateOf(event.cycleId)
       const unit = { id: card.unit?.id ?? '', shortName: card.unit?.shortName ?? '' }
@@ -261,7 +266,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(tasksRoutes({ cards, cycles, clock }))
   const documents = createDocumentService({ cards, cycles, storage: documentStorage, bus, clock, log, maxBytes: documentMaxBytes })
   api.use(documentsRoutes({ documents, storage: documentStorage, log, maxBytes: documentMaxBytes }))
-  api.use(cyclesRoutes({ cycles, calendars, templates, onStarted: poke }))
+  api.use(
+    cyclesRoutes({
+      cycles,
+      calendars,
+      templates,
+      onStarted: poke,
+      onEnded: (cycle) => {
+        if (deps.redisUrl) io.serverSideEmit('cycle:ended', cycle.id)
+        bus.publish('cycle.ended', { cycle })
+        // Its cards' thresholds no longer count: the next wake is another cycle's.
+        poke()
+      },
+    }),
+  )
   api.use(templatesRoutes({ templates }))
   api.use(reportsRoutes({ reports: createReportsRepository({ db, cycles, cards, calendars }), clock }))
   api.use(

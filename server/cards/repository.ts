@@ -172,6 +172,11 @@ export interface UndoWrite {
  * projection could land in either order. Waiting for the previous write to the same card keeps
  * one node's writes in order; the ledger's unique claim keeps several nodes' events in order.
  */
+/** A filter leaving out the cards of the given cycles (none: no condition, so no cost). */
+function outside(cycleIds: Types.ObjectId[]): { cycleId?: { $nin: Types.ObjectId[] } } {
+  return cycleIds.length ? { cycleId: { $nin: cycleIds } } : {}
+}
+
 function keyedQueue() {
   const tails = new Map<string, Promise<unknown>>()
   return function run<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -438,16 +443,19 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       return done?.ours ? done.card : null
     },
 
-    /** Cards whose current step has a clock that passed its at-risk instant (overdue ones included). */
-    async pastAtRisk(now: Date): Promise<CardRecord[]> {
-      return Card.find({ atRiskAt: { $lte: now }, dueAt: { $ne: null } }).lean<CardRecord[]>()
+    /**
+     * Cards whose current step has a clock that passed its at-risk instant (overdue ones
+     * included), outside the cycles `stopped` (cancelled or closed: their clocks no longer run).
+     */
+    async pastAtRisk(now: Date, stopped: Types.ObjectId[]): Promise<CardRecord[]> {
+      return Card.find({ atRiskAt: { $lte: now }, dueAt: { $ne: null }, ...outside(stopped) }).lean<CardRecord[]>()
     },
 
-    /** The earliest threshold still ahead of `now` among all running cards, or null. */
-    async nextThreshold(now: Date): Promise<Date | null> {
+    /** The earliest threshold still ahead of `now` among all running cards outside the cycles `stopped`, or null. */
+    async nextThreshold(now: Date, stopped: Types.ObjectId[]): Promise<Date | null> {
       const [risk, due] = await Promise.all([
-        Card.findOne({ atRiskAt: { $gt: now } }, { atRiskAt: 1 }).sort({ atRiskAt: 1 }).lean(),
-        Card.findOne({ dueAt: { $gt: now } }, { dueAt: 1 }).sort({ dueAt: 1 }).lean(),
+        Card.findOne({ atRiskAt: { $gt: now }, ...outside(stopped) }, { atRiskAt: 1 }).sort({ atRiskAt: 1 }).lean(),
+        Card.findOne({ dueAt: { $gt: now }, ...outside(stopped) }, { dueAt: 1 }).sort({ dueAt: 1 }).lean(),
       ])
       const times = [risk?.atRiskAt, due?.dueAt].filter((d): d is Date => d instanceof Date)
       return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null
@@ -458,8 +466,9 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       return Card.find({ lane: { $eq: lane }, dueAt: { $ne: null } }).sort({ dueAt: 1 }).lean<CardRecord[]>()
     },
 
-    async running(): Promise<CardRecord[]> {
-      return Card.find({ dueAt: { $ne: null } }).lean<CardRecord[]>()
+    /** Cards with a running step clock outside the cycles `stopped`. */
+    async running(stopped: Types.ObjectId[]): Promise<CardRecord[]> {
+      return Card.find({ dueAt: { $ne: null }, ...outside(stopped) }).lean<CardRecord[]>()
     },
 
     /** New thresholds for the open visit after a calendar edit; skipped if the card moved meanwhile. */

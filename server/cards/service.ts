@@ -44,12 +44,15 @@ function placeAndClock(state: PlaceState): PlaceState {
  * rules, commit, publish the fact. It returns results and throws AppErrors with codes; it knows
  * no socket. server/cards/handlers.ts is its Socket.IO adapter.
  */
-/** The card and the template of its cycle, or NOT_FOUND: where every command on a card starts. */
+/**
+ * The card and the template of its cycle, or NOT_FOUND; CONFLICT when its cycle was cancelled or
+ * closed (read-only): where every command that changes a card starts.
+ */
 export async function loadCard(deps: Pick<CardServiceDeps, 'cards' | 'cycles'>, cardId: string): Promise<{ card: CardRecord; template: SopTemplate }> {
+  const notFound = new AppError('NOT_FOUND', 'not_found_card')
   const card = await deps.cards.findById(cardId)
-  const template = card && (await deps.cycles.templateOf(String(card.cycleId)))
-  if (!card || !template) throw new AppError('NOT_FOUND', 'not_found_card')
-  return { card, template }
+  if (!card) throw notFound
+  return { card, template: await deps.cycles.writableTemplateOf(String(card.cycleId), notFound) }
 }
 
 export function createCardService(deps: CardServiceDeps) {

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { CycleCreate } from '../../shared/protocol/cycles'
+import { CycleCancel, CycleCreate, type CycleDto } from '../../shared/protocol/cycles'
 import { MONEV_KINERJA } from '../../shared/sop/balangan'
 import { AppError } from '../platform/errors'
 import { currentAdmin, currentUser } from '../platform/http/middleware'
@@ -13,9 +13,11 @@ interface CyclesDeps {
   templates: TemplatesRepository
   /** New cards have step clocks: the timer scheduler should look again. */
   onStarted: () => void
+  /** A cycle was cancelled or closed: its boards and walls are told, other nodes forget it, its clocks stop. */
+  onEnded: (cycle: CycleDto) => void
 }
 
-export function cyclesRoutes({ cycles, calendars, templates, onStarted }: CyclesDeps): Router {
+export function cyclesRoutes({ cycles, calendars, templates, onStarted, onEnded }: CyclesDeps): Router {
   const router = Router()
 
   router.get('/cycles', async (req, res) => {
@@ -32,6 +34,21 @@ export function cyclesRoutes({ cycles, calendars, templates, onStarted }: Cycles
     const cycle = await cycles.create(input, template, { id: admin.id, name: admin.name }, await calendars.get())
     onStarted()
     res.status(201).json({ cycle })
+  })
+
+  router.post('/cycles/:id/cancel', async (req, res) => {
+    const admin = currentAdmin(req)
+    const { reason } = CycleCancel.parse(req.body)
+    const cycle = await cycles.end(req.params.id, 'cancelled', { id: admin.id, name: admin.name }, reason)
+    onEnded(cycle)
+    res.json({ cycle })
+  })
+
+  router.post('/cycles/:id/close', async (req, res) => {
+    const admin = currentAdmin(req)
+    const cycle = await cycles.end(req.params.id, 'closed', { id: admin.id, name: admin.name }, '')
+    onEnded(cycle)
+    res.json({ cycle })
   })
 
   return router

@@ -106,7 +106,7 @@ describe('display tokens', () => {
     expect(snap.cards).toHaveLength(4)
     expect(snap.cards.map((c) => c.unit.id).sort()).toEqual(cycle.units.map((u) => u.id).sort())
     expect(snap.cards.find((c) => c.unit.id === 'ppik')).toMatchObject({ step: 1, lane: 'sekretaris', unit: { shortName: 'PPIK' } })
-    expect(snap.cycle).toEqual({ id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id) })
+    expect(snap.cycle).toEqual({ id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id), status: 'running' })
     expect(snap.calendar.zoneLabel).toBe('WITA')
     expect(Date.parse(snap.serverTime)).not.toBeNaN()
     expect((await sendOk(wall, 'wall:join', { cycleId: cycle.id })).cycle.id).toBe(cycle.id)

@@ -33,7 +33,7 @@ export function toWallMove(cardId: string, version: number, entry: HistoryEntryD
 }
 
 export function toWallCycle(cycle: CycleDto): WallCycle {
-  return { id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id) }
+  return { id: cycle.id, title: cycle.title, year: cycle.year, quarter: cycle.quarter, unitIds: cycle.units.map((u) => u.id), status: cycle.status }
 }
 
 /** A move or undo of the ledger as the ticker shows it; null for any other event. */

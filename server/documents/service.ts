@@ -115,6 +115,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     /** Takes the document off its card (its uploader or an administrator), then deletes the file. */
     async remove(caller: Caller, id: string): Promise<CardDto> {
       const { card, entry, template } = await locate(id)
+      await cycles.writableTemplateOf(String(card.cycleId), new AppError('NOT_FOUND', 'not_found_document'))
       if (!caller.isAdmin && entry.by?.id !== caller.id) throw new AppError('FORBIDDEN', 'document_delete_forbidden')
       const cardId = String(card._id)
       // The card first: once it no longer lists the file nobody can reach it, so a failure to delete

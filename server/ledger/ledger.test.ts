@@ -1,12 +1,9 @@
-import { createReadStream } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Types, type Connection } from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import type { CardDto } from '../../shared/protocol/board'
-import { restoreArchive } from '../backup/restore'
 import { cardModel } from '../cards/model'
 import { listsOf } from '../cards/projection'
-import { connectDb } from '../platform/db/connect'
+import { restoredBackup, V1_BACKUP, V2_BACKUP } from '../test/fixtures'
 import { api, createCycle, createUser, detailOf, opId, send, sendOk, unpacked, setupAdmin, useHarness, type TestServer } from '../test/harness'
 import type { AuditReport } from './audit'
 import { auditLedger } from './audit'
@@ -21,7 +18,6 @@ import { createLedger, seal } from './repository'
 
 const h = useHarness()
 
-const FIXTURE = fileURLToPath(new URL('../backup/fixtures/v1-backup.ndjson.gz', import.meta.url))
 
 async function boardOf(server: TestServer, cookie: string, cycleId: string) {
   const socket = await h.connect(server, cookie)
@@ -177,20 +173,11 @@ describe('the audit', () => {
 })
 
 /** A fresh database with a backup restored into it, and its card documents as the backup had them. */
-async function restored(fixture: string, prefix: string): Promise<{ dbName: string; old: Record<string, unknown>[] }> {
-  const dbName = `${prefix}_${process.pid}_${Date.now()}`
-  const conn = await connectDb(h.uriOf(dbName))
-  try {
-    await restoreArchive(conn, () => createReadStream(fixture), { clock: () => new Date() })
-    return { dbName, old: await conn.collection('cards').find().sort({ _id: 1 }).toArray() }
-  } finally {
-    await conn.close()
-  }
-}
+const restored = (fixture: string, prefix: string) => restoredBackup(h.uriOf, fixture, prefix)
 
 describe('migration of a backup made before the ledger', () => {
   it('takes every card into the ledger once, losing no history entry, note, visit, document or operation id', async () => {
-    const { dbName, old } = await restored(FIXTURE, 'migrate')
+    const { dbName, old } = await restored(V1_BACKUP, 'migrate')
     expect(old).toHaveLength(8)
     expect(old.every((c) => c.seq === undefined && Array.isArray(c.opIds))).toBe(true)
 
@@ -256,11 +243,9 @@ describe('migration of a backup made before the ledger', () => {
   })
 })
 
-const SLIM_FIXTURE = fileURLToPath(new URL('../backup/fixtures/v2-backup.ndjson.gz', import.meta.url))
-
 describe('migration of a backup made before the slim card documents', () => {
   it('makes every card document slim, its history and notes read from its chain, losing nothing', async () => {
-    const { dbName, old } = await restored(SLIM_FIXTURE, 'slim')
+    const { dbName, old } = await restored(V2_BACKUP, 'slim')
     expect(old).toHaveLength(6)
     expect(old.every((c) => typeof c.seq === 'number' && Array.isArray(c.history) && Array.isArray(c.notes))).toBe(true)
 

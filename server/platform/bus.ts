@@ -3,6 +3,7 @@ import type { CardDto, NoteDto } from '../../shared/protocol/board'
 import type { NotificationDto } from '../../shared/protocol/notifications'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { SopTemplate } from '../../shared/domain/template'
+import type { CycleDto } from '../../shared/protocol/cycles'
 import type { Logger } from './logger'
 
 /**
@@ -17,6 +18,8 @@ export interface Facts {
   'card.noted': { card: CardDto; note: NoteDto; origin?: string }
   /** A step clock crossed a threshold (claimed once across the nodes). */
   'timer.crossed': TimerThreshold
+  /** A cycle was cancelled or closed. */
+  'cycle.ended': { cycle: CycleDto }
   /** The work calendar was saved (after the running clocks were recomputed with it). */
   'calendar.changed': { calendar: WorkCalendar }
   /** A notification was stored for `userId`: their open tabs get it. */

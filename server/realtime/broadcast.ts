@@ -1,6 +1,6 @@
 import { toMovedFact } from '../../shared/protocol/cardMoved'
 import type { Bus } from '../platform/bus'
-import { toWallCard, toWallMove } from '../displays/projection'
+import { toWallCard, toWallCycle, toWallMove } from '../displays/projection'
 import type { IoServer } from './io'
 import { roomOf, userRoom, wallRoom } from './rooms'
 
@@ -30,6 +30,10 @@ export function broadcastFacts(io: IoServer, bus: Bus): void {
   bus.subscribe('card.noted', ({ card, note, origin }) => board(card.cycleId, origin).emit('card:noted', { cycleId: card.cycleId, cardId: card.id, note, card }))
   // A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket).
   bus.subscribe('timer.crossed', (event) => io.to([roomOf(event.cycleId), wallRoom(event.cycleId)]).emit('card:timer', event))
+  bus.subscribe('cycle.ended', ({ cycle }) => {
+    io.to(roomOf(cycle.id)).emit('cycle:ended', { cycle })
+    io.to(wallRoom(cycle.id)).emit('wall:cycle', { cycle: toWallCycle(cycle) })
+  })
   // Every board and wall recomputes its clocks with it.
   bus.subscribe('calendar.changed', ({ calendar }) => io.emit('calendar:changed', { calendar }))
   bus.subscribe('notification.created', ({ userId, notification }) => io.to(userRoom(userId)).emit('notification:new', notification))

@@ -11,6 +11,7 @@ import {
   opId,
   record,
   roundTrip,
+  send,
   sendOk,
   unpacked,
   setupAdmin,
@@ -111,6 +112,24 @@ describe('several nodes with the Redis adapter', () => {
     onB.disconnect()
     const after = await presenceA.waitFor((p) => p.viewers.length === 1)
     expect(after.viewers).toEqual([both[0]])
+  })
+
+  it('a cycle cancelled through node A is read-only on node B, which had read it before', async () => {
+    const [a, b] = await twoNodes()
+    const admin = await setupAdmin(a)
+    const cycle = await createCycle(a, admin, { year: 2027, quarter: 3, units: PPIK })
+    const onB = await h.connect(b, admin.cookie)
+    const card = unpacked(await sendOk(onB, 'board:join', { cycleId: cycle.id })).cards[0]!
+    const told = record(onB, 'cycle:ended')
+    const res = await api(a, 'POST', `/api/cycles/${cycle.id}/cancel`, { cookie: admin.cookie, body: { reason: 'Dimulai karena keliru' } })
+    expect(res.status).toBe(200)
+    expect((await told.waitFor()).cycle.status).toBe('cancelled')
+    // B forgets its copy when A says so; the board heard it through the same Redis, so B has too.
+    await until(async () => {
+      const moved = await send(onB, 'card:move', { opId: opId(), cardId: card.id, version: 1, to: { step: 2, lane: 'kepala_bidang' } })
+      return !moved.ok && moved.error.reason === 'cycle_cancelled'
+    }, 'the move refused on node B')
+    expect(await b.db.collection('card_events').countDocuments({ kind: 'move' })).toBe(0)
   })
 
   it('deactivating a user through node A disconnects their socket on node B', async () => {

@@ -8,8 +8,9 @@ import type { Clock } from '../platform/clock'
 import { currentUser } from '../platform/http/middleware'
 
 /**
- * "Tugas saya": the running cards the user holds now. An administrator's power to override any
- * card is not a task, so administrators see the cards of their own lane like everyone else.
+ * "Tugas saya": the running cards the user holds now, in running cycles (a cancelled or closed
+ * one asks nothing of anyone). An administrator's power to override any card is not a task, so
+ * administrators see the cards of their own lane like everyone else.
  */
 export function tasksRoutes({ cards, cycles, clock }: { cards: CardsRepository; cycles: CyclesRepository; clock: Clock }): Router {
   const router = Router()
@@ -21,7 +22,7 @@ export function tasksRoutes({ cards, cycles, clock }: { cards: CardsRepository; 
     const seen = new Set<string>()
     for (const card of await cards.inLane(user.role)) {
       const summary = await cycles.summaryOf(String(card.cycleId))
-      if (!summary) continue
+      if (summary?.status !== 'running') continue
       if (mayAct(summary.template, holder, { step: card.step, lane: card.lane, unitId: card.unit?.id ?? '' })) continue
       if (!seen.has(summary.id)) {
         seen.add(summary.id)

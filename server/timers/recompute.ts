@@ -6,7 +6,8 @@ import { recomputeThresholds } from '../../shared/domain/stepClock'
 
 /**
  * After a calendar edit: every running step keeps its entry instant and gets the due and at-risk
- * instants the new calendar gives it; boards receive the changed cards and the calendar.
+ * instants the new calendar gives it; boards receive the changed cards and the calendar. The
+ * cards of an ended cycle keep theirs: its clocks have stopped and its history is not rewritten.
  */
 export async function recomputeRunningClocks(deps: {
   cards: CardsRepository
@@ -16,7 +17,7 @@ export async function recomputeRunningClocks(deps: {
 }): Promise<void> {
   const { cards, cycles, calendars, bus } = deps
   const cal = await calendars.get()
-  for (const card of await cards.running()) {
+  for (const card of await cards.running(await cycles.stoppedIds())) {
     const cycleId = String(card.cycleId)
     const template = await cycles.templateOf(cycleId)
     const next = template && recomputeThresholds(cal, template, card.step, card.enteredStepAt)

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose'
+import type { Connection, Types } from 'mongoose'
 import type { TimerThreshold } from '../../shared/protocol/events'
 import type { Clock } from '../platform/clock'
 import type { CardRecord } from '../cards/model'
@@ -18,6 +18,8 @@ export interface TimerSchedulerDeps {
   bus: Bus
   clock: Clock
   log: Logger
+  /** The cycles whose clocks have stopped (cancelled, closed), read at each pass. */
+  stoppedCycles: () => Promise<Types.ObjectId[]>
   /** Called once per threshold crossing, by the one node that claimed it (notifications). */
   onThreshold?: (event: TimerThreshold, card: CardRecord) => Promise<void>
   /** Upper bound of one sleep, so thresholds written by other nodes are noticed in time. */
@@ -71,7 +73,7 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
   async function check(): Promise<number> {
     const now = clock()
     let fired = 0
-    for (const card of await cards.pastAtRisk(now)) {
+    for (const card of await cards.pastAtRisk(now, await deps.stoppedCycles())) {
       const crossings: [TimerThreshold['state'], Date | null | undefined][] = [
         ['at_risk', card.atRiskAt],
         ['overdue', card.dueAt && card.dueAt <= now ? card.dueAt : null],
@@ -99,7 +101,10 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       }
       if (stopped) return
       const now = clock()
-      const next = await cards.nextThreshold(now).catch(() => null)
+      const next = await deps
+        .stoppedCycles()
+        .then((stopped) => cards.nextThreshold(now, stopped))
+        .catch(() => null)
       // A poke that came in while this pass ran may concern a threshold it already missed.
       if (again) continue
       if (stopped) return

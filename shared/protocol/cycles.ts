@@ -52,6 +52,24 @@ export interface CycleProgress {
   stepsTotal: number
 }
 
+/**
+ * running: its cards move. closed: finished and archived, read-only, still reported. cancelled:
+ * started by mistake, read-only, off the boards, Tugas saya and walls, its period free again.
+ */
+export const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const
+export type CycleStatus = (typeof CYCLE_STATUSES)[number]
+
+/** An administrator cancels a running cycle, always saying why. */
+export const CycleCancel = z.strictObject({ reason: z.string().trim().min(3).max(500) })
+export type CycleCancel = z.infer<typeof CycleCancel>
+
+export interface CycleEnd {
+  at: string
+  by: { id: string; name: string }
+  /** A cancel's reason; empty for a close. */
+  reason: string
+}
+
 export interface CycleDto {
   id: string
   title: string
@@ -63,5 +81,8 @@ export interface CycleDto {
   units: { id: string; name: string; shortName: string }[]
   createdAt: string
   createdBy: string
+  status: CycleStatus
+  /** Set once cancelled or closed. */
+  ended: CycleEnd | null
   progress: CycleProgress
 }

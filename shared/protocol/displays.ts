@@ -3,7 +3,7 @@ import type { MoveKind } from '../domain/moves'
 import type { SopTemplate } from '../domain/template'
 import type { WorkCalendar } from '../time/calendar'
 import { LaneId, ObjectId, Position, UnitId } from './common'
-import type { CyclePeriod } from './cycles'
+import { CYCLE_STATUSES, type CyclePeriod } from './cycles'
 
 /** POST /api/displays: a wall display of one cycle, named after where the screen hangs. */
 export const DisplayCreate = z.strictObject({
@@ -93,6 +93,8 @@ export const WallCycle = z.strictObject({
   year: z.int(),
   quarter: z.int(),
   unitIds: z.array(UnitId),
+  /** A cancelled cycle's wall shows only that it was cancelled; a closed one shows its finished board. */
+  status: z.enum(CYCLE_STATUSES),
 })
 export type WallCycle = z.infer<typeof WallCycle>
 

@@ -78,6 +78,11 @@ export const ERROR_REASONS = [
   'role_unknown',
   'unit_required',
   'cycle_started',
+  // A cycle that ended: its cards no longer change; it cannot end twice; only a finished one closes (`open` cards left).
+  'cycle_cancelled',
+  'cycle_closed',
+  'cycle_ended',
+  'cycle_unfinished',
   'template_id_taken',
   'template_overtaken',
   // Wall displays.

@@ -17,7 +17,8 @@ import type {
   NoteDto,
   Viewer,
 } from './board'
-import type { WallCardChanged, WallJoin, WallSnapshot } from './displays'
+import type { CycleDto } from './cycles'
+import type { WallCardChanged, WallCycle, WallJoin, WallSnapshot } from './displays'
 
 /** Every command is answered by one ack of this shape; see docs/realtime.md. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody & { card?: CardDto } }
@@ -64,6 +65,10 @@ export interface ServerToClientEvents {
   'card:timer': (payload: TimerThreshold) => void
   /** Wall displays only: a card's place or clock as the wall shows it, with the move if it moved. */
   'wall:card': (payload: WallCardChanged) => void
+  /** The board's cycle was cancelled or closed: it is read-only from now on. */
+  'cycle:ended': (payload: { cycle: CycleDto }) => void
+  /** Wall displays only: their cycle was cancelled or closed. */
+  'wall:cycle': (payload: { cycle: WallCycle }) => void
   /** The work calendar changed; clocks on every board are recomputed with it. */
   'calendar:changed': (payload: { calendar: WorkCalendar }) => void
   /** Sent only to the user it is for (all of their tabs). */
@@ -81,6 +86,8 @@ export interface ServerStatus {
 export interface InterServerEvents {
   /** An administrator cleared the account's login limits; every node forgets its counters of it. */
   'auth:unlock': (username: string) => void
+  /** A cycle was cancelled or closed: every node reads it again at its next use. */
+  'cycle:ended': (cycleId: string) => void
 }
 
 export interface SocketUser {

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client'
 import type { ServerStatus, ServerToClientEvents } from '@shared/protocol/events'
-import type { WallCardChanged } from '@shared/protocol/displays'
+import type { WallCardChanged, WallCycle } from '@shared/protocol/displays'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { useBoardStore } from '../stores/board'
 import { useCalendarStore } from '../stores/calendar'
@@ -73,6 +73,7 @@ export function routeSocketEvents(): () => void {
       useCardDetailStore().noted(fact.cardId, fact.note)
     },
     'card:timer': (fact) => useBoardStore().applyTimer(fact),
+    'cycle:ended': ({ cycle }) => useBoardStore().applyCycleEnded(cycle),
     'presence:changed': (fact) => useBoardStore().applyPresence(fact),
     'calendar:changed': ({ calendar }) => {
       useBoardStore().applyCalendar(calendar)
@@ -92,6 +93,7 @@ export interface WallEvents {
   disconnected(reason: Socket.DisconnectReason): void
   refused(err: Error): void
   cardChanged(change: WallCardChanged): void
+  cycleEnded(cycle: WallCycle): void
   calendarChanged(calendar: WorkCalendar): void
   statusChanged(status: ServerStatus): void
 }
@@ -103,6 +105,7 @@ export function routeWallEvents(wall: WallSocket, to: WallEvents): () => void {
     disconnect: (reason) => to.disconnected(reason),
     connect_error: (err) => to.refused(err),
     'wall:card': (change) => to.cardChanged(change),
+    'wall:cycle': ({ cycle }) => to.cycleEnded(cycle),
     'calendar:changed': ({ calendar }) => to.calendarChanged(calendar),
     'server:status': (status) => to.statusChanged(status),
   })

@@ -162,8 +162,24 @@ export const useBoardStore = defineStore('board', () => {
     return mayAct(template.value, actor.value, placeOf(card))
   }
 
+  /** A cancelled or closed cycle: nothing on its board changes any more (the server refuses it too). */
+  const readOnly = computed(() => cycle.value !== null && cycle.value.status !== 'running')
+
+  /** Whether the signed-in user may change this card (move it, tick, upload) in this cycle now. */
+  function mayChange(cardId: string): boolean {
+    return !readOnly.value && actRefusal(cardId) === null
+  }
+
+  /** Why the card is locked for the signed-in user, in words; '' when it is not. */
+  function lockText(cardId: string): string {
+    if (readOnly.value) return t(`board.ended.locked.${cycle.value?.status ?? 'cancelled'}`)
+    const card = cards.value[cardId]
+    const refusal = actRefusal(cardId)
+    return refusal && card ? refusalText(refusal, card) : ''
+  }
+
   function canDrag(cardId: string): boolean {
-    return actRefusal(cardId) === null && !pending.value[cardId]
+    return mayChange(cardId) && !pending.value[cardId]
   }
 
   function checkTo(cardId: string, to: Position): MoveCheck | null {
@@ -175,7 +191,7 @@ export const useBoardStore = defineStore('board', () => {
   /** Every cell the card may go to now, regular moves first, administrator overrides last. */
   function targetsFor(cardId: string): MoveTarget[] {
     const card = cards.value[cardId]
-    if (!card || !template.value || !actor.value || pending.value[cardId]) return []
+    if (!card || !template.value || !actor.value || pending.value[cardId] || readOnly.value) return []
     return moveTargets(template.value, actor.value, placeOf(card))
   }
 
@@ -384,6 +400,15 @@ export const useBoardStore = defineStore('board', () => {
     if (id === cycleId.value) viewers.value = list
   }
 
+  /** The cycle was cancelled or closed while the board was open: read-only from now on. */
+  function applyCycleEnded(ended: CycleDto): void {
+    if (ended.id !== cycleId.value) return
+    cycle.value = ended
+    const text = t(`board.ended.told.${ended.status === 'closed' ? 'closed' : 'cancelled'}`, { name: ended.ended?.by.name ?? '' })
+    announcement.value = text
+    notices.warning(text)
+  }
+
   function applyCalendar(next: WorkCalendar): void {
     // Every card's timer follows at the next tick; moved due instants also come as card:updated.
     if (cycleId.value) calendar.value = next
@@ -442,6 +467,10 @@ export const useBoardStore = defineStore('board', () => {
     refusalText,
     errorText,
     actRefusal,
+    readOnly,
+    mayChange,
+    lockText,
+    applyCycleEnded,
     canDrag,
     checkTo,
     targetsFor,

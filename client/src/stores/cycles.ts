@@ -3,7 +3,7 @@ import type { CycleCreate, CycleDto } from '@shared/protocol/cycles'
 import { api } from '../api/http'
 import { useRemoteList } from '../composables/useRemoteList'
 
-/** The list of cycles (one run of the SOP per quarter) and starting a new one. */
+/** The list of cycles (one run of the SOP per quarter): starting one, cancelling or closing it. */
 export const useCyclesStore = defineStore('cycles', () => {
   // Only the first load shows a skeleton; a refresh keeps the list on screen.
   const { items: cycles, status, error, load } = useRemoteList(
@@ -18,7 +18,22 @@ export const useCyclesStore = defineStore('cycles', () => {
     return cycle
   }
 
-  return { cycles, status, error, load, create }
+  function replace(cycle: CycleDto): CycleDto {
+    cycles.value = cycles.value.map((c) => (c.id === cycle.id ? cycle : c))
+    return cycle
+  }
+
+  /** Throws ApiError (CONFLICT cycle_ended when someone ended it first) for the dialog to explain. */
+  async function cancel(id: string, reason: string): Promise<CycleDto> {
+    return replace((await api<{ cycle: CycleDto }>('POST', `/api/cycles/${id}/cancel`, { reason })).cycle)
+  }
+
+  /** Throws ApiError (CONFLICT cycle_unfinished while a card has not finished). */
+  async function close(id: string): Promise<CycleDto> {
+    return replace((await api<{ cycle: CycleDto }>('POST', `/api/cycles/${id}/close`, {})).cycle)
+  }
+
+  return { cycles, status, error, load, create, cancel, close }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCyclesStore, import.meta.hot))

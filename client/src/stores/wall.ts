@@ -149,6 +149,9 @@ export const useWallStore = defineStore('wall', () => {
         if (!s.active) retryLater(() => s.connect(), 3_000)
       },
       cardChanged: ({ card, move }) => applyCard(card, move),
+      cycleEnded(ended) {
+        if (cycle.value?.id === ended.id) cycle.value = ended
+      },
       calendarChanged(next) {
         calendar.value = next
       },
