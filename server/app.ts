@@ -220,6 +220,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
   })
 
+  bus.subscribe('card.extended', ({ card }) => {
+    const threshold = card.atRiskAt ?? card.dueAt
+    if (threshold) timers.wakeBy(new Date(threshold))
+  })
+
   serveDisplays(io, { displays, cards, cycles, calendars, clock, log })
 
   const api = express.Router()

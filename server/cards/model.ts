@@ -26,6 +26,7 @@ const visitSchema = new Schema(
     leftAt: { type: Date, default: null },
     workingMs: { type: Number, default: null },
     standardMs: Number,
+    extended: Number,
   },
   { _id: false },
 )

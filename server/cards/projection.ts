@@ -28,12 +28,15 @@ export interface HistoryEntry {
   opId: string
   /** The event's seq (entries projected before it was kept have none). */
   seq?: number
-  kind: MoveKind | 'create' | 'undo'
+  /** 'extend': a dispensation in the card's place (`from` null, `to` where it was), its reason as the note. */
+  kind: MoveKind | 'create' | 'undo' | 'extend'
   at: Date
   by: PersonRef
   from: Position | null
   to: Position
   note: string
+  /** A dispensation's units of the step's Waktu. */
+  amount?: number
 }
 
 export interface NoteEntry {
@@ -93,6 +96,8 @@ export type EventPayload =
   | { kind: 'document_added'; payload: { document: StoredDocument } }
   | { kind: 'document_removed'; payload: { documentId: string } }
   | { kind: 'clock'; payload: Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'> }
+  /** A dispensation of `amount` units of the step's Waktu, with its reason and the clock it gives. */
+  | { kind: 'extend'; payload: { amount: number; reason: string; clock: Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'> } }
   | {
       kind: 'migrated'
       payload: {
@@ -150,9 +155,17 @@ function noteOf(event: Extract<FoldEvent, { kind: 'note' }>): NoteEntry {
 export function listsOf(events: readonly FoldEvent[]): CardLists {
   const history: HistoryEntry[] = []
   const notes: NoteEntry[] = []
+  let place: Position | null = null
   for (const event of events) {
-    if (event.kind === 'create' || event.kind === 'move' || event.kind === 'undo') history.push(entryOf(event))
-    else if (event.kind === 'note') notes.push(noteOf(event))
+    if (event.kind === 'create' || event.kind === 'move' || event.kind === 'undo') {
+      const entry = entryOf(event)
+      history.push(entry)
+      place = entry.to
+    } else if (event.kind === 'note') notes.push(noteOf(event))
+    else if (event.kind === 'extend' && place) {
+      const { amount, reason } = event.payload
+      history.push({ opId: event.opId, seq: event.seq, kind: 'extend', at: event.at, by: { id: event.by.id, name: event.by.name }, from: null, to: place, note: reason, amount })
+    }
   }
   return { history, notes }
 }
@@ -208,6 +221,8 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
       return { ...next, documents: state.documents.filter((d) => d.id !== event.payload.documentId) }
     case 'clock':
       return { ...next, ...event.payload }
+    case 'extend':
+      return { ...next, ...event.payload.clock }
     case 'migrated':
       return { ...next, ...event.payload.state, seq: event.seq, head: event.hash }
     case 'timer':

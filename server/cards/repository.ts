@@ -7,7 +7,7 @@ import { defaultLaneOf } from '../../shared/domain/moves'
 import { stepOf, type SopTemplate, type Unit } from '../../shared/domain/template'
 import type { WorkCalendar } from '../../shared/time/calendar'
 import type { MovableCard, MoveEvent } from '../../shared/domain/applyMove'
-import { clockToDto, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
+import { clockToDto, extendedOf, openVisit, type StepClock, type Visit } from '../../shared/domain/stepClock'
 import type { BoardCache } from './boardCache'
 import type { CardModel, CardRecord } from './model'
 import { applyEvent, listsOf, type CardLists, type CardState, type FoldEvent, type HistoryEntry, type NoteEntry, type PlaceState, type StepMutu, type StoredDocument } from './projection'
@@ -31,6 +31,7 @@ export function visitsOf(card: CardRecord): Visit[] {
     leftAt: v.leftAt ?? null,
     workingMs: v.workingMs ?? null,
     standardMs: v.standardMs ?? 0,
+    ...(v.extended ? { extended: v.extended } : {}),
   }))
 }
 
@@ -62,6 +63,7 @@ function toEntryDto(h: LooseEntry | HistoryEntry, card: CardRecord): HistoryEntr
     from: toPosition(h.from),
     to: toPosition(h.to) ?? { step: card.step, lane: card.lane },
     note: h.note ?? '',
+    ...('amount' in h && typeof h.amount === 'number' ? { amount: h.amount } : {}),
   }
 }
 
@@ -79,7 +81,8 @@ function lastNoteOf(card: CardRecord): CardDto['lastNote'] {
 export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
   const mutu = mutuOf(card, card.step)
   const items = stepOf(template, card.step)?.kelengkapan.length ?? 0
-  const { visits: _visits, ...clock } = clockToDto(clockOf(card))
+  const { visits, ...clock } = clockToDto(clockOf(card))
+  const extended = extendedOf(visits)
   return {
     id: String(card._id),
     cycleId: String(card.cycleId),
@@ -90,6 +93,7 @@ export function toCardDto(card: CardRecord, template: SopTemplate): CardDto {
     seq: card.seq,
     ...clock,
     rounds: card.rounds ?? 0,
+    ...(extended ? { extended } : {}),
     checklist: Array.from({ length: items }, (_, i) => mutu.checks?.[`i${i}`] === true),
     output: mutu.output ?? '',
     noteCount: card.noteCount ?? 0,
@@ -477,6 +481,29 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
         card.version !== version ? null : { kind: 'clock', payload: clock, opId: sysOp('clock'), at: new Date(), by: system, version },
       )
       return done?.card ?? null
+    },
+
+    /**
+     * A dispensation on the version it was granted for: `clockFor` gives the extended clock of the
+     * card as it is (null: no running clock, nothing written). Null when the card moved since;
+     * `ours` false for a resend.
+     */
+    async extend(
+      cardId: string,
+      grant: { opId: string; version: number; amount: number; reason: string; by: PersonRef; at: Date },
+      clockFor: (card: CardRecord) => Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'> | null,
+      seen?: CardRecord,
+    ): Promise<Committed | null> {
+      return commit(
+        cardId,
+        (card) => {
+          const clock = card.version === grant.version ? clockFor(card) : null
+          if (!clock) return null
+          const { opId, amount, reason, by, at, version } = grant
+          return { kind: 'extend', payload: { amount, reason, clock }, opId, at, by, version }
+        },
+        seen,
+      )
     },
 
     /**

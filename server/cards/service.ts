@@ -1,7 +1,8 @@
 import { applyMove, isNoteRefusal } from '../../shared/domain/applyMove'
-import { mayAct, type Actor } from '../../shared/domain/moves'
+import { mayAct, mayExtend, type Actor } from '../../shared/domain/moves'
+import { clockAfterExtension } from '../../shared/domain/stepClock'
 import type { SopTemplate } from '../../shared/domain/template'
-import type { CardDetail, CardDto, CardMove, CardNoteAdd, CardUndo, NoteDto } from '../../shared/protocol/board'
+import type { CardDetail, CardDto, CardExtend, CardMove, CardNoteAdd, CardUndo, NoteDto } from '../../shared/protocol/board'
 import type { CalendarRepository } from '../calendar/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { Bus } from '../platform/bus'
@@ -11,7 +12,7 @@ import type { Logger } from '../platform/logger'
 import { refusalMessage, staleMessage } from './messages'
 import type { CardRecord } from './model'
 import { stateBefore, type FoldEvent, type PlaceState } from './projection'
-import { movableOf, toCardDetail, toCardDto, type CardsRepository } from './repository'
+import { movableOf, toCardDetail, toCardDto, visitsOf, type CardsRepository } from './repository'
 
 /** Who asks: the person (rules and attribution) and where from (`origin`: their facts skip that socket). */
 export interface Caller extends Actor {
@@ -167,6 +168,31 @@ export function createCardService(deps: CardServiceDeps) {
       // A resend: answered with the note as its first attempt kept it.
       const kept = (await cards.listsOf(input.cardId)).notes.find((n) => n.id === input.opId) ?? note
       return { ...kept, at: kept.at.toISOString() }
+    },
+
+    /**
+     * A dispensation (the Sekretaris or an administrator): the current step's deadline moves by
+     * `amount` units of its Waktu. Recorded in the card's history with its reason; boards get the
+     * card with its new thresholds, and the timers wake by them.
+     */
+    async extend(caller: Caller, input: CardExtend): Promise<CardDto> {
+      const { card, template } = await load(input.cardId)
+      if (!mayExtend(caller)) throw new AppError('FORBIDDEN', 'extend_forbidden')
+      if (card.version !== input.version) return resentOrStale(input.cardId, input.opId, template, card)
+      if (!card.dueAt) throw new AppError('CONFLICT', 'extend_no_clock')
+      const cal = await calendars.get()
+      const grant = { opId: input.opId, version: input.version, amount: input.amount, reason: input.reason, by: person(caller), at: clock() }
+      const clockFor = (c: CardRecord) =>
+        clockAfterExtension(cal, template, { step: c.step, enteredStepAt: c.enteredStepAt, dueAt: c.dueAt ?? null, atRiskAt: c.atRiskAt ?? null, visits: visitsOf(c) }, input.amount)
+      const extended = await cards.extend(input.cardId, grant, clockFor, card)
+      if (!extended) return resentOrStale(input.cardId, input.opId, template)
+      const dto = toCardDto(extended.card, template)
+      if (extended.event) {
+        bus.publish('card.updated', { card: dto, origin: caller.origin })
+        bus.publish('card.extended', { card: dto })
+        log.info({ event: 'card:extended', cardId: dto.id, opId: input.opId, userId: caller.id, amount: input.amount, dueAt: dto.dueAt }, 'card deadline extended')
+      }
+      return dto
     },
 
     /** Ticks a Kelengkapan item or sets the Output of the card's current step; the holder only. */

@@ -16,12 +16,13 @@ export function toWallCard(card: CardDto): WallCard {
     lane: card.lane,
     version: card.version,
     enteredStepAt: card.enteredStepAt,
+    ...(card.extended ? { extended: card.extended } : {}),
   }
 }
 
-/** A move of the card's history as the ticker shows it; null for the card's creation. `version` is the card's after the move. */
+/** A move of the card's history as the ticker shows it; null for the card's creation (or a dispensation). `version` is the card's after the move. */
 export function toWallMove(cardId: string, version: number, entry: HistoryEntryDto): WallMove | null {
-  if (entry.kind === 'create' || !entry.from) return null
+  if (entry.kind === 'create' || entry.kind === 'extend' || !entry.from) return null
   return {
     cardId,
     version,

@@ -6,7 +6,7 @@ import { canonical } from './chain'
 import { seal, type EventDraft, type Ledger } from './repository'
 
 /** A history entry of the old shape: there was no undo before the ledger. */
-type OldHistoryEntry = Omit<HistoryEntry, 'kind'> & { kind: Exclude<HistoryEntry['kind'], 'undo'> }
+type OldHistoryEntry = Omit<HistoryEntry, 'kind'> & { kind: Exclude<HistoryEntry['kind'], 'undo' | 'extend'> }
 
 /** A card document as versions before the ledger wrote it: state and history in one, no chain. */
 interface OldCard {

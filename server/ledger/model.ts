@@ -19,6 +19,11 @@ export const EVENT_KINDS = [
   /** The open step's thresholds after a work-calendar edit. */
   'clock',
   /**
+   * A dispensation: the Sekretaris or an administrator extended the open step's deadline by
+   * `amount` units of its Waktu, with a reason; the new thresholds and visits come with it.
+   */
+  'extend',
+  /**
    * A card of the old shape (before the ledger) taken over as it was: its whole state, after the
    * events rebuilt from its history, notes and documents.
    */

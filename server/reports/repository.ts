@@ -41,6 +41,8 @@ export function createReportsRepository(deps: { db: Connection; cycles: CyclesRe
       const prev = await Cycle.findOne(
         {
           templateId: cycle.templateId,
+          // A cancelled cycle was a mistake, not a quarter to compare with.
+          status: { $ne: 'cancelled' },
           $or: [{ year: { $lt: cycle.year } }, { year: cycle.year, quarter: { $lt: cycle.quarter } }],
         },
         { _id: 1 },

@@ -2,7 +2,7 @@ import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { Bus } from '../platform/bus'
-import { recomputeThresholds } from '../../shared/domain/stepClock'
+import { extendedOf, recomputeThresholds } from '../../shared/domain/stepClock'
 
 /**
  * After a calendar edit: every running step keeps its entry instant and gets the due and at-risk
@@ -20,7 +20,7 @@ export async function recomputeRunningClocks(deps: {
   for (const card of await cards.running(await cycles.stoppedIds())) {
     const cycleId = String(card.cycleId)
     const template = await cycles.templateOf(cycleId)
-    const next = template && recomputeThresholds(cal, template, card.step, card.enteredStepAt)
+    const next = template && recomputeThresholds(cal, template, card.step, card.enteredStepAt, extendedOf(visitsOf(card)))
     if (!template || !next) continue
     const visits = visitsOf(card).map((v) => (v.leftAt ? v : { ...v, standardMs: next.standardMs }))
     const updated = await cards.setThresholds(String(card._id), card.version, { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits })

@@ -35,6 +35,15 @@ export function mayAct(template: SopTemplate, actor: Actor, card: CardPlace): Re
   return null
 }
 
+/**
+ * Who may grant a dispensation (extend a card's current-step deadline): the Sekretaris, who
+ * oversees the SOP's timeliness, or an administrator; whoever holds the card may not.
+ */
+export function mayExtend(actor: Actor): boolean {
+  return actor.isAdmin || actor.role === EXTENDING_ROLE
+}
+export const EXTENDING_ROLE = 'sekretaris'
+
 /** Lanes of a step, counting the virtual "Selesai" column as held by the last step's lanes. */
 export function lanesOfStep(template: SopTemplate, step: number): string[] {
   if (step === finishedStep(template)) return template.steps.at(-1)?.lanes ?? []

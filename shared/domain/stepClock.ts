@@ -1,6 +1,6 @@
 import type { MoveKind, Position } from './moves'
 import type { VisitDto } from '../protocol/board'
-import { finishedStep, stepOf, type SopTemplate } from './template'
+import { finishedStep, stepOf, type SopTemplate, type Waktu } from './template'
 import type { WorkCalendar } from '../time/calendar'
 import { thresholdsOf, workingMsBetween } from '../time/workingTime'
 
@@ -17,6 +17,8 @@ export interface Visit {
   leftAt: Date | null
   workingMs: number | null
   standardMs: number
+  /** Units of the step's Waktu granted by dispensations in this visit; absent when none. */
+  extended?: number
 }
 
 /** What the timer bookkeeping of a card looks like after a move; written with the move, atomically. */
@@ -75,12 +77,39 @@ export function clockAfterMove(
   return { ...clock, visits: visit ? [...visits, visit] : visits }
 }
 
-/** Thresholds of the open visit again, after the calendar changed; the entry instant stays. */
-export function recomputeThresholds(cal: WorkCalendar, template: SopTemplate, step: number, enteredStepAt: Date) {
+/**
+ * The standard a visit is measured against: the step's Waktu plus what dispensations granted, in
+ * the step's own unit ("3 hari" extended by 2 is "5 hari", counted on the office calendar).
+ */
+export function effectiveWaktu(waktu: Waktu, extended: number | undefined): Waktu {
+  return extended ? { ...waktu, amount: waktu.amount + extended } : waktu
+}
+
+/** What dispensations granted the open visit, in units of its step's Waktu (0 when none). */
+export function extendedOf(visits: readonly { leftAt: unknown; extended?: number }[]): number {
+  return visits.find((v) => !v.leftAt)?.extended ?? 0
+}
+
+/** Thresholds of the open visit again, after the calendar changed or a dispensation; the entry instant stays. */
+export function recomputeThresholds(cal: WorkCalendar, template: SopTemplate, step: number, enteredStepAt: Date, extended = 0) {
   const waktu = stepOf(template, step)?.waktu
   if (!waktu) return null
-  const { dueAt, atRiskAt } = thresholdsOf(cal, enteredStepAt, waktu)
+  const { dueAt, atRiskAt } = thresholdsOf(cal, enteredStepAt, effectiveWaktu(waktu, extended))
   return { dueAt, atRiskAt, standardMs: workingMsBetween(cal, enteredStepAt, dueAt) }
+}
+
+/**
+ * A dispensation: the open visit's deadline moves by `amount` units of its step's Waktu; the
+ * at-risk instant and the visit's standard follow. Null when the card has no running clock.
+ */
+export function clockAfterExtension(cal: WorkCalendar, template: SopTemplate, card: StepClock & { step: number }, amount: number): Pick<StepClock, 'dueAt' | 'atRiskAt' | 'visits'> | null {
+  const open = card.visits.find((v) => !v.leftAt)
+  if (!card.dueAt || !open) return null
+  const extended = (open.extended ?? 0) + amount
+  const next = recomputeThresholds(cal, template, card.step, card.enteredStepAt, extended)
+  if (!next) return null
+  const visits = card.visits.map((v) => (v === open ? { ...v, extended, standardMs: next.standardMs } : v))
+  return { dueAt: next.dueAt, atRiskAt: next.atRiskAt, visits }
 }
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null
@@ -92,7 +121,15 @@ export function clockToDto(clock: StepClock): StepClockDto {
     enteredStepAt: clock.enteredStepAt.toISOString(),
     dueAt: iso(clock.dueAt),
     atRiskAt: iso(clock.atRiskAt),
-    visits: clock.visits.map((v) => ({ step: v.step, round: v.round, enteredAt: v.enteredAt.toISOString(), leftAt: iso(v.leftAt), workingMs: v.workingMs, standardMs: v.standardMs })),
+    visits: clock.visits.map((v) => ({
+      step: v.step,
+      round: v.round,
+      enteredAt: v.enteredAt.toISOString(),
+      leftAt: iso(v.leftAt),
+      workingMs: v.workingMs,
+      standardMs: v.standardMs,
+      ...(v.extended ? { extended: v.extended } : {}),
+    })),
   }
 }
 
@@ -102,6 +139,14 @@ export function clockFromDto(clock: StepClockDto): StepClock {
     enteredStepAt: new Date(clock.enteredStepAt),
     dueAt: date(clock.dueAt),
     atRiskAt: date(clock.atRiskAt),
-    visits: clock.visits.map((v) => ({ step: v.step, round: v.round, enteredAt: new Date(v.enteredAt), leftAt: date(v.leftAt), workingMs: v.workingMs, standardMs: v.standardMs })),
+    visits: clock.visits.map((v) => ({
+      step: v.step,
+      round: v.round,
+      enteredAt: new Date(v.enteredAt),
+      leftAt: date(v.leftAt),
+      workingMs: v.workingMs,
+      standardMs: v.standardMs,
+      ...(v.extended ? { extended: v.extended } : {}),
+    })),
   }
 }

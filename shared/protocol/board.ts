@@ -46,6 +46,20 @@ export type CardUndo = z.infer<typeof CardUndo>
 export const CardNoteAdd = z.strictObject({ opId: OpId, cardId: ObjectId, text: NoteText })
 export type CardNoteAdd = z.infer<typeof CardNoteAdd>
 
+/**
+ * A dispensation: the card's current-step deadline extended by `amount` units of the step's Waktu
+ * (3 for "3 hari" gives 3 more working days), always with a reason. Made on the `version` the
+ * asker saw, so an extension meant for a step the card has since left is refused as STALE.
+ */
+export const CardExtend = z.strictObject({
+  opId: OpId,
+  cardId: ObjectId,
+  version: z.int().min(1),
+  amount: z.int().min(1).max(99),
+  reason: z.string().trim().min(3).max(500),
+})
+export type CardExtend = z.infer<typeof CardExtend>
+
 export const CardChecklistSet = z.strictObject({
   opId: OpId,
   cardId: ObjectId,
@@ -73,13 +87,17 @@ export interface HistoryEntryDto {
    * client shows before its move is acknowledged.
    */
   seq?: number
-  /** 'undo': a compensating move back to where the card was before the move it undoes. */
-  kind: MoveKind | 'create' | 'undo'
+  /**
+   * 'undo': a compensating move back to where the card was before the move it undoes. 'extend': a
+   * dispensation where the card was (`from` null), `amount` units of the step's Waktu, the reason as `note`.
+   */
+  kind: MoveKind | 'create' | 'undo' | 'extend'
   at: string
   by: PersonRef
   from: Position | null
   to: Position
   note: string
+  amount?: number
 }
 
 export interface NoteDto {
@@ -100,6 +118,8 @@ export interface VisitDto {
   workingMs: number | null
   /** The step's standard (Waktu) as office time from this visit's entry to its due instant. */
   standardMs: number
+  /** Units of the step's Waktu granted by dispensations in this visit (in standardMs already); absent when none. */
+  extended?: number
 }
 
 /**
@@ -123,6 +143,8 @@ export interface CardDto {
   atRiskAt: string | null
   /** Correction rounds: how many times the card went back along a decision's "Tidak" branch. */
   rounds: number
+  /** Units of the current step's Waktu granted by dispensations (its clocks count them); absent when none. */
+  extended?: number
   /** Ticks of the current step's Kelengkapan items, by index. */
   checklist: boolean[]
   output: string

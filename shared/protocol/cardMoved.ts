@@ -31,6 +31,8 @@ export interface CardMovedFact {
   checklist?: boolean[]
   /** Absent when empty. */
   output?: string
+  /** A dispensation's units the step keeps (a hand-off within it, an undo back into it); absent when none. */
+  extended?: number
 }
 
 /** The fact of a card the server just moved (its lastEntry is the move). */
@@ -53,6 +55,7 @@ export function toMovedFact(card: CardDto): CardMovedFact {
     ...(card.rounds ? { rounds: card.rounds } : {}),
     ...(card.checklist.some(Boolean) ? { checklist: card.checklist } : {}),
     ...(card.output ? { output: card.output } : {}),
+    ...(card.extended ? { extended: card.extended } : {}),
   }
 }
 
@@ -62,8 +65,10 @@ export function toMovedFact(card: CardDto): CardMovedFact {
  */
 export function withMove(held: CardDto, fact: CardMovedFact, template: SopTemplate): CardDto {
   const items = stepOf(template, fact.to.step)?.kelengkapan.length ?? 0
+  const { extended: _held, ...rest } = held
   return {
-    ...held,
+    ...rest,
+    ...(fact.extended ? { extended: fact.extended } : {}),
     version: fact.version,
     seq: fact.seq,
     step: fact.to.step,

@@ -67,6 +67,8 @@ export const WallCard = z.strictObject({
   /** The card's version: of a fact and a snapshot, the higher one is current. */
   version: z.int().min(0),
   enteredStepAt: z.iso.datetime(),
+  /** A dispensation's units of the step's Waktu: the wall's clock counts them. */
+  extended: z.int().min(1).optional(),
 })
 export type WallCard = z.infer<typeof WallCard>
 

@@ -42,6 +42,9 @@ export const ERROR_REASONS = [
   'undo_not_yours',
   'undo_overtaken',
   'undo_expired',
+  // A dispensation (card:extend) by someone who may not grant one, or for a card with no running clock.
+  'extend_forbidden',
+  'extend_no_clock',
   // Not found.
   'not_found_card',
   'not_found_cycle',

@@ -8,6 +8,7 @@ import type {
   BoardSnapshot,
   CardChecklistSet,
   CardDto,
+  CardExtend,
   CardMove,
   CardNoteAdd,
   CardOutputSet,
@@ -33,6 +34,7 @@ export interface ClientToServerEvents {
   /** The mover takes their last move back (shared/protocol/board.ts CardUndo); broadcast as card:moved. */
   'card:undo': (payload: CardUndo, ack: AckFn<CardDto>) => void
   'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
+  'card:extend': (payload: CardExtend, ack: AckFn<CardDto>) => void
   'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void
   'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void
   /** A card's history, notes, visits and documents, for the card panel (any signed-in person). */

@@ -137,6 +137,7 @@ describe('cycleStats: one Monday of four units', () => {
       withinStandard: 2,
       withinShare: 2 / 3,
       rounds: 0,
+      extensions: 0,
     })
   })
 

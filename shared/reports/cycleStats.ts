@@ -1,3 +1,4 @@
+import { effectiveWaktu, extendedOf } from '../domain/stepClock'
 import type { Position } from '../domain/moves'
 import type { FullCard, HistoryEntryDto, PersonRef } from '../protocol/board'
 import type { CycleProgress } from '../protocol/cycles'
@@ -130,6 +131,17 @@ export interface Correction {
   note: string
 }
 
+/** A dispensation granted in the cycle: `amount` units of the Waktu of the step at `to`. */
+export interface Extension {
+  cardId: string
+  unit: Unit
+  at: string
+  by: PersonRef
+  to: Position
+  amount: number
+  note: string
+}
+
 /** The cycle's progress (cycleProgress, the same measure the cycles list and the board show) and its times. */
 export interface CycleSummaryStats extends CycleProgress {
   actualMs: number
@@ -140,6 +152,8 @@ export interface CycleSummaryStats extends CycleProgress {
   withinShare: number | null
   /** Correction rounds over all cards (returns along a decision's "Tidak"). */
   rounds: number
+  /** Dispensations granted over all cards. */
+  extensions: number
 }
 
 export interface CycleStats {
@@ -150,6 +164,7 @@ export interface CycleStats {
   alerts: Alert[]
   flow: CycleFlow
   corrections: Correction[]
+  extensions: Extension[]
   summary: CycleSummaryStats
 }
 
@@ -239,7 +254,7 @@ function mergeSegments(segments: { lane: string; workingMs: number }[]) {
 function unitProgress(card: StatsCard, visits: ResolvedVisit[], template: SopTemplate, cal: WorkCalendar, now: Date): UnitProgress {
   const finished = isFinished(template, card.step)
   const waktu = finished ? undefined : stepOf(template, card.step)?.waktu
-  const timer = waktu ? timerAt(cal, new Date(card.enteredStepAt), waktu, now) : null
+  const timer = waktu ? timerAt(cal, new Date(card.enteredStepAt), effectiveWaktu(waktu, extendedOf(card.visits)), now) : null
   return {
     cardId: card.id,
     unit: card.unit,
@@ -263,7 +278,7 @@ function alertsOf(cards: StatsCard[], template: SopTemplate, cal: WorkCalendar, 
     if (card.step >= finishedStep(template)) continue
     const waktu = stepOf(template, card.step)?.waktu
     if (!waktu) continue
-    const t = timerAt(cal, new Date(card.enteredStepAt), waktu, now)
+    const t = timerAt(cal, new Date(card.enteredStepAt), effectiveWaktu(waktu, extendedOf(card.visits)), now)
     // A paused clock is still judged by how much of its standard is used.
     const state = t.state === 'overdue' ? 'overdue' : t.usedRatio >= AT_RISK_RATIO ? 'at_risk' : null
     if (!state) continue
@@ -323,6 +338,16 @@ function correctionsOf(cards: StatsCard[]): Correction[] {
     .sort((a, b) => time(a.at) - time(b.at))
 }
 
+function extensionsOf(cards: StatsCard[]): Extension[] {
+  return cards
+    .flatMap((card) =>
+      card.history
+        .filter((h) => h.kind === 'extend')
+        .map((h): Extension => ({ cardId: card.id, unit: card.unit, at: h.at, by: h.by, to: h.to, amount: h.amount ?? 0, note: h.note })),
+    )
+    .sort((a, b) => time(a.at) - time(b.at))
+}
+
 export function cycleStats({ cards, template, calendar: cal, now }: StatsInput): CycleStats {
   const visitsByCard = new Map(cards.map((c) => [c.id, resolveVisits(c, cal, now)]))
   const allVisits = cards.flatMap((c) => visitsByCard.get(c.id) ?? [])
@@ -371,6 +396,7 @@ export function cycleStats({ cards, template, calendar: cal, now }: StatsInput):
     withinStandard: within,
     withinShare: closed.length ? within / closed.length : null,
     rounds: cards.reduce((sum, c) => sum + c.rounds, 0),
+    extensions: cards.reduce((sum, c) => sum + c.history.filter((h) => h.kind === 'extend').length, 0),
   }
 
   return {
@@ -381,6 +407,7 @@ export function cycleStats({ cards, template, calendar: cal, now }: StatsInput):
     alerts: alertsOf(cards, template, cal, now),
     flow: flowOf(cards, template, cal, now),
     corrections: correctionsOf(cards),
+    extensions: extensionsOf(cards),
     summary,
   }
 }

@@ -2,6 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import type { Waktu } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { addWorkingMs, timerAt, type TimerReading } from '@shared/time/workingTime'
+import { effectiveWaktu } from '@shared/domain/stepClock'
 import { useAlarmClock } from './useNow'
 
 const SECOND = 1_000
@@ -13,6 +14,8 @@ export interface TimerSource {
   enteredAt: string
   /** The step's standard; absent for the "Selesai" column, which has no timer. */
   waktu: Waktu | undefined
+  /** Units of it granted by dispensations in this visit. */
+  extended?: number
   calendar: WorkCalendar | null
   /** Server clock minus browser clock. */
   offsetMs: number
@@ -69,7 +72,7 @@ export function useCardTimer(source: () => TimerSource | null): ComputedRef<Time
     if (Number.isNaN(entry.getTime())) return null
     const at = clock.now.value + s.offsetMs
     try {
-      const reading = timerAt(s.calendar, entry, s.waktu, new Date(at))
+      const reading = timerAt(s.calendar, entry, effectiveWaktu(s.waktu, s.extended), new Date(at))
       // Set here, where the reading is made: any new input (a move, a calendar edit) re-arms it.
       clock.wakeAt(nextChangeAt(s.calendar, reading, at) - s.offsetMs)
       return reading

@@ -1,3 +1,4 @@
+import { effectiveWaktu } from '@shared/domain/stepClock'
 import type { WallCard, WallMove } from '@shared/protocol/displays'
 import { WALL_TICKER_SIZE } from '@shared/protocol/displays'
 import { stepOf, type SopTemplate } from '@shared/domain/template'
@@ -41,7 +42,7 @@ export function readingsAt(template: SopTemplate, calendar: WorkCalendar, cards:
     const step = stepOf(template, card.step)
     if (!step) continue
     try {
-      readings.set(card.id, timerAt(calendar, new Date(card.enteredStepAt), step.waktu, now))
+      readings.set(card.id, timerAt(calendar, new Date(card.enteredStepAt), effectiveWaktu(step.waktu, card.extended), now))
     } catch {
       // A calendar the arithmetic cannot use (no office day for years): no clock rather than no wall.
     }

@@ -352,6 +352,20 @@ export const useBoardStore = defineStore('board', () => {
     return false
   }
 
+  /** A dispensation (the Sekretaris or an administrator); the ack is the card with its new deadline. */
+  async function extend(cardId: string, amount: number, reason: string): Promise<boolean> {
+    const card = cards.value[cardId]
+    if (!card) return false
+    const ack = await emitCommand('card:extend', { opId: newOpId(), cardId, version: card.version, amount, reason })
+    if (ack.ok) {
+      hold(reconcile.applyFact(held(), ack.data))
+      detail.changed(cardId)
+      return true
+    }
+    notices.error(t('extend.failed', { unit: card.unit.shortName }), [errorText(ack.error)])
+    return false
+  }
+
   async function addNote(cardId: string, text: string): Promise<boolean> {
     const ack = await emitCommand('card:note', { opId: newOpId(), cardId, text })
     if (ack.ok) {
@@ -469,6 +483,7 @@ export const useBoardStore = defineStore('board', () => {
     actRefusal,
     readOnly,
     mayChange,
+    extend,
     lockText,
     applyCycleEnded,
     canDrag,
