@@ -1,8 +1,28 @@
-import { computed, ref, watch } from 'vue'
+import { computed, onScopeDispose, ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { Position } from '@shared/domain/moves'
 import { useCardMove } from '../board/useCardMove'
+import { cardMatches, isFiltering, NO_FILTER, type BoardFilter } from '../board/filter'
 import { useBoardStore } from './board'
+
+const LAYOUT_KEY = 'papan.board.layout'
+/** How the grid is drawn, kept per browser: compact cards fitted to the screen's width, empty lanes and steps folded. */
+interface BoardLayout {
+  compact: boolean
+  collapseEmpty: boolean
+}
+
+function savedLayout(): BoardLayout {
+  try {
+    const saved = JSON.parse(localStorage.getItem(LAYOUT_KEY) ?? '{}') as Partial<BoardLayout>
+    return { compact: saved.compact === true, collapseEmpty: saved.collapseEmpty === true }
+  } catch {
+    return { compact: false, collapseEmpty: false }
+  }
+}
+
+/** A state filter (terlambat, hampir habis, dijeda) is judged again this often as the clocks run. */
+const FILTER_CLOCK_MS = 30_000
 
 /**
  * How the user is working the open board: the card whose panel or move menu is open, the card
@@ -34,6 +54,37 @@ export const useBoardViewStore = defineStore('boardView', () => {
   const highlightMine = ref(false)
 
   const dragCard = computed(() => (dragCardId.value ? (board.cards[dragCardId.value] ?? null) : null))
+
+  /** What the URL asks the board to show (BoardView sets it from the route; see board/filter.ts). */
+  const filter = ref<BoardFilter>(NO_FILTER)
+  const filtering = computed(() => isFiltering(filter.value))
+  const filterNow = ref(Date.now())
+  const filterClock = setInterval(() => {
+    if (filter.value.states.length) filterNow.value = Date.now()
+  }, FILTER_CLOCK_MS)
+  onScopeDispose(() => clearInterval(filterClock))
+  /** The ids of the cards that pass the filter; null while nothing is filtered (every card shows). */
+  const visible = computed<Set<string> | null>(() => {
+    const template = board.template
+    if (!filtering.value || !template) return null
+    const ctx = { template, calendar: board.calendar, now: filterNow.value + board.clockOffsetMs }
+    return new Set(Object.values(board.cards).filter((card) => cardMatches(card, filter.value, ctx)).map((card) => card.id))
+  })
+
+  function setFilter(next: BoardFilter): void {
+    filterNow.value = Date.now()
+    filter.value = next
+  }
+
+  const layout = ref<BoardLayout>(savedLayout())
+  function setLayout(change: Partial<BoardLayout>): void {
+    layout.value = { ...layout.value, ...change }
+    try {
+      localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout.value))
+    } catch {
+      // Storage can be blocked (private mode, kiosk policies): the choice then lasts this visit.
+    }
+  }
 
   function reset(): void {
     openCardId.value = null
@@ -107,6 +158,12 @@ export const useBoardViewStore = defineStore('boardView', () => {
     dragOver,
     endDrag,
     toggleMine,
+    filter,
+    filtering,
+    visible,
+    setFilter,
+    layout,
+    setLayout,
   }
 })
 
