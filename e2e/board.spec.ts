@@ -46,7 +46,9 @@ test('a forbidden drop is refused with the reason, and the card stays put for ev
   const kasubag = await boardAs(USERS.kasubag)
   await expectViewers(kasubag, [USERS.sekretaris, USERS.kasubag])
 
-  // Drag by hand, to see the targets light up on the way: step 2 yes, step 3 (a skip) no.
+  // Drag by hand, to see the targets light up on the way: step 2 yes, step 3 (a skip) no. Tall
+  // enough that the Kasubag Program's row is on screen below the four cards of step 1.
+  await sekretaris.setViewportSize({ width: 1600, height: 1200 })
   const card = cardOf(sekretaris, 'sekretariat')
   const skip = cellOf(sekretaris, 3, 'kasubag_program')
   await card.hover()
