@@ -40,7 +40,7 @@ import { createReportsRepository } from './reports/repository'
 import { reportsRoutes } from './reports/routes'
 import { recomputeRunningClocks } from './timers/recompute'
 import { createDbHealth, rejectWhileDbDown, type SupervisedDb } from './platform/db/health'
-import { errorHandler, loadUser, refuseDuplicateKeys } from './platform/http/middleware'
+import { errorHandler, loadUser, refuseDuplicateKeys, refuseUntilPasswordChanged } from './platform/http/middleware'
 import { bodyTypes, sameOriginWrites } from './platform/http/requestGuards'
 import type { Logger } from './platform/logger'
 import { createRealtime, serveBoards, type IoServer } from './realtime/io'
@@ -237,6 +237,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use('/templates', express.json({ limit: '256kb', verify: refuseDuplicateKeys }))
   api.use(express.json({ limit: '32kb', verify: refuseDuplicateKeys }))
   api.use(loadUser(sessions))
+  api.use(refuseUntilPasswordChanged)
   api.use(
     authRoutes({
       conn: db,
@@ -246,6 +247,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       knownBrowsers,
       cookieSecure: deps.cookieSecure ?? 'auto',
       templates,
+      clock,
       onSessionEnded: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     }),
   )
@@ -253,7 +255,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     usersRoutes({
       users,
       templates,
-      onDeactivated: async (userId) => {
+      clock,
+      log,
+      // A reconnecting socket reads the account again; the session stands.
+      onChanged: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+      endSessions: async (userId) => {
         await sessions.destroyForUser(userId)
         io.in(userRoom(userId)).disconnectSockets(true)
       },

@@ -58,6 +58,8 @@ router.beforeEach(async (to) => {
   if (to.name === 'setup') return session.me ? { name: 'cycles' } : { name: 'login' }
   if (!session.me) return to.meta.public ? true : { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   if (to.name === 'login') return { name: 'cycles' }
+  // A password reset by an administrator: choosing one's own comes before anything else.
+  if (session.me.mustChangePassword && to.name !== 'password') return { name: 'password' }
   if (to.meta.admin && !session.me.isAdmin) return { name: 'cycles' }
   return true
 })

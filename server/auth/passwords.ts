@@ -32,3 +32,13 @@ export async function burnPasswordCheck(password: string): Promise<false> {
   await verifyPassword(password, await DUMMY_HASH)
   return false
 }
+
+// Letters and digits that cannot be mistaken for one another when read out or copied from a screen.
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
+
+/** A temporary password for an administrator's reset: 15 random characters in three groups, "kp7m2-x9qat-rz4hd". */
+export function temporaryPassword(): string {
+  const bytes = randomBytes(15)
+  const chars = [...bytes].map((b) => TEMPORARY_ALPHABET[b % TEMPORARY_ALPHABET.length])
+  return [chars.slice(0, 5), chars.slice(5, 10), chars.slice(10)].map((g) => g.join('')).join('-')
+}

@@ -10,6 +10,7 @@ import { checkRole } from '../users/routes'
 import { KNOWN_BROWSER_COOKIE, KNOWN_BROWSER_MAX_AGE_MS, type KnownBrowsers } from './knownBrowsers'
 import type { LoginGuard } from './rateLimit'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from './sessions'
+import type { Clock } from '../platform/clock'
 
 interface AuthDeps {
   conn: Connection
@@ -19,6 +20,8 @@ interface AuthDeps {
   knownBrowsers: KnownBrowsers
   cookieSecure: 'auto' | boolean
   templates: TemplatesRepository
+  /** A temporary password's expiry is judged by it. */
+  clock: Clock
   /** Closes the sockets opened with a session that just ended. */
   onSessionEnded: (sessionId: string) => void
 }
@@ -86,7 +89,7 @@ export function authRoutes(deps: AuthDeps): Router {
   router.post('/setup', async (req, res) => {
     const input = SetupAdmin.parse(req.body)
     // The first administrator obeys the same role rules as every later user.
-    const role = await checkRole(deps.templates, input.role, input.unitId)
+    const role = await checkRole(deps.templates, input.role, input.unitId, true)
     // A marker with a fixed id makes "first administrator" atomic without transactions:
     // of two racing setups exactly one inserts it.
     const meta = deps.conn.collection<{ _id: string; at: Date }>('meta')
@@ -110,7 +113,7 @@ export function authRoutes(deps: AuthDeps): Router {
 
   router.post('/auth/login', async (req, res) => {
     const input = Login.parse(req.body)
-    const user = await guardedCheck(req, res, input.username, () => users.verifyLogin(input.username, input.password))
+    const user = await guardedCheck(req, res, input.username, () => users.verifyLogin(input.username, input.password, deps.clock()))
     if (!user) throw new AppError('UNAUTHENTICATED', 'login_failed')
     // An account from before the password policy keeps working; the client asks for a new password.
     const weakPassword = passwordWeakness(input.password, { username: user.username }) !== null
@@ -125,7 +128,7 @@ export function authRoutes(deps: AuthDeps): Router {
   router.post('/auth/password', async (req, res) => {
     const me = currentUser(req)
     const input = passwordChangeFor(me.username).parse(req.body)
-    const confirmed = await guardedCheck(req, res, me.username, () => users.verifyLogin(me.username, input.currentPassword))
+    const confirmed = await guardedCheck(req, res, me.username, () => users.verifyLogin(me.username, input.currentPassword, deps.clock()))
     // Not 401: the session stands, only the proof was wrong.
     if (!confirmed) throw new AppError('FORBIDDEN', 'password_wrong')
     await users.setPassword(me.id, input.newPassword)
@@ -133,7 +136,8 @@ export function authRoutes(deps: AuthDeps): Router {
     await sessions.markPasswordChanged(token)
     // Whoever knew the old password is signed out everywhere else.
     for (const ended of await sessions.destroyOthers(me.id, token)) deps.onSessionEnded(ended)
-    res.json({ user: me, weakPassword: false } satisfies SessionDto)
+    // As stored now: a reset's "must change" is over.
+    res.json({ user: (await users.findById(me.id)) ?? me, weakPassword: false } satisfies SessionDto)
   })
 
   router.post('/auth/logout', async (req, res) => {

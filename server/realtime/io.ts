@@ -89,6 +89,8 @@ export function createRealtime(
       .resolve(token)
       .then((resolved) => {
         if (!resolved) return next(new Error('UNAUTHENTICATED'))
+        // Not UNAUTHENTICATED (the client would sign out): the session stands, its board waits for the new password.
+        if (resolved.user.mustChangePassword) return next(new Error('PASSWORD_CHANGE_REQUIRED'))
         const { user, sessionId, expiresAt } = resolved
         socket.data = {
           kind: 'user',

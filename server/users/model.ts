@@ -11,6 +11,9 @@ const userSchema = new Schema(
     isAdmin: { type: Boolean, default: false },
     active: { type: Boolean, default: true },
     passwordHash: { type: String, required: true },
+    /** Set by an administrator's reset: the temporary password works until `passwordExpiresAt`, and only to set a new one. */
+    mustChangePassword: { type: Boolean, default: false },
+    passwordExpiresAt: { type: Date, default: null },
   },
   { timestamps: true },
 )
@@ -32,5 +35,6 @@ export function toUserDto(u: UserRecord): UserDto {
     unitId: u.unitId ?? null,
     isAdmin: u.isAdmin ?? false,
     active: u.active ?? true,
+    mustChangePassword: u.mustChangePassword ?? false,
   }
 }

@@ -1,6 +1,6 @@
 import { isDuplicateKey } from '../platform/db/duplicateKey'
 import { isValidObjectId } from 'mongoose'
-import type { UserCreate, UserDto } from '../../shared/protocol/users'
+import type { UserCreate, UserDto, UserEdit } from '../../shared/protocol/users'
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords'
 import { AppError } from '../platform/errors'
 import { toUserDto, type UserModel } from './model'
@@ -58,20 +58,46 @@ export function createUsersRepository(User: UserModel) {
       return toUserDto(user)
     },
 
-    /** Replaces the user's password (its hash); the caller has checked it against the policy. */
+    /** An administrator's change of the account's name, NIP, role, unit and administrator flag. */
+    async update(id: string, fields: Required<UserEdit>): Promise<UserDto> {
+      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'not_found_user')
+      const { name, nip, role, unitId, isAdmin } = fields
+      const user = await User.findByIdAndUpdate(id, { $set: { name, nip, role, unitId, isAdmin } }, { returnDocument: 'after' }).lean()
+      if (!user) throw new AppError('NOT_FOUND', 'not_found_user')
+      return toUserDto(user)
+    },
+
+    /** Replaces the user's password (its hash) with one of their own; the caller has checked it against the policy. */
     async setPassword(id: string, password: string): Promise<void> {
       if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'not_found_user')
       const passwordHash = await hashPassword(password)
-      const res = await User.updateOne({ _id: id }, { $set: { passwordHash } })
+      const res = await User.updateOne({ _id: id }, { $set: { passwordHash, mustChangePassword: false, passwordExpiresAt: null } })
       if (res.matchedCount === 0) throw new AppError('NOT_FOUND', 'not_found_user')
     },
 
-    /** Returns the user only for a correct password of an active account; never says which part failed. */
-    async verifyLogin(username: string, password: string): Promise<UserDto | null> {
+    /** An administrator's reset: a temporary password, usable until `expiresAt` and only to choose a new one. */
+    async setTemporaryPassword(id: string, password: string, expiresAt: Date): Promise<UserDto> {
+      if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'not_found_user')
+      const passwordHash = await hashPassword(password)
+      const user = await User.findByIdAndUpdate(
+        id,
+        { $set: { passwordHash, mustChangePassword: true, passwordExpiresAt: expiresAt } },
+        { returnDocument: 'after' },
+      ).lean()
+      if (!user) throw new AppError('NOT_FOUND', 'not_found_user')
+      return toUserDto(user)
+    },
+
+    /**
+     * Returns the user only for a correct password of an active account, and a temporary one only
+     * before it expires (`now`); never says which part failed.
+     */
+    async verifyLogin(username: string, password: string, now: Date): Promise<UserDto | null> {
       const user = await User.findOne({ username: { $eq: username } }).lean()
       if (!user) return burnPasswordCheck(password).then(() => null)
       const ok = await verifyPassword(password, user.passwordHash)
-      return ok && user.active ? toUserDto(user) : null
+      const expired = user.mustChangePassword === true && (!user.passwordExpiresAt || user.passwordExpiresAt <= now)
+      return ok && user.active && !expired ? toUserDto(user) : null
     },
   }
 }

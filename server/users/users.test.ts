@@ -49,6 +49,7 @@ describe('users', () => {
       unitId: null,
       isAdmin: false,
       active: true,
+      mustChangePassword: false,
     })
     await login(server, 'sari', 'rahasia-sekali-123')
 

@@ -75,10 +75,13 @@ export const ERROR_REASONS = [
   'cross_site',
   'backup_token',
   'self_deactivate',
+  'self_demote',
+  'password_change_required',
   // Conflicts and checks of what an administrator sets up.
   'setup_done',
   'username_taken',
   'role_unknown',
+  'role_admin_only',
   'unit_required',
   'cycle_started',
   // A cycle that ended: its cards no longer change; it cannot end twice; only a finished one closes (`open` cards left).

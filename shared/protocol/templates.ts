@@ -1,6 +1,7 @@
 import { z } from '../zod'
 import type { SopTemplate } from '../domain/template'
 import { LaneId } from './common'
+import { NO_LANE_ROLE } from './users'
 
 /**
  * A template as an administrator submits it (editor, JSON import). The server assigns the version:
@@ -34,8 +35,8 @@ export const SopIdentitySchema = z.strictObject({
 })
 
 export const SopLaneSchema = z.strictObject({
-  /** Stable id; also the value of a user's `role`. */
-  id: LaneId,
+  /** Stable id; also the value of a user's `role` (never the role of an administrator without a lane). */
+  id: LaneId.refine((id) => id !== NO_LANE_ROLE, 'id ini dipakai untuk administrator tanpa lajur'),
   name: Text(80).min(1, 'nama pelaksana wajib diisi'),
   /** A unit-scoped lane (Kepala Bidang, Kepala Seksi) may only act on its own unit's card. */
   unitScoped: z.boolean(),

@@ -68,6 +68,27 @@ export type Login = z.infer<typeof Login>
 
 export const UserActive = z.strictObject({ active: z.boolean() })
 
+/**
+ * The role of an administrator who holds no SOP lane ("Administrator (tanpa lajur)"): they run
+ * the installation and may override any card, and no card is theirs to act on in Tugas saya.
+ * Never a template's lane id (a template cannot name a lane so: shared/protocol/templates.ts).
+ */
+export const NO_LANE_ROLE = 'administrator'
+
+/** PUT /api/users/:id: what an administrator may change of an account (not its username or password). */
+export const UserEdit = UserFields.pick({ name: true, nip: true, role: true, unitId: true, isAdmin: true })
+export type UserEdit = z.input<typeof UserEdit>
+
+/** How long a temporary password set by an administrator's reset may be used to sign in once. */
+export const TEMPORARY_PASSWORD_HOURS = 24
+
+/** The answer to POST /api/users/:id/password-reset, shown to the administrator once. */
+export interface PasswordResetDto {
+  user: UserDto
+  temporaryPassword: string
+  expiresAt: string
+}
+
 /** What a login (and GET /api/auth/me) answers. */
 export interface SessionDto {
   user: UserDto
@@ -87,4 +108,6 @@ export interface UserDto {
   unitId: string | null
   isAdmin: boolean
   active: boolean
+  /** An administrator reset the password: the account must set its own before anything else. */
+  mustChangePassword: boolean
 }

@@ -28,7 +28,9 @@ export const useSessionStore = defineStore('session', () => {
     expired.value = false
     // Set at sign-in and at boot; a reconnect's check of the session leaves it as it is.
     if (session) weakPassword.value = session.weakPassword
-    connectSocket()
+    // After an administrator's reset the server opens nothing but the password change (not even
+    // the socket) until the user has chosen their own.
+    if (!user.mustChangePassword) connectSocket()
   }
 
   function expire(): void {
@@ -84,6 +86,9 @@ export const useSessionStore = defineStore('session', () => {
   async function changePassword(input: PasswordChange): Promise<void> {
     const session = await api<SessionDto>('POST', '/api/auth/password', input)
     weakPassword.value = session.weakPassword
+    const wasReset = me.value?.mustChangePassword === true
+    me.value = session.user
+    if (wasReset) connectSocket()
   }
 
   function dismissWeakPassword(): void {

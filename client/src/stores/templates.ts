@@ -2,7 +2,9 @@ import { ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { RoleDto, TemplateDto, TemplateListDto, TemplateSave } from '@shared/protocol/templates'
 import type { SopTemplate } from '@shared/domain/template'
+import { NO_LANE_ROLE } from '@shared/protocol/users'
 import { api } from '../api/http'
+import { i18n } from '../i18n'
 import { useRemoteList, type LoadStatus } from '../composables/useRemoteList'
 import type { ImportIssue, SopDraft } from '@shared/sop/importText'
 
@@ -42,6 +44,7 @@ export const useTemplatesStore = defineStore('templates', () => {
 
   /** A user's role is a lane id; its name is data of the templates. */
   function roleName(id: string): string {
+    if (id === NO_LANE_ROLE) return i18n.global.t('users.noLane')
     return roles.value.find((r) => r.id === id)?.name ?? id
   }
 

@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import type { UserCreate, UserDto } from '@shared/protocol/users'
+import type { PasswordResetDto, UserCreate, UserDto, UserEdit } from '@shared/protocol/users'
 import { api } from '../api/http'
 import { useRemoteList } from '../composables/useRemoteList'
 
@@ -40,7 +40,30 @@ export const useUsersStore = defineStore('users', () => {
     }
   }
 
-  return { users, status, error, busy, load, create, setActive, unlock }
+  function replace(user: UserDto): UserDto {
+    users.value = users.value.map((u) => (u.id === user.id ? user : u))
+    return user
+  }
+
+  /** Throws ApiError (VALIDATION, FORBIDDEN self_demote) for the dialog to explain. */
+  async function update(id: string, input: UserEdit): Promise<UserDto> {
+    return replace((await api<{ user: UserDto }>('PUT', `/api/users/${encodeURIComponent(id)}`, input)).user)
+  }
+
+  /** A temporary password for the account, to be handed over once (it is never shown again). */
+  async function resetPassword(id: string): Promise<PasswordResetDto> {
+    busy.value = { ...busy.value, [id]: true }
+    try {
+      const reset = await api<PasswordResetDto>('POST', `/api/users/${encodeURIComponent(id)}/password-reset`)
+      replace(reset.user)
+      return reset
+    } finally {
+      const { [id]: _done, ...rest } = busy.value
+      busy.value = rest
+    }
+  }
+
+  return { users, status, error, busy, load, create, setActive, unlock, update, resetPassword }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUsersStore, import.meta.hot))

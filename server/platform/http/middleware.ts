@@ -26,6 +26,17 @@ export function loadUser(sessions: SessionStore) {
   }
 }
 
+/**
+ * After an administrator's password reset the account may sign in with the temporary password
+ * only to choose its own: every request but the auth routes (me, password, logout) and the
+ * public setup check the app starts with is refused.
+ */
+export function refuseUntilPasswordChanged(req: Request, _res: Response, next: NextFunction): void {
+  const open = req.path.startsWith('/auth/') || req.path === '/setup'
+  if (req.user?.mustChangePassword && !open) return next(new AppError('FORBIDDEN', 'password_change_required'))
+  next()
+}
+
 export function currentUser(req: Request): UserDto {
   if (!req.user) throw new AppError('UNAUTHENTICATED', 'sign_in_required')
   return req.user
