@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { api, setupAdmin, useHarness } from './test/harness'
 
@@ -17,6 +20,30 @@ describe('the HTTP surface', () => {
     const res = await api(server, 'GET', '/healthz')
     expect(res.status).toBe(503)
     expect(res.body).toMatchObject({ status: 'degraded', server: 'ok', database: { status: 'down', kind: 'embedded' } })
+  })
+
+  it('serves the built client compressed, its hashed files cached for a year and the page asked for again', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'papan-static-'))
+    try {
+      mkdirSync(path.join(dir, 'assets'))
+      const script = `export const words = ${JSON.stringify('kata '.repeat(4000))}\n`
+      writeFileSync(path.join(dir, 'assets', 'index-AbC123.js'), script)
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Papan SOP</title>')
+      const server = await h.startServer({ deps: { staticDir: dir } })
+      const asset = await fetch(`${server.url}/assets/index-AbC123.js`, { headers: { 'Accept-Encoding': 'br, gzip' } })
+      expect(asset.headers.get('content-encoding')).toBe('br')
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(await asset.text()).toBe(script)
+      const gzip = await fetch(`${server.url}/assets/index-AbC123.js`, { headers: { 'Accept-Encoding': 'gzip' } })
+      expect(gzip.headers.get('content-encoding')).toBe('gzip')
+      // A client route gets the app's page, never kept without asking.
+      const page = await fetch(`${server.url}/cycles/abc`)
+      expect(page.status).toBe(200)
+      expect(page.headers.get('cache-control')).toBe('no-cache')
+      expect(await page.text()).toContain('<title>Papan SOP</title>')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('sends security headers and no framework banner', async () => {

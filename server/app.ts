@@ -3,6 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
+import compression from 'compression'
 import type { Connection } from 'mongoose'
 import { UNDO_WINDOW_SECONDS } from '../shared/protocol/board'
 import { MONEV_KINERJA } from '../shared/sop/balangan'
@@ -154,6 +155,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by')
   app.set('trust proxy', deps.trustProxy ?? 'loopback')
   app.use(securityHeaders())
+  // Brotli (or gzip) for whatever compresses (the client's scripts, styles and HTML, API JSON);
+  // files that are compressed already (documents, exports, backups) pass as they are.
+  app.use(compression())
 
   app.get('/healthz', async (_req, res) => {
     const state = await health.probe()
@@ -319,9 +323,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const index = path.join(deps.staticDir, 'index.html')
-    app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }))
+    app.use(
+      express.static(deps.staticDir, {
+        index: false,
+        // Vite names every built file under assets/ by its content's hash: a new build has new
+        // names, so a browser may keep these for a year without asking. Anything else (the
+        // icon, robots.txt) is asked for again after an hour.
+        setHeaders(res, file) {
+          const hashed = file.startsWith(path.join(deps.staticDir ?? '', 'assets') + path.sep)
+          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600')
+        },
+      }),
+    )
     // The client routes in the browser (history mode): every other GET gets the app shell.
-    app.get(/^(?!\/(api|socket\.io|healthz)).*/, (_req, res) => res.sendFile(index))
+    // Asked for again every time (an ETag makes that cheap): it names the hashed files of the current build.
+    app.get(/^(?!\/(api|socket\.io|healthz)).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }))
   }
 
   timers.start()

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the realtime benchmark suite (not part of `npm test`).
  *
- *   npm run bench                      every scenario, S0–S8 (about 9 minutes on 2 cores)
+ *   npm run bench                      every scenario, S0–S9 (about 10 minutes on 2 cores)
  *   npm run bench -- --only S3,S4      some scenarios (S0, the floor, runs too unless --no-floor)
  *   npm run bench -- --quick           shorter steps and at most 2000 sockets, for development
  *   npm run bench -- --cpu-prof        V8 CPU profiles of every server under test, summarised
@@ -28,8 +28,9 @@ import { s5Reconnect } from './scenarios/s5-reconnect'
 import { s6Browser } from './scenarios/s6-browser'
 import { s7Nodes } from './scenarios/s7-nodes'
 import { s8BoardSize } from './scenarios/s8-board-size'
+import { s9FirstLoad } from './scenarios/s9-first-load'
 
-const SCENARIOS: Scenario[] = [s0Floor, s1Memory, s2Ack, s3Fanout, s4Capacity, s5Reconnect, s6Browser, s7Nodes, s8BoardSize]
+const SCENARIOS: Scenario[] = [s0Floor, s1Memory, s2Ack, s3Fanout, s4Capacity, s5Reconnect, s6Browser, s7Nodes, s8BoardSize, s9FirstLoad]
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)

@@ -42,17 +42,17 @@ export const useSessionStore = defineStore('session', () => {
 
   async function bootstrap(): Promise<void> {
     try {
-      const setup = await api<{ needsSetup: boolean }>('GET', '/api/setup')
+      // Both at once: on a slow link each round trip is felt, and a session answer for an install
+      // that still needs its setup is simply not used.
+      const [setup, session] = await Promise.all([
+        api<{ needsSetup: boolean }>('GET', '/api/setup'),
+        api<SessionDto>('GET', '/api/auth/me').catch((err: unknown) => {
+          if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return null
+          throw err
+        }),
+      ])
       needsSetup.value = setup.needsSetup
-      let session: SessionDto | null = null
-      if (!setup.needsSetup) {
-        try {
-          session = await api<SessionDto>('GET', '/api/auth/me')
-        } catch (err) {
-          if (!(err instanceof ApiError && err.code === 'UNAUTHENTICATED')) throw err
-        }
-      }
-      if (session) signedIn(session.user, session)
+      if (session && !setup.needsSetup) signedIn(session.user, session)
       else me.value = null
       bootError.value = null
       loaded.value = true

@@ -188,3 +188,14 @@ export async function startServerProcess(
     stop,
   }
 }
+
+/**
+ * The client built into a directory of this run's own (scenarios that drive a browser): a build
+ * by someone else meanwhile cannot change what is measured. Returns the directory to serve.
+ */
+export function buildClient(scope: Scope, ctx: { log(message: string): void }): string {
+  const staticDir = path.join(scope.tempDir('papan-bench-client-'), 'client')
+  ctx.log('building the client (vite build) …')
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', staticDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  return staticDir
+}
