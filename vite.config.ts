@@ -1,12 +1,37 @@
-import { defineConfig } from 'vite'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
+
+/**
+ * Beside every built script, style and page, its brotli (at the highest quality, too slow to do
+ * per request) and gzip forms: the server sends those as they are (server/platform/http/staticFiles.ts).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'papan-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir ?? ''
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(js|css|html|svg|json)$/.test(entry.name)) continue
+        const file = path.join(entry.parentPath, entry.name)
+        const body = readFileSync(file)
+        if (body.length < 1024) continue
+        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }))
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }))
+      }
+    },
+  }
+}
 
 const serverPort = Number(process.env.PORT ?? 3000)
 
 export default defineConfig({
   root: 'client',
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliCompressSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { api, setupAdmin, useHarness } from './test/harness'
 
@@ -36,6 +37,15 @@ describe('the HTTP surface', () => {
       expect(await asset.text()).toBe(script)
       const gzip = await fetch(`${server.url}/assets/index-AbC123.js`, { headers: { 'Accept-Encoding': 'gzip' } })
       expect(gzip.headers.get('content-encoding')).toBe('gzip')
+      // The build's own compressed forms, where it wrote them, are sent as they are.
+      writeFileSync(path.join(dir, 'assets', 'index-AbC123.js.br'), brotliCompressSync(script))
+      const packed = await fetch(`${server.url}/assets/index-AbC123.js`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+      expect(packed.headers.get('content-encoding')).toBe('br')
+      expect(packed.headers.get('content-type')).toMatch(/^text\/javascript|^application\/javascript/)
+      expect(packed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(await packed.text()).toBe(script)
+      // A name that climbs out of assets/ finds nothing there, encoded or not.
+      expect((await fetch(`${server.url}/assets/..%2F..%2Fpackage.json`, { headers: { 'Accept-Encoding': 'br' } })).headers.get('content-encoding')).toBeNull()
       // A client route gets the app's page, never kept without asking.
       const page = await fetch(`${server.url}/cycles/abc`)
       expect(page.status).toBe(200)

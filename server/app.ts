@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import express from 'express'
 import compression from 'compression'
 import type { Connection } from 'mongoose'
@@ -49,6 +48,7 @@ import { attachRedisAdapter } from './realtime/redisAdapter'
 import { watchSocketSessions } from './realtime/socketSessions'
 import { serveDbStatus } from './realtime/dbStatus'
 import { securityHeaders } from './platform/http/securityHeaders'
+import { serveClient } from './platform/http/staticFiles'
 import { displayModel } from './displays/model'
 import { createDisplaysRepository } from './displays/repository'
 import { displaysRoutes } from './displays/routes'
@@ -321,24 +321,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(errorHandler(log))
   app.use('/api', api)
 
-  if (deps.staticDir && existsSync(deps.staticDir)) {
-    const index = path.join(deps.staticDir, 'index.html')
-    app.use(
-      express.static(deps.staticDir, {
-        index: false,
-        // Vite names every built file under assets/ by its content's hash: a new build has new
-        // names, so a browser may keep these for a year without asking. Anything else (the
-        // icon, robots.txt) is asked for again after an hour.
-        setHeaders(res, file) {
-          const hashed = file.startsWith(path.join(deps.staticDir ?? '', 'assets') + path.sep)
-          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600')
-        },
-      }),
-    )
-    // The client routes in the browser (history mode): every other GET gets the app shell.
-    // Asked for again every time (an ETag makes that cheap): it names the hashed files of the current build.
-    app.get(/^(?!\/(api|socket\.io|healthz)).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }))
-  }
+  if (deps.staticDir && existsSync(deps.staticDir)) app.use(serveClient(deps.staticDir))
 
   timers.start()
 

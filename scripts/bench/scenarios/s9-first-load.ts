@@ -60,11 +60,15 @@ export const s9FirstLoad: Scenario = {
           let decodedBytes = 0
           let requests = 0
           const decoded = new Map<string, number>()
+          const urls = new Map<string, string>()
+          const sizes: { url: string; bytes: number }[] = []
+          cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url))
           cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength))
           cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
             bytes += e.encodedDataLength
             decodedBytes += decoded.get(e.requestId) ?? 0
             requests++
+            sizes.push({ url: urls.get(e.requestId) ?? '?', bytes: e.encodedDataLength })
           })
           const frame = (e: { response: { payloadData: string } }) => {
             bytes += Buffer.byteLength(e.response.payloadData)
@@ -81,6 +85,8 @@ export const s9FirstLoad: Scenario = {
             )
           ).jsonValue()) as number
           loads.push({ ms, bytes, decodedBytes, requests })
+          // What weighs most, for whoever tries to make it lighter.
+          if (i === 0) for (const big of sizes.sort((a, b) => b.bytes - a.bytes).slice(0, 6)) ctx.log(`  ${Math.round(big.bytes / 1024)} KB ${new URL(big.url).pathname}`)
           ctx.log(`first board ${Math.round(ms)} ms, ${Math.round(bytes / 1024)} KB transferred (${Math.round(decodedBytes / 1024)} KB decoded), ${requests} requests`)
         } finally {
           await context.close()
