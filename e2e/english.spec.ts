@@ -98,3 +98,34 @@ test('in English, a refusal, a stale move and a refused document are worded in E
 
   await context.close()
 })
+
+test('in English, the new screens read in English: toolbar, dispensation, cycle cancel, password reset', async ({ browser, admin, cycle }) => {
+  const context = await browser.newContext({ storageState: await admin.storageState() })
+  const page = await context.newPage()
+  try {
+    await page.goto(`/cycles/${cycle.id}`)
+    await expectBoardLive(page, cycle.title)
+    await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: 'EN', exact: true }).click()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+    await expectEnglish(page.getByTestId('board-filters'), 'Collapse empty')
+    await expect(page.getByTestId('filter-state-overdue')).toHaveText('Overdue')
+    await cardOf(page, 'ppik').click()
+    await expectEnglish(page.getByTestId('extend-form'), 'Extend the deadline')
+
+    await page.goto('/')
+    const item = page.getByTestId('cycle-running').filter({ hasText: cycle.title.replace('Triwulan', 'Quarter') })
+    await item.getByRole('button', { name: /^Cancel Quarter/ }).click()
+    const dialog = page.getByRole('dialog', { name: /^Cancel Quarter .*\?$/ })
+    await expectEnglish(dialog, 'Reason for cancelling')
+    await dialog.getByRole('button', { name: 'Back' }).click()
+
+    await page.goto('/admin/users')
+    await page.getByRole('button', { name: `Reset the password of ${USERS.kasubag.name}` }).click()
+    const reset = page.getByRole('dialog', { name: `Reset the password of ${USERS.kasubag.name}?` })
+    await expectEnglish(reset, 'temporary password')
+    await reset.getByRole('button', { name: 'Cancel' }).click()
+  } finally {
+    await context.close()
+  }
+})

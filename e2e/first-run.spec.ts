@@ -30,7 +30,7 @@ test('the setup page of an empty install creates the administrator', async ({ pa
   await expect(page).toHaveURL(/\/$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Siklus' })).toBeVisible()
   await expect(page.getByText(admin.name)).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Admin' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Admin', exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Belum ada siklus' })).toBeVisible()
 
   // The setup page is gone for good.

@@ -3,7 +3,7 @@ import type { CardDto } from '@shared/protocol/board'
 import { effectiveWaktu } from '@shared/domain/stepClock'
 import { stepOf, type SopTemplate } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
-import { timerAt } from '@shared/time/workingTime'
+import { timerAt, type TimerState } from '@shared/time/workingTime'
 import { returnOf } from './returned'
 
 /** The states a board can be narrowed to: the step clock's (terlambat, hampir habis, dijeda) and a return. */
@@ -55,15 +55,19 @@ export interface FilterContext {
   now: number
 }
 
+/** The state of the card's step clock now (a dispensation counted); null when it has none (finished). */
+export function clockStateOf(card: CardDto, ctx: FilterContext): TimerState | null {
+  const waktu = stepOf(ctx.template, card.step)?.waktu
+  if (!waktu || !ctx.calendar) return null
+  return timerAt(ctx.calendar, new Date(card.enteredStepAt), effectiveWaktu(waktu, card.extended), new Date(ctx.now)).state
+}
+
 /** The card's states now: its clock's, and whether a return put it where it is. */
 function statesOf(card: CardDto, ctx: FilterContext): Set<FilterState> {
   const states = new Set<FilterState>()
   if (returnOf(card)) states.add('returned')
-  const waktu = stepOf(ctx.template, card.step)?.waktu
-  if (waktu && ctx.calendar) {
-    const reading = timerAt(ctx.calendar, new Date(card.enteredStepAt), effectiveWaktu(waktu, card.extended), new Date(ctx.now))
-    if (reading.state === 'overdue' || reading.state === 'at_risk' || reading.state === 'paused') states.add(reading.state)
-  }
+  const clock = clockStateOf(card, ctx)
+  if (clock === 'overdue' || clock === 'at_risk' || clock === 'paused') states.add(clock)
   return states
 }
 

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, onScopeDispose, ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { CardDto } from '@shared/protocol/board'
 import type { NotificationDto, TaskList } from '@shared/protocol/notifications'
@@ -9,17 +9,15 @@ import { moveTargets, type MoveTarget } from '../lib/moveTargets'
 import type { LoadStatus } from '../composables/useRemoteList'
 import * as labels from '../board/labels'
 import { useCardMove } from '../board/useCardMove'
+import { byUrgency } from '../lib/urgency'
 import { useSessionStore } from './session'
+import { useCalendarStore } from './calendar'
 import { errorText } from '../ui/errors/text'
 
 export type TaskCycle = TaskList['cycles'][number]
 
 function placeOf(card: CardDto): CardPlace {
   return { unitId: card.unit.id, step: card.step, lane: card.lane }
-}
-
-function dueOf(card: CardDto): number {
-  return card.dueAt ? new Date(card.dueAt).getTime() : Number.POSITIVE_INFINITY
 }
 
 /**
@@ -30,6 +28,7 @@ function dueOf(card: CardDto): number {
  */
 export const useTasksStore = defineStore('tasks', () => {
   const session = useSessionStore()
+  const calendar = useCalendarStore()
 
   const cycles = ref<TaskCycle[]>([])
   const cards = ref<CardDto[]>([])
@@ -49,12 +48,17 @@ export const useTasksStore = defineStore('tasks', () => {
 
   const cyclesById = computed(() => new Map(cycles.value.map((c) => [c.id, c])))
 
-  /** Cycles in the server's order, each with its cards, the one due first on top. */
-  const groups = computed(() =>
-    cycles.value
-      .map((cycle) => ({ cycle, cards: cards.value.filter((c) => c.cycleId === cycle.id).sort((a, b) => dueOf(a) - dueOf(b)) }))
-      .filter((g) => g.cards.length > 0),
-  )
+  /**
+   * The cards by urgency: late first, then at risk, then the rest, each the one due first on top.
+   * Judged again every half minute while the list is open, as the clocks run.
+   */
+  const now = ref(Date.now())
+  const ticking = setInterval(() => {
+    if (watching.value) now.value = Date.now()
+  }, 30_000)
+  onScopeDispose(() => clearInterval(ticking))
+  const groups = computed(() => byUrgency(cards.value, templateOf, calendar.calendar, now.value + clockOffsetMs.value))
+
 
   const count = computed(() => cards.value.length)
 
@@ -158,6 +162,7 @@ export const useTasksStore = defineStore('tasks', () => {
     moveRequest,
     watching,
     groups,
+    cycleOf: (card: CardDto) => cyclesById.value.get(card.cycleId),
     count,
     templateOf,
     stepOfCard,
