@@ -2,33 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { MONEV_KINERJA } from '@shared/sop/balangan'
 import { DEFAULT_CALENDAR } from '@shared/time/calendar'
 import type { CardDto } from '@shared/protocol/board'
+import { testCard } from './testCard'
 import { cardMatches, filterFromQuery, filterToQuery, isFiltering, NO_FILTER } from './filter'
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`)
-const entry = { opId: 'o', seq: 1, kind: 'create' as const, at: at('2027-01-11 08:00').toISOString(), by: { id: '', name: 'A' }, from: null, to: { step: 1, lane: 'sekretaris' }, note: '' }
-
-function card(over: Partial<CardDto> = {}): CardDto {
-  return {
-    id: 'c1',
-    cycleId: 'y',
-    unit: { id: 'ppik', name: 'Bidang Pengadaan', shortName: 'PPIK' },
-    step: 1,
-    lane: 'sekretaris',
-    version: 1,
-    seq: 1,
-    enteredStepAt: at('2027-01-11 08:00').toISOString(),
-    dueAt: null,
-    atRiskAt: null,
-    rounds: 0,
-    checklist: [false],
-    output: '',
-    noteCount: 0,
-    documentCount: 0,
-    lastNote: null,
-    lastEntry: entry,
-    ...over,
-  }
-}
+const entered = at('2027-01-11 08:00').toISOString()
+const entry = { ...testCard().lastEntry, at: entered }
+const card = (over: Partial<CardDto> = {}): CardDto => testCard({ unit: { id: 'ppik', name: 'Bidang Pengadaan', shortName: 'PPIK' }, enteredStepAt: entered, checklist: [false], lastEntry: entry, ...over })
 
 const ctx = (local: string) => ({ template: MONEV_KINERJA, calendar: DEFAULT_CALENDAR, now: at(local).getTime() })
 

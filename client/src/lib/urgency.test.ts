@@ -2,32 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { MONEV_KINERJA } from '@shared/sop/balangan'
 import { DEFAULT_CALENDAR } from '@shared/time/calendar'
 import type { CardDto } from '@shared/protocol/board'
+import { testCard } from '../board/testCard'
 import { byUrgency } from './urgency'
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`)
 
 /** A card in step 1 (15 menit, due 15 office minutes after `entered`). */
-function card(id: string, entered: string, step = 1): CardDto {
+function card(id: string, entered: string): CardDto {
   const e = at(entered)
-  return {
-    id,
-    cycleId: 'y',
-    unit: { id, name: id, shortName: id.toUpperCase() },
-    step,
-    lane: 'sekretaris',
-    version: 1,
-    seq: 1,
-    enteredStepAt: e.toISOString(),
-    dueAt: new Date(e.getTime() + 15 * 60_000).toISOString(),
-    atRiskAt: null,
-    rounds: 0,
-    checklist: [],
-    output: '',
-    noteCount: 0,
-    documentCount: 0,
-    lastNote: null,
-    lastEntry: { opId: 'o', seq: 1, kind: 'create', at: e.toISOString(), by: { id: '', name: '' }, from: null, to: { step, lane: 'sekretaris' }, note: '' },
-  }
+  return testCard({ id, unit: { id, name: id, shortName: id.toUpperCase() }, enteredStepAt: e.toISOString(), dueAt: new Date(e.getTime() + 15 * 60_000).toISOString() })
 }
 
 describe('Tugas saya by urgency', () => {

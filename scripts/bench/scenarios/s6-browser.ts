@@ -1,16 +1,15 @@
 import { performance } from 'node:perf_hooks'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import type { Ack } from '../../../shared/protocol/events'
 import type { BoardSnapshot, CardDto } from '../../../shared/protocol/board'
 import { unpacked } from '../../../server/test/client'
-import { createBoard, nextPlace, prepareBench } from '../lib/fixtures'
-import { buildClient, startServerProcess, withScope } from '../lib/processes'
+import { servedClient } from '../lib/browser'
+import { createBoard, nextPlace } from '../lib/fixtures'
+import { withScope } from '../lib/processes'
 import { row, type Row, type Scenario } from '../lib/rows'
 import { mean, percentile, round, sleep } from '../lib/stats'
 import { ThinSocket } from '../lib/thinSocket'
 
-/** Debian's Chromium, with the flags e2e/playwright.config.ts uses: nothing calls outside hosts. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 /**
  * What the functions below use of the page. They run in Chromium, but this file is checked
@@ -183,11 +182,7 @@ export const s6Browser: Scenario = {
   async run(ctx) {
     const samples = ctx.quick ? 8 : 12
     return withScope(async (scope) => {
-      const staticDir = buildClient(scope, ctx)
-      const server = await startServerProcess(scope, 'server.ts', { DATA_DIR: scope.tempDir('papan-bench-data-'), STATIC_DIR: staticDir })
-      const bench = await prepareBench(server, { cards: 4, viewers: 0 })
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
-      scope.defer(() => browser.close())
+      const { server, bench, browser } = await servedClient(scope, ctx)
       const mover = await ThinSocket.connect(server.url, { cookie: bench.admin.cookie })
       scope.defer(() => mover.close())
       const rows: Row[] = []

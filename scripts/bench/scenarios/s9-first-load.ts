@@ -1,9 +1,7 @@
-import { chromium } from '@playwright/test'
-import { prepareBench } from '../lib/fixtures'
-import { buildClient, startServerProcess, withScope } from '../lib/processes'
+import { servedClient } from '../lib/browser'
+import { withScope } from '../lib/processes'
 import { row, type Row, type Scenario } from '../lib/rows'
 import { percentile, round } from '../lib/stats'
-import { CHROMIUM_ARGS } from './s6-browser'
 
 /**
  * Chrome DevTools' "Slow 4G" preset (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip), as an
@@ -37,11 +35,7 @@ export const s9FirstLoad: Scenario = {
   async run(ctx) {
     const samples = ctx.quick ? 3 : 5
     return withScope(async (scope) => {
-      const staticDir = buildClient(scope, ctx)
-      const server = await startServerProcess(scope, 'server.ts', { DATA_DIR: scope.tempDir('papan-bench-data-'), STATIC_DIR: staticDir })
-      const bench = await prepareBench(server, { cards: 4, viewers: 0 })
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
-      scope.defer(() => browser.close())
+      const { server, bench, browser } = await servedClient(scope, ctx)
       const [name, value] = bench.admin.cookie.split('=') as [string, string]
 
       const loads: FirstLoad[] = []
