@@ -60,6 +60,8 @@ test('a forbidden drop is refused with the reason, and the card stays put for ev
   await expect(cellOf(sekretaris, 2, 'kasubag_program')).toHaveAttribute('data-allowed', 'true')
   await expect(skip).toHaveAttribute('data-allowed', 'false')
   await expect(skip).toHaveAttribute('data-hint', 'Tidak bisa di sini')
+  // …and on the dragged card, which floats over the cell and may hide its corner.
+  await expect(sekretaris.locator('.board-card--dragged')).toHaveAttribute('data-drop-hint', '✕ Tidak bisa di sini')
   await sekretaris.mouse.up()
 
   const reason = 'Tahap tidak boleh dilompati atau dimundurkan; kartu hanya maju satu tahap.'

@@ -128,6 +128,19 @@ for (const viewport of [
       await expectNothingOverflows(wall, 40)
       await wall.screenshot({ path: testInfo.outputPath(`wall-${viewport.width}x${viewport.height}.png`) })
       await testInfo.attach(`wall ${viewport.width}×${viewport.height}`, { path: testInfo.outputPath(`wall-${viewport.width}x${viewport.height}.png`), contentType: 'image/png' })
+      // Readable from 5 m: no text smaller than 28 px at 1080 lines (56 px at 2160).
+      const smallest = await wall.getByTestId('wall').evaluate((root) => {
+        let min = { px: Infinity, text: '' }
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const el = node.parentElement
+          if (!el || !node.textContent?.trim() || el.closest('.sr-only') || el.getClientRects().length === 0) continue
+          const px = parseFloat(getComputedStyle(el).fontSize)
+          if (px < min.px) min = { px, text: node.textContent.trim().slice(0, 40) }
+        }
+        return min
+      })
+      expect(smallest.px, `"${smallest.text}"`).toBeGreaterThanOrEqual((28 * viewport.height) / 1080)
 
     } finally {
       await wall.context().close()
