@@ -62,6 +62,15 @@ test('the report is titled after the cycle, names the SOP and prints without the
   await expect(page.locator('.top-bar')).toBeHidden()
   await expect(page.getByRole('button', { name: 'Cetak' })).toBeHidden()
   await expect(report).toBeVisible()
+  // On A4 (the width between its margins, 186 mm, at the print's 96 dpi) no table is cut at its
+  // right edge, and the totals come once, after the steps, not at the foot of every page.
+  await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1100 })
+  for (const table of await report.locator('table').all()) {
+    expect(await table.evaluate((el) => el.scrollWidth <= (el.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
+    // Nor is any cell's text wider than its cell.
+    expect(await table.evaluate((el) => [...el.querySelectorAll('td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent))).toEqual([])
+  }
+  expect(await page.getByTestId('report-steps').locator('tfoot').evaluate((el) => getComputedStyle(el).display)).toBe('table-row-group')
   await page.screenshot({ path: testInfo.outputPath('report-print.png'), fullPage: true })
   await context.close()
 })
