@@ -170,17 +170,17 @@ export interface UndoWrite {
   seen?: CardRecord
 }
 
+/** A filter leaving out the cards of the given cycles (none: no condition, so no cost). */
+function outside(cycleIds: Types.ObjectId[]): { cycleId?: { $nin: Types.ObjectId[] } } {
+  return cycleIds.length ? { cycleId: { $nin: cycleIds } } : {}
+}
+
 /**
  * Runs tasks one after another per key. FerretDB v1 (SQLite) executes an update as a read and then
  * a separate whole-document write (FerretDB/FerretDB#3040): two concurrent writes of one card's
  * projection could land in either order. Waiting for the previous write to the same card keeps
  * one node's writes in order; the ledger's unique claim keeps several nodes' events in order.
  */
-/** A filter leaving out the cards of the given cycles (none: no condition, so no cost). */
-function outside(cycleIds: Types.ObjectId[]): { cycleId?: { $nin: Types.ObjectId[] } } {
-  return cycleIds.length ? { cycleId: { $nin: cycleIds } } : {}
-}
-
 function keyedQueue() {
   const tails = new Map<string, Promise<unknown>>()
   return function run<T>(key: string, task: () => Promise<T>): Promise<T> {

@@ -188,8 +188,7 @@ export function createCardService(deps: CardServiceDeps) {
       if (!extended) return resentOrStale(input.cardId, input.opId, template)
       const dto = toCardDto(extended.card, template)
       if (extended.event) {
-        bus.publish('card.updated', { card: dto, origin: caller.origin })
-        bus.publish('card.extended', { card: dto })
+        bus.publish('card.extended', { card: dto, origin: caller.origin })
         log.info({ event: 'card:extended', cardId: dto.id, opId: input.opId, userId: caller.id, amount: input.amount, dueAt: dto.dueAt }, 'card deadline extended')
       }
       return dto

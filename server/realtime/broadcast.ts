@@ -27,8 +27,11 @@ export function broadcastFacts(io: IoServer, bus: Bus): void {
   // Ticks, outputs, documents and recomputed due instants: nothing a wall shows (its clocks run
   // from the entry instant and the calendar), so walls hear nothing of them.
   bus.subscribe('card.updated', ({ card, origin }) => board(card.cycleId, origin).emit('card:updated', { card }))
-  // A dispensation moves the card's clock on the wall too (its card:updated is the boards').
-  bus.subscribe('card.extended', ({ card }) => io.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move: null }))
+  // A dispensation moves the card's clock, on the wall too.
+  bus.subscribe('card.extended', ({ card, origin }) => {
+    board(card.cycleId, origin).emit('card:updated', { card })
+    io.to(wallRoom(card.cycleId)).emit('wall:card', { card: toWallCard(card), move: null })
+  })
   bus.subscribe('card.noted', ({ card, note, origin }) => board(card.cycleId, origin).emit('card:noted', { cycleId: card.cycleId, cardId: card.id, note, card }))
   // A step clock's threshold carries no one's words: boards and walls get the same fact (once per socket).
   bus.subscribe('timer.crossed', (event) => io.to([roomOf(event.cycleId), wallRoom(event.cycleId)]).emit('card:timer', event))
