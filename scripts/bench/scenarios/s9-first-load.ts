@@ -1,6 +1,6 @@
 import { servedClient } from '../lib/browser'
 import { withScope } from '../lib/processes'
-import { row, type Row, type Scenario } from '../lib/rows'
+import { row, type Scenario } from '../lib/rows'
 import { percentile, round } from '../lib/stats'
 
 /**
@@ -87,7 +87,7 @@ export const s9FirstLoad: Scenario = {
         }
       }
       const median = (pick: (l: FirstLoad) => number) => percentile(loads.map(pick), 50)
-      const rows: Row[] = [
+      return [
         row({
           id: 'S9',
           name: 'bytes to the first board (empty cache, 4-card board): transferred',
@@ -107,7 +107,6 @@ export const s9FirstLoad: Scenario = {
           note: `median of ${samples}; slowest ${Math.round(Math.max(...loads.map((l) => l.ms)))} ms; Chromium network throttling, cache disabled`,
         }),
       ]
-      return rows.map((r) => ({ ...r, value: r.value === null ? null : round(r.value, 0) }))
     })
   },
 }
