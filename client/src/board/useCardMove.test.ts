@@ -177,3 +177,42 @@ describe('the undo after a move', () => {
     expect(notices.items.at(-1)?.action).toBeUndefined()
   })
 })
+
+describe('a bulk advance', () => {
+  const to = { step: 2, lane: 'kepala_bidang' }
+  const from = { step: 1, lane: 'sekretaris' }
+
+  it('sends each card on its own and reports each outcome: stored, refused by the server, moved away before', async () => {
+    const held: Record<string, CardDto> = {
+      a: testCard({ id: 'a', unit: { id: 'ppik', name: 'PPIK', shortName: 'PPIK' } }),
+      b: testCard({ id: 'b', unit: { id: 'psdm', name: 'PSDM', shortName: 'PSDM' } }),
+      c: testCard({ id: 'c', unit: { id: 'mpk', name: 'MPK', shortName: 'MPK' }, step: 2, lane: 'kepala_bidang' }),
+    }
+    const host = {
+      cardOf: (id: string) => held[id],
+      templateOf: () => MONEV_KINERJA,
+      actor: () => person('sekretaris'),
+      isPending: () => false,
+      sent: vi.fn(),
+      settled: vi.fn(),
+      refused: vi.fn(),
+      heard: vi.fn(),
+    } satisfies CardMoveHost
+    emit.mockImplementation(async (_event, payload) => {
+      const { cardId } = payload as { cardId: string }
+      if (cardId === 'b') return { ok: false, error: { code: 'STALE', reason: 'stale', card: { ...held.b!, ...to, version: 2 } } }
+      return { ok: true, data: { ...held.a!, ...to, version: 2, lastEntry: { ...held.a!.lastEntry, opId: 'op-under-test', seq: 2 } } }
+    })
+    const move = useCardMove(host)
+
+    const outcomes = await move.advanceMany(['a', 'b', 'c'], from, to)
+
+    expect(emit).toHaveBeenCalledTimes(2)
+    expect(outcomes.map((o) => [o.unit, o.ok])).toEqual([['PPIK', true], ['PSDM', false], ['MPK', false]])
+    expect(outcomes[0]).toMatchObject({ place: 'Tahap 2 · Kepala Bidang', seq: 2 })
+    expect(host.refused).toHaveBeenCalledTimes(1)
+    expect(outcomes[2]).toMatchObject({ reason: 'kartu sudah berada di Tahap 2 · Kepala Bidang' })
+    // Nothing of it is a toast: the dialog reports it.
+    expect(useNoticesStore().items).toEqual([])
+  })
+})

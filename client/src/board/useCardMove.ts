@@ -22,6 +22,11 @@ export interface SentMove extends MoveRequest {
   note?: string
 }
 
+/** What became of one card of a bulk advance: stored (where it is now) or refused (why). */
+export type BulkOutcome =
+  | { cardId: string; unit: string; ok: true; card: CardDto; place: string; seq?: number; undone?: boolean }
+  | { cardId: string; unit: string; ok: false; reason: string }
+
 /** What a list of cards lends the move: its cards and rules, and how it shows a move in flight. */
 export interface CardMoveHost {
   cardOf(cardId: string): CardDto | undefined
@@ -78,19 +83,82 @@ export function useCardMove(host: CardMoveHost) {
     noteRequest.value = null
   }
 
-  async function send(request: MoveRequest, note?: string): Promise<void> {
+  /** Sends one checked move and settles or rolls it back: what a single move and a bulk advance share. */
+  async function dispatch(request: MoveRequest, note?: string): Promise<{ ok: true; card: CardDto; opId: string } | { ok: false; error: CommandError } | null> {
     const card = host.cardOf(request.cardId)
-    if (!card) return
+    if (!card) return null
     const move: SentMove = { ...request, opId: newOpId(), ...(note ? { note } : {}) }
     host.sent(card, move)
     const ack = await emitCommand('card:move', { opId: move.opId, cardId: card.id, version: card.version, to: move.to, ...(note ? { note } : {}) })
-    const where = (now: CardDto) => placeLabel(host.templateOf(card), now)
     if (ack.ok) {
       host.settled(move, ack.data)
-      return offerUndo(ack.data, move.opId, where)
+      return { ok: true, card: ack.data, opId: move.opId }
     }
     host.refused(move, ack.error)
-    notices.error(t('board.moveFailed', { unit: card.unit.shortName }), [commandErrorText(ack.error, where)])
+    return { ok: false, error: ack.error }
+  }
+
+  const whereFor = (card: CardDto) => (now: CardDto) => placeLabel(host.templateOf(card), now)
+
+  async function send(request: MoveRequest, note?: string): Promise<void> {
+    const card = host.cardOf(request.cardId)
+    const result = card && (await dispatch(request, note))
+    if (!card || !result) return
+    if (result.ok) return offerUndo(result.card, result.opId, whereFor(card))
+    notices.error(t('board.moveFailed', { unit: card.unit.shortName }), [commandErrorText(result.error, whereFor(card))])
+  }
+
+  /**
+   * Advances several cards of one cell to `to` together (the holder confirmed it once). Each is
+   * checked and sent as its own move, so each is stored, refused or raced on its own; the answer
+   * is one outcome per card, in the order asked, for the caller to report. A card that left the
+   * cell since it was chosen is refused here with where it is now, and nothing is sent for it.
+   */
+  async function advanceMany(cardIds: readonly string[], from: Position, to: Position): Promise<BulkOutcome[]> {
+    const actor = host.actor()
+    return Promise.all(
+      cardIds.map(async (cardId): Promise<BulkOutcome> => {
+        const card = host.cardOf(cardId)
+        const template = card && host.templateOf(card)
+        if (!card || !template || !actor) return { cardId, unit: card?.unit.shortName ?? '', ok: false, reason: t('bulk.gone') }
+        const unit = card.unit.shortName
+        const where = whereFor(card)
+        if (card.step !== from.step || card.lane !== from.lane) return { cardId, unit, ok: false, reason: t('bulk.movedAway', { place: where(card) }) }
+        if (host.isPending(cardId)) return { cardId, unit, ok: false, reason: t('board.stillSaving', { unit }) }
+        const check = checkMove(template, actor, { unitId: card.unit.id, step: card.step, lane: card.lane }, to)
+        if (!check.ok) return { cardId, unit, ok: false, reason: refusalText(template, check.refusal, card) }
+        if (check.noteRequired) return { cardId, unit, ok: false, reason: t('bulk.needsNote') }
+        const result = await dispatch({ cardId, to, kind: check.kind })
+        if (!result) return { cardId, unit, ok: false, reason: t('bulk.gone') }
+        if (!result.ok) return { cardId, unit, ok: false, reason: commandErrorText(result.error, where) }
+        const seq = result.card.lastEntry.opId === result.opId ? result.card.lastEntry.seq : undefined
+        return { cardId, unit, ok: true, card: result.card, place: where(result.card), seq }
+      }),
+    )
+  }
+
+  /** Takes back the moves of a bulk advance that were stored (each while the server still allows it); the outcome of each undo. */
+  async function undoMany(outcomes: readonly BulkOutcome[]): Promise<BulkOutcome[]> {
+    return Promise.all(
+      outcomes.map(async (o): Promise<BulkOutcome> => {
+        if (!o.ok || !o.seq || o.undone) return o
+        const result = await sendUndo(o.card, o.seq)
+        const { cardId, unit } = o
+        return result.ok ? { cardId, unit, ok: true, card: result.card, place: whereFor(o.card)(result.card), undone: true } : { cardId, unit, ok: false, reason: result.reason }
+      }),
+    )
+  }
+
+  /** Sends card:undo for the move `seq` of `moved`; the card back where it was, or why not in words. */
+  async function sendUndo(moved: CardDto, seq: number): Promise<{ ok: true; card: CardDto } | { ok: false; reason: string }> {
+    if (host.isPending(moved.id)) return { ok: false, reason: t('board.stillSaving', { unit: moved.unit.shortName }) }
+    const ack = await emitCommand('card:undo', { opId: newOpId(), cardId: moved.id, seq })
+    if (ack.ok) {
+      host.heard(ack.data)
+      return { ok: true, card: ack.data }
+    }
+    if (ack.error.card) host.heard(ack.error.card)
+    return { ok: false, reason: commandErrorText(ack.error, whereFor(moved)) }
   }
 
   /** The toast after a move: where the card went, and "Urungkan" for as long as the server allows. */
@@ -106,14 +174,10 @@ export function useCardMove(host: CardMoveHost) {
   async function undo(moved: CardDto, seq: number, where: (card: CardDto) => string): Promise<void> {
     const unit = moved.unit.shortName
     if (host.isPending(moved.id)) return void notices.warning(t('board.stillSaving', { unit }))
-    const ack = await emitCommand('card:undo', { opId: newOpId(), cardId: moved.id, seq })
-    if (ack.ok) {
-      host.heard(ack.data)
-      return void notices.success(t('move.undone', { unit, place: where(ack.data) }))
-    }
-    if (ack.error.card) host.heard(ack.error.card)
-    notices.error(t('move.undoFailed', { unit }), [commandErrorText(ack.error, where)])
+    const result = await sendUndo(moved, seq)
+    if (result.ok) return void notices.success(t('move.undone', { unit, place: where(result.card) }))
+    notices.error(t('move.undoFailed', { unit }), [result.reason])
   }
 
-  return { noteRequest, request, confirmNote, cancelNote }
+  return { noteRequest, request, confirmNote, cancelNote, advanceMany, undoMany }
 }

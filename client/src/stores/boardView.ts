@@ -33,7 +33,14 @@ const FILTER_CLOCK_MS = 30_000
 export const useBoardViewStore = defineStore('boardView', () => {
   const board = useBoardStore()
   /** Entry point for drops, menu buttons and keys: moves, asks for a note, or says why not. */
-  const { noteRequest: moveRequest, request: requestMove, confirmNote: confirmMoveNote, cancelNote: cancelMoveNote } = useCardMove({
+  const {
+    noteRequest: moveRequest,
+    request: requestMove,
+    confirmNote: confirmMoveNote,
+    cancelNote: cancelMoveNote,
+    advanceMany,
+    undoMany,
+  } = useCardMove({
     cardOf: (cardId) => board.cards[cardId],
     templateOf: () => board.template,
     actor: () => board.actor,
@@ -86,7 +93,50 @@ export const useBoardViewStore = defineStore('boardView', () => {
     }
   }
 
+  /**
+   * Bulk advance: the cards of one cell the user chose, and (once they asked to advance them)
+   * the confirmation. Only the holder's own cards can be chosen; the advance is the one every
+   * card of the cell shares, the next step's default lane.
+   */
+  const selection = ref<{ step: number; lane: string; ids: string[] } | null>(null)
+  const bulkConfirm = ref<{ from: Position; to: Position; ids: string[] } | null>(null)
+
+  /** The cell's cards the user may advance together and where to; null with fewer than two. */
+  function bulkOf(step: number, lane: string): { ids: string[]; to: Position } | null {
+    const ids = board.cardsIn(step, lane).filter((card) => board.canDrag(card.id)).map((card) => card.id)
+    const first = ids[0]
+    if (ids.length < 2 || !first) return null
+    const target = board.targetsFor(first).find((t) => (t.kind === 'advance' || t.kind === 'finish') && !t.noteRequired)
+    return target ? { ids, to: target.to } : null
+  }
+
+  function startSelection(step: number, lane: string): void {
+    openCardId.value = null
+    selection.value = { step, lane, ids: [] }
+  }
+
+  function toggleSelected(cardId: string): void {
+    const current = selection.value
+    if (!current) return
+    const ids = current.ids.includes(cardId) ? current.ids.filter((id) => id !== cardId) : [...current.ids, cardId]
+    selection.value = { ...current, ids }
+  }
+
+  function endSelection(): void {
+    selection.value = null
+    bulkConfirm.value = null
+  }
+
+  function confirmBulk(): void {
+    const current = selection.value
+    const target = current && bulkOf(current.step, current.lane)
+    if (!current || !target || !current.ids.length) return
+    bulkConfirm.value = { from: { step: current.step, lane: current.lane }, to: target.to, ids: current.ids }
+  }
+
   function reset(): void {
+    selection.value = null
+    bulkConfirm.value = null
     openCardId.value = null
     moveMenuCardId.value = null
     dragCardId.value = null
@@ -158,6 +208,15 @@ export const useBoardViewStore = defineStore('boardView', () => {
     dragOver,
     endDrag,
     toggleMine,
+    selection,
+    bulkConfirm,
+    bulkOf,
+    startSelection,
+    toggleSelected,
+    endSelection,
+    confirmBulk,
+    advanceMany,
+    undoMany,
     filter,
     filtering,
     visible,
