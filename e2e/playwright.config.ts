@@ -45,7 +45,7 @@ export default defineConfig({
     // a second attempt would meet an install that is no longer empty.
     { name: 'first-run', testMatch: /first-run\.spec\.ts$/, retries: 0, use: chromium },
     // Need the accounts made above; every test starts a cycle of its own, so these can retry.
-    { name: 'board', testMatch: /(board|timers|wall|dashboard|documents|security|csrf|flowchart|templates|audit|english|tasks|cycles|extend|board-view|accounts|phone|a11y|bulk)\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
+    { name: 'board', testMatch: /(board|timers|wall|dashboard|documents|security|csrf|flowchart|templates|audit|english|tasks|cycles|extend|board-view|accounts|phone|a11y|bulk|notes)\.spec\.ts$/, dependencies: ['first-run'], use: chromium },
   ],
   webServer: {
     // The client is built by `npm run test:e2e` before Playwright starts.

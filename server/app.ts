@@ -224,6 +224,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .catch((err: unknown) => log.error({ err, cardId: card.id }, 'arrival notification failed'))
   })
 
+  bus.subscribe('note.mentioned', ({ card, note, usernames }) => {
+    notifier.mentioned(card, note, usernames).catch((err: unknown) => log.error({ err, cardId: card.id }, 'mention notification failed'))
+  })
+
   bus.subscribe('card.extended', ({ card }) => {
     const threshold = card.atRiskAt ?? card.dueAt
     if (threshold) timers.wakeBy(new Date(threshold))

@@ -1,4 +1,4 @@
-import { CardChecklistSet, CardDetailGet, CardMove, CardExtend, CardNoteAdd, CardOutputSet, CardUndo } from '../../shared/protocol/board'
+import { CardChecklistSet, CardDetailGet, CardMove, CardExtend, CardNoteAdd, CardNoteDelete, CardNoteEdit, CardOutputSet, CardUndo } from '../../shared/protocol/board'
 import type { Logger } from '../platform/logger'
 import { command } from '../realtime/command'
 import type { UserSocket } from '../realtime/socketKinds'
@@ -16,6 +16,8 @@ export function registerCardHandlers(socket: UserSocket, deps: { cards: CardServ
   socket.on('card:move', command(socket, log, 'card:move', CardMove, (input) => cards.move(caller, input)))
   socket.on('card:undo', command(socket, log, 'card:undo', CardUndo, (input) => cards.undo(caller, input)))
   socket.on('card:note', command(socket, log, 'card:note', CardNoteAdd, (input) => cards.note(caller, input)))
+  socket.on('card:noteEdit', command(socket, log, 'card:noteEdit', CardNoteEdit, (input) => cards.changeNote(caller, input)))
+  socket.on('card:noteDelete', command(socket, log, 'card:noteDelete', CardNoteDelete, (input) => cards.changeNote(caller, { ...input, text: null })))
   socket.on('card:extend', command(socket, log, 'card:extend', CardExtend, (input) => cards.extend(caller, input)))
   socket.on('card:detail', command(socket, log, 'card:detail', CardDetailGet, (input) => cards.detail(input.cardId)))
   socket.on(

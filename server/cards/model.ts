@@ -31,7 +31,7 @@ const visitSchema = new Schema(
   { _id: false },
 )
 
-const noteSchema = new Schema({ id: String, at: Date, by: personSchema, text: String }, { _id: false })
+const noteSchema = new Schema({ id: String, at: Date, by: personSchema, text: String, editedAt: Date }, { _id: false })
 
 /** A file in GridFS (bucket `documents`) attached as a step's Output; `id` is the GridFS file id. */
 const documentSchema = new Schema(

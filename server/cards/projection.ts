@@ -44,6 +44,8 @@ export interface NoteEntry {
   at: Date
   by: PersonRef
   text: string
+  /** When its author last changed it; absent while never edited. */
+  editedAt?: Date
 }
 
 export interface StepMutu {
@@ -91,6 +93,10 @@ export type EventPayload =
   /** Built by shared/domain/applyMove.ts; clock and rounds are null in an imported (migrated) event. */
   | { kind: 'move'; payload: MovePayload }
   | { kind: 'note'; payload: { text: string } }
+  /** The author rewrote their note `noteId` (a note's id is the opId that added it). */
+  | { kind: 'note_edited'; payload: { noteId: string; text: string } }
+  /** The author deleted their note; `lastNote` is the newest note left, for the card to show if this one was it. */
+  | { kind: 'note_deleted'; payload: { noteId: string; lastNote: NoteEntry | null } }
   | { kind: 'checklist'; payload: { step: number; index: number; checked: boolean } }
   | { kind: 'output'; payload: { step: number; output: string } }
   | { kind: 'document_added'; payload: { document: StoredDocument } }
@@ -162,6 +168,14 @@ export function listsOf(events: readonly FoldEvent[]): CardLists {
       history.push(entry)
       place = entry.to
     } else if (event.kind === 'note') notes.push(noteOf(event))
+    else if (event.kind === 'note_edited') {
+      const i = notes.findIndex((n) => n.id === event.payload.noteId)
+      const note = notes[i]
+      if (note) notes[i] = { ...note, text: event.payload.text, editedAt: event.at }
+    } else if (event.kind === 'note_deleted') {
+      const i = notes.findIndex((n) => n.id === event.payload.noteId)
+      if (i >= 0) notes.splice(i, 1)
+    }
     else if (event.kind === 'extend' && place) {
       const { amount, reason } = event.payload
       history.push({ opId: event.opId, seq: event.seq, kind: 'extend', at: event.at, by: { id: event.by.id, name: event.by.name }, from: null, to: place, note: reason, amount })
@@ -206,6 +220,16 @@ export function applyEvent(state: CardState | null, event: FoldEvent): CardState
     case 'note': {
       const note = noteOf(event)
       return { ...next, noteCount: state.noteCount + 1, lastNote: { ...note, text: note.text.slice(0, LAST_NOTE_CHARS) } }
+    }
+    case 'note_edited': {
+      const { noteId, text } = event.payload
+      const last = state.lastNote
+      return last?.id === noteId ? { ...next, lastNote: { ...last, text: text.slice(0, LAST_NOTE_CHARS), editedAt: event.at } } : next
+    }
+    case 'note_deleted': {
+      const { noteId, lastNote } = event.payload
+      const newest = state.lastNote?.id === noteId ? lastNote && { ...lastNote, text: lastNote.text.slice(0, LAST_NOTE_CHARS) } : state.lastNote
+      return { ...next, noteCount: Math.max(0, state.noteCount - 1), lastNote: newest }
     }
     case 'checklist': {
       const { step, index, checked } = event.payload

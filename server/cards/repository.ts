@@ -68,7 +68,7 @@ function toEntryDto(h: LooseEntry | HistoryEntry, card: CardRecord): HistoryEntr
 }
 
 function toNoteDto(n: NoteEntry): NoteDto {
-  return { id: n.id, at: n.at.toISOString(), by: { id: n.by.id, name: n.by.name }, text: n.text }
+  return { id: n.id, at: n.at.toISOString(), by: { id: n.by.id, name: n.by.name }, text: n.text, ...(n.editedAt ? { editedAt: n.editedAt.toISOString() } : {}) }
 }
 
 function lastNoteOf(card: CardRecord): CardDto['lastNote'] {
@@ -429,6 +429,22 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
     /** Appends a note once per operation id (the note's id). */
     async addNote(cardId: string, note: { id: string; at: Date; by: PersonRef; text: string }, seen?: CardRecord) {
       return commit(cardId, (card) => ({ kind: 'note', payload: { text: note.text }, opId: note.id, at: note.at, by: note.by, version: card.version }), seen)
+    },
+
+    /**
+     * The author's change to their note, once per operation id: `text` rewrites it, null deletes
+     * it. `lastNote` is the newest note that remains, which the card shows if this one was it.
+     */
+    async changeNote(cardId: string, change: { opId: string; noteId: string; text: string | null; lastNote: NoteEntry | null; by: PersonRef; at: Date }, seen?: CardRecord) {
+      const { opId, noteId, text, lastNote, by, at } = change
+      return commit(
+        cardId,
+        (card) =>
+          text === null
+            ? { kind: 'note_deleted', payload: { noteId, lastNote }, opId, at, by, version: card.version }
+            : { kind: 'note_edited', payload: { noteId, text }, opId, at, by, version: card.version },
+        seen,
+      )
     },
 
     /**

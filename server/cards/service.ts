@@ -2,7 +2,8 @@ import { applyMove, isNoteRefusal } from '../../shared/domain/applyMove'
 import { mayAct, mayExtend, type Actor } from '../../shared/domain/moves'
 import { clockAfterExtension } from '../../shared/domain/stepClock'
 import type { SopTemplate } from '../../shared/domain/template'
-import type { CardDetail, CardDto, CardExtend, CardMove, CardNoteAdd, CardUndo, NoteDto } from '../../shared/protocol/board'
+import type { CardDetail, CardDto, CardExtend, CardMove, CardNoteAdd, CardNoteEdit, CardUndo, NoteDto } from '../../shared/protocol/board'
+import { mentionsIn } from '../../shared/domain/mentions'
 import type { CalendarRepository } from '../calendar/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { Bus } from '../platform/bus'
@@ -162,12 +163,48 @@ export function createCardService(deps: CardServiceDeps) {
       if (added?.event) {
         const dto = { ...note, at: note.at.toISOString() }
         // With the card: its noteCount and lastNote changed, and boards just take it.
-        bus.publish('card.noted', { card: toCardDto(added.card, template), note: dto, origin: caller.origin })
+        const card = toCardDto(added.card, template)
+        bus.publish('card.noted', { card, note: dto, origin: caller.origin })
+        const usernames = mentionsIn(note.text)
+        if (usernames.length) bus.publish('note.mentioned', { card, note: dto, usernames })
         return dto
       }
       // A resend: answered with the note as its first attempt kept it.
       const kept = (await cards.listsOf(input.cardId)).notes.find((n) => n.id === input.opId) ?? note
       return { ...kept, at: kept.at.toISOString() }
+    },
+
+    /**
+     * The author rewrites (`text`) or deletes (null) their own note. Boards get the card (its
+     * count and last note) as card:updated, and an open panel loads the notes again; people a
+     * rewrite names for the first time are told as for a new note.
+     */
+    async changeNote(caller: Caller, input: Omit<CardNoteEdit, 'text'> & { text: string | null }): Promise<CardDto> {
+      const { card, template } = await load(input.cardId)
+      const { notes } = await cards.listsOf(input.cardId)
+      const note = notes.find((n) => n.id === input.noteId)
+      if (!note) {
+        // A delete resent after it was applied finds its note gone: answered as applied.
+        const again = await cards.resent(input.cardId, input.opId)
+        if (again) return toCardDto(again, template)
+        throw new AppError('NOT_FOUND', 'note_not_found')
+      }
+      if (note.by.id !== caller.id) throw new AppError('FORBIDDEN', 'note_not_yours')
+      const lastNote = notes.filter((n) => n.id !== note.id).at(-1) ?? null
+      const at = clock()
+      const changed = await cards.changeNote(input.cardId, { opId: input.opId, noteId: note.id, text: input.text, lastNote, by: person(caller), at }, card)
+      if (!changed) throw new AppError('NOT_FOUND', 'not_found_card')
+      const dto = toCardDto(changed.card, template)
+      if (!changed.event) return dto
+      bus.publish('card.updated', { card: dto, origin: caller.origin })
+      if (input.text !== null) {
+        const before = new Set(mentionsIn(note.text))
+        const usernames = mentionsIn(input.text).filter((name) => !before.has(name))
+        const edited = { id: note.id, at: note.at.toISOString(), by: note.by, text: input.text, editedAt: at.toISOString() }
+        if (usernames.length) bus.publish('note.mentioned', { card: dto, note: edited, usernames })
+      }
+      log.info({ event: input.text === null ? 'card:noteDeleted' : 'card:noteEdited', cardId: dto.id, opId: input.opId, userId: caller.id, noteId: note.id }, 'note changed')
+      return dto
     },
 
     /**

@@ -10,6 +10,10 @@ export const EVENT_KINDS = [
   /** Any change of place (advance, hand-off, return, finish, override): where to, why, the new clock. */
   'move',
   'note',
+  /** A note's author rewrote it: the note's id and its new text (the old one stays in its 'note' event). */
+  'note_edited',
+  /** A note's author deleted it: the note's id, and the newest note left for the card to show. */
+  'note_deleted',
   /** One Kelengkapan item of the current step ticked or cleared. */
   'checklist',
   /** The current step's Output text. */

@@ -15,11 +15,15 @@ export interface NotifiedCard {
   lane: string
 }
 
+/** How much of a note a mention notification quotes. */
+const MENTION_QUOTE_CHARS = 500
+
 /**
  * Who hears about what (issue 3, part 6): a card arriving in a lane notifies that lane's users
  * (of the card's unit, for unit-scoped lanes); a card at risk or overdue notifies its holders and
  * those of the lane that opens the SOP, who oversee it (every Sekretaris, in the Balangan SOP).
- * Each notification is stored per user and pushed to that user's open tabs.
+ * A note's @username mentions notify those people. Each notification is stored per user and
+ * pushed to that user's open tabs.
  */
 export function createNotifier(deps: {
   users: UsersRepository
@@ -60,6 +64,12 @@ export function createNotifier(deps: {
     async cardArrived(template: SopTemplate, card: NotifiedCard, entry: Pick<HistoryEntryDto, 'by' | 'kind' | 'note'>): Promise<void> {
       const to = (await holders(template, card)).filter((id) => id !== entry.by.id)
       await send(to, 'arrived', card, entry.by.name, { returned: entry.kind === 'return', note: entry.note })
+    },
+
+    /** A note names these usernames: each named active account but its author hears of it, with the note. */
+    async mentioned(card: NotifiedCard, note: { by: { id: string; name: string }; text: string }, usernames: string[]): Promise<void> {
+      const to = (await users.activeByUsernames(usernames)).map((u) => u.id).filter((id) => id !== note.by.id)
+      if (to.length) await send(to, 'mentioned', card, note.by.name, { returned: false, note: note.text.slice(0, MENTION_QUOTE_CHARS) })
     },
 
     async thresholdCrossed(template: SopTemplate, card: NotifiedCard, event: TimerThreshold): Promise<void> {

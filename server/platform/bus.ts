@@ -16,6 +16,8 @@ export interface Facts {
   /** A tick, an output, a document, or due instants recomputed after a calendar edit. */
   'card.updated': { card: CardDto; origin?: string }
   'card.noted': { card: CardDto; note: NoteDto; origin?: string }
+  /** A note (new or rewritten) names these usernames for the first time: the notifier tells them. */
+  'note.mentioned': { card: CardDto; note: NoteDto; usernames: string[] }
   /** A dispensation moved the card's thresholds: boards get the card, walls its clock, the timers wake by it. */
   'card.extended': { card: CardDto; origin?: string }
   /** A step clock crossed a threshold (claimed once across the nodes). */

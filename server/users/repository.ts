@@ -51,6 +51,17 @@ export function createUsersRepository(User: UserModel) {
       return (await User.find(filter).lean()).map(toUserDto)
     },
 
+    /** The active accounts of these usernames (a note's @mentions); unknown names are left out. */
+    async activeByUsernames(usernames: string[]): Promise<UserDto[]> {
+      if (!usernames.length) return []
+      return (await User.find({ username: { $in: usernames }, active: true }).lean()).map(toUserDto)
+    },
+
+    /** Everyone who can sign in, by name: whom a note can mention. */
+    async activePeople(): Promise<UserDto[]> {
+      return (await User.find({ active: true }).sort({ name: 1 }).lean()).map(toUserDto)
+    },
+
     async setActive(id: string, active: boolean): Promise<UserDto> {
       if (!isValidObjectId(id)) throw new AppError('NOT_FOUND', 'not_found_user')
       const user = await User.findByIdAndUpdate(id, { $set: { active } }, { returnDocument: 'after' }).lean()

@@ -1,11 +1,11 @@
 import { Router } from 'express'
 import type { RoleDto } from '../../shared/protocol/templates'
-import { NO_LANE_ROLE, TEMPORARY_PASSWORD_HOURS, UserActive, UserCreate, UserEdit, type PasswordResetDto } from '../../shared/protocol/users'
+import { NO_LANE_ROLE, TEMPORARY_PASSWORD_HOURS, UserActive, UserCreate, UserEdit, type PasswordResetDto, type PersonDto } from '../../shared/protocol/users'
 import { temporaryPassword } from '../auth/passwords'
 import type { Clock } from '../platform/clock'
 import type { Logger } from '../platform/logger'
 import { AppError } from '../platform/errors'
-import { currentAdmin } from '../platform/http/middleware'
+import { currentAdmin, currentUser } from '../platform/http/middleware'
 import type { TemplatesRepository } from '../templates/repository'
 import type { UsersRepository } from './repository'
 
@@ -43,6 +43,13 @@ export function usersRoutes({ users, templates, endSessions, onUnlock, onChanged
   router.get('/users', async (req, res) => {
     currentAdmin(req)
     res.json({ users: await users.list() })
+  })
+
+  // Whom a note can mention (@username): every signed-in person may know their colleagues' names.
+  router.get('/people', async (req, res) => {
+    currentUser(req)
+    const people: PersonDto[] = (await users.activePeople()).map(({ username, name, role, unitId }) => ({ username, name, role, unitId }))
+    res.json({ people })
   })
 
   router.post('/users', async (req, res) => {

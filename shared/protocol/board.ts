@@ -46,6 +46,15 @@ export type CardUndo = z.infer<typeof CardUndo>
 export const CardNoteAdd = z.strictObject({ opId: OpId, cardId: ObjectId, text: NoteText })
 export type CardNoteAdd = z.infer<typeof CardNoteAdd>
 
+/** A note's id: the operation id that added it (notes taken over from before the ledger keep theirs). */
+const NoteId = z.string().min(1).max(100)
+/** The author rewrites their own note; the card panel shows it as edited. */
+export const CardNoteEdit = z.strictObject({ opId: OpId, cardId: ObjectId, noteId: NoteId, text: NoteText })
+export type CardNoteEdit = z.infer<typeof CardNoteEdit>
+/** The author deletes their own note (the card's ledger keeps that it was written and deleted). */
+export const CardNoteDelete = z.strictObject({ opId: OpId, cardId: ObjectId, noteId: NoteId })
+export type CardNoteDelete = z.infer<typeof CardNoteDelete>
+
 /**
  * A dispensation: the card's current-step deadline extended by `amount` units of the step's Waktu
  * (3 for "3 hari" gives 3 more working days), always with a reason. Made on the `version` the
@@ -105,6 +114,8 @@ export interface NoteDto {
   at: string
   by: PersonRef
   text: string
+  /** When its author last changed it; absent while never edited. */
+  editedAt?: string
 }
 
 /** One stay of a card in a step, kept for the report of actual against standard time. */

@@ -36,6 +36,9 @@ export const ERROR_REASONS = [
   /** The card changed since the client read it; `name`, `step`, `lane` say who moved it where. */
   'stale',
   'checklist_item_unknown',
+  // A note rewritten or deleted (card:noteEdit, card:noteDelete): no such note, or another's.
+  'note_not_found',
+  'note_not_yours',
   // An undo (card:undo) refused: `seq` names no move, or another's, or something happened to the
   // card since (STALE, with the card), or the window (`seconds`) has passed.
   'undo_not_a_move',

@@ -11,6 +11,8 @@ import type {
   CardExtend,
   CardMove,
   CardNoteAdd,
+  CardNoteDelete,
+  CardNoteEdit,
   CardOutputSet,
   CardUndo,
   CardDetail,
@@ -34,6 +36,9 @@ export interface ClientToServerEvents {
   /** The mover takes their last move back (shared/protocol/board.ts CardUndo); broadcast as card:moved. */
   'card:undo': (payload: CardUndo, ack: AckFn<CardDto>) => void
   'card:note': (payload: CardNoteAdd, ack: AckFn<NoteDto>) => void
+  /** The author's own note rewritten or deleted; the card is answered, and told as card:updated. */
+  'card:noteEdit': (payload: CardNoteEdit, ack: AckFn<CardDto>) => void
+  'card:noteDelete': (payload: CardNoteDelete, ack: AckFn<CardDto>) => void
   'card:extend': (payload: CardExtend, ack: AckFn<CardDto>) => void
   'card:checklist': (payload: CardChecklistSet, ack: AckFn<CardDto>) => void
   'card:output': (payload: CardOutputSet, ack: AckFn<CardDto>) => void

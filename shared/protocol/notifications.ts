@@ -4,7 +4,8 @@ import type { CardDto } from './board'
 import type { CyclePeriod } from './cycles'
 import type { SopTemplate } from '../domain/template'
 
-export type NotificationKind = 'arrived' | 'at_risk' | 'overdue'
+/** 'mentioned': a note on the card names the user (@username); `note` quotes it, `by` is its author. */
+export type NotificationKind = 'arrived' | 'at_risk' | 'overdue' | 'mentioned'
 
 /** An in-app notification for one user; kept until read. */
 export interface NotificationDto {
@@ -25,7 +26,7 @@ export interface NotificationDto {
   by: string
   /** For 'arrived': the card was sent back (a decision's "Tidak"), so it is work to redo. */
   returned: boolean
-  /** For 'arrived': the mover's note (a return's reason, a hand-off's request); '' without one. */
+  /** For 'arrived': the mover's note (a return's reason, a hand-off's request); for 'mentioned' the note; '' without one. */
   note: string
 }
 

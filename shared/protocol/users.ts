@@ -99,6 +99,14 @@ export interface SessionDto {
   weakPassword: boolean
 }
 
+/** A colleague as anyone signed in may see them (GET /api/people): whom a note can mention. */
+export interface PersonDto {
+  username: string
+  name: string
+  role: string
+  unitId: string | null
+}
+
 export interface UserDto {
   id: string
   name: string

@@ -44,3 +44,15 @@ describe.each(['id', 'en'] as const)('the %s words', (locale) => {
 it('has the same export words in both languages', () => {
   expect(keysOf(en.report.export)).toEqual(keysOf(id.report.export))
 })
+
+it.each(['id', 'en'] as const)('compiles every %s message (no stray "@" link, "|" or brace)', async (locale) => {
+  // The compiler vue-i18n itself uses: a message it cannot parse makes the whole component fail to render.
+  const { baseCompile } = await import('@intlify/message-compiler')
+  const broken = keysOf(MESSAGES[locale]).filter((key) => {
+    const message = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], MESSAGES[locale])
+    let failed = false
+    baseCompile(String(message), { onError: () => void (failed = true) })
+    return failed
+  })
+  expect(broken).toEqual([])
+})

@@ -378,6 +378,21 @@ export const useBoardStore = defineStore('board', () => {
     return false
   }
 
+  /** The author rewrites (`text`) or deletes (null) their note; the ack's card counts it, the open panel reloads its notes. */
+  async function changeNote(cardId: string, noteId: string, text: string | null): Promise<boolean> {
+    const ack = text === null ? await emitCommand('card:noteDelete', { opId: newOpId(), cardId, noteId }) : await emitCommand('card:noteEdit', { opId: newOpId(), cardId, noteId, text })
+    if (ack.ok) {
+      hold(reconcile.applyFact(held(), ack.data))
+      detail.changed(cardId)
+      return true
+    }
+    notices.error(t('card.noteChangeFailed'), [errorText(ack.error)])
+    return false
+  }
+
+  const editNote = (cardId: string, noteId: string, text: string) => changeNote(cardId, noteId, text)
+  const deleteNote = (cardId: string, noteId: string) => changeNote(cardId, noteId, null)
+
   // ---- the server's facts and the connection (routed here by realtime/events.ts) ----
 
   function isOurs(id: string): boolean {
@@ -501,6 +516,8 @@ export const useBoardStore = defineStore('board', () => {
     setChecklist,
     setOutput,
     addNote,
+    editNote,
+    deleteNote,
     applyMoved,
     applyUpdated,
     applyNoted,

@@ -99,9 +99,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
     items.value = [n, ...items.value].slice(0, MAX_KEPT)
     if (!n.read) unread.value++
     // On the open board the card moves or its timer changes in front of the user (and card:timer
-    // already speaks up there); a toast would only repeat it.
-    const onOpenBoard = board.status === 'ready' && board.cycleId === n.cycleId
-    if (!onOpenBoard) notices.push(n.kind === 'arrived' ? 'info' : 'warning', describe(n), [n.cyclePeriod ? cycleTitle(n.cyclePeriod) : '', n.note ? `“${n.note}”` : ''].filter(Boolean))
+    // already speaks up there); a toast would only repeat it. A mention is in a panel they may not have open.
+    const onOpenBoard = n.kind !== 'mentioned' && board.status === 'ready' && board.cycleId === n.cycleId
+    if (!onOpenBoard) notices.push(n.kind === 'arrived' || n.kind === 'mentioned' ? 'info' : 'warning', describe(n), [n.cyclePeriod ? cycleTitle(n.cyclePeriod) : '', n.note ? `“${n.note}”` : ''].filter(Boolean))
   }
 
   /** Whatever arrived while the socket was down is fetched again after each (re)connect. */

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { mentionsIn } from './mentions'
+
+describe('mentionsIn', () => {
+  it('finds each @username once, lower-cased, without the dot that ends a sentence', () => {
+    expect(mentionsIn('Mohon dicek @kasubag dan @Kabid.PPIK. Terima kasih @kasubag!')).toEqual(['kasubag', 'kabid.ppik'])
+  })
+
+  it('takes no e-mail address, no bare "@" and no name shorter than a username', () => {
+    expect(mentionsIn('kirim ke siti@bkpsdm.go.id, @ saja, @ab')).toEqual([])
+  })
+
+  it('reads a mention at the start of a line and after punctuation', () => {
+    expect(mentionsIn('@sekretaris\n(@kasubag) "@admin"')).toEqual(['sekretaris', 'kasubag', 'admin'])
+  })
+})
