@@ -87,5 +87,9 @@ test('outside office hours a running card says it is paused, and why', async ({ 
   await page.clock.setFixedTime(sunday)
   await expect(card).toHaveAttribute('data-timer-state', 'paused')
   await expect(card.getByTestId('step-timer')).toContainText(/Dijeda.*(akhir pekan|hari libur)/s)
+  // A hari step counts in working days, not in hundreds of hours; so does its standard in the panel.
+  await expect(card.getByTestId('step-timer')).toContainText(/dipakai · sisa\s\d+\shari/)
+  await card.click()
+  await expect(page.getByTestId('card-panel').getByTestId('step-timer')).toContainText('Standar 7\u00a0hari kerja')
   await page.context().close()
 })

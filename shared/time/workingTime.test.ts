@@ -9,6 +9,7 @@ import {
   pauseReasonAt,
   thresholdsOf,
   timerAt,
+  workingDaysBetween,
   workingMsBetween,
   type PauseReason,
   type TimerState,
@@ -348,5 +349,34 @@ describe('a calendar edited by an administrator', () => {
     expect(() => dueAt(never, wita('2026-11-24 10:00'), w(1, 'hari'))).toThrow(/no office day/)
     expect(() => addWorkingMs(never, wita('2026-11-24 10:00'), HOUR)).toThrow(/no office day/)
     expect(workingMsBetween(never, wita('2026-01-01 00:00'), wita('2027-01-01 00:00'))).toBe(0)
+  })
+})
+
+describe('a hari step read in working days', () => {
+  it('counts whole days as its due instant does (same clock time, next working day) and the office time beyond', () => {
+    // Mon 10:00 → Thu 13:00: Tue 10:00, Wed 10:00, Thu 10:00 are whole days; then 10:00–13:00 less the break.
+    const split = workingDaysBetween(cal, wita('2026-11-23 10:00'), wita('2026-11-26 13:00'))
+    expect(split.days).toBe(3)
+    expect(split.restMs).toBe(workingMsBetween(cal, wita('2026-11-26 10:00'), wita('2026-11-26 13:00')))
+    // The weekend is no day: Fri 10:00 → Mon 09:00 is not yet one.
+    expect(workingDaysBetween(cal, wita('2026-11-27 10:00'), wita('2026-11-30 09:00')).days).toBe(0)
+    expect(workingDaysBetween(cal, wita('2026-11-27 10:00'), wita('2026-11-30 10:00'))).toEqual({ days: 1, restMs: 0 })
+    expect(workingDaysBetween(cal, wita('2026-11-30 10:00'), wita('2026-11-27 10:00'))).toEqual({ days: 0, restMs: 0 })
+  })
+
+  it('gives a 5-hari timer its time used, left and late in days; a jam timer none', () => {
+    const entry = wita('2026-11-23 10:00')
+    const now = wita('2026-11-24 11:00')
+    const reading = timerAt(cal, entry, w(5, 'hari'), now)
+    expect(reading.days?.standard).toEqual({ days: 5, restMs: 0 })
+    expect(reading.days?.elapsed).toEqual({ days: 1, restMs: HOUR })
+    // Due Mon 30 Nov 10:00: from Tue 11:00, Wed, Thu and Fri at 11:00 are whole days; Mon 11:00 is past it.
+    expect(reading.days?.remaining.days).toBe(3)
+    expect(show(reading.dueAt)).toBe('2026-11-30 10:00')
+    expect(reading.days?.late).toEqual({ days: 0, restMs: 0 })
+    const late = timerAt(cal, entry, w(5, 'hari'), wita('2026-12-02 11:00'))
+    expect(late.state).toBe('overdue')
+    expect(late.days?.late).toEqual({ days: 2, restMs: HOUR })
+    expect(timerAt(cal, entry, w(7, 'jam'), now).days).toBeNull()
   })
 })

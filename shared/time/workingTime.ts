@@ -198,21 +198,53 @@ function checkAmount(waktu: Waktu): void {
   }
 }
 
+/** Where a count of working days starts from `entry`: its working day and its office clock time (see the semantics above). */
+function dayCountStart(planner: Planner, entry: number): { day: number; clock: number } {
+  const plan = planner.plan(planner.dayOf(entry))
+  if (plan.intervals.length > 0 && entry < plan.close) return { day: plan.day, clock: Math.max(entry, plan.open) - plan.midnight }
+  const next = planner.plan(planner.nextWorkingDay(plan.day))
+  return { day: next.day, clock: next.open - next.midnight }
+}
+
+/** The office clock time `clock` on `day`, clamped into its [open, close]. */
+function atClockOn(planner: Planner, day: number, clock: number): number {
+  const plan = planner.plan(day)
+  return Math.min(Math.max(plan.midnight + clock, plan.open), plan.close)
+}
+
 /** Due instant of N working days after `entry`, at the same office clock time (see the semantics above). */
 function addWorkingDays(planner: Planner, entry: number, n: number): number {
-  let day = planner.dayOf(entry)
-  let plan = planner.plan(day)
-  let clock: number
-  if (plan.intervals.length > 0 && entry < plan.close) {
-    clock = Math.max(entry, plan.open) - plan.midnight
-  } else {
-    day = planner.nextWorkingDay(day)
-    plan = planner.plan(day)
-    clock = plan.open - plan.midnight
-  }
+  let { day, clock } = dayCountStart(planner, entry)
   for (let i = 0; i < n; i++) day = planner.nextWorkingDay(day)
-  const due = planner.plan(day)
-  return Math.min(Math.max(due.midnight + clock, due.open), due.close)
+  return atClockOn(planner, day, clock)
+}
+
+/** A stretch of working time as a hari step counts it: whole working days, then the office time left over. */
+export interface DaySplit {
+  days: number
+  restMs: number
+}
+
+function daysBetween(planner: Planner, from: number, to: number): DaySplit {
+  if (to <= from) return { days: 0, restMs: 0 }
+  let { day, clock } = dayCountStart(planner, from)
+  let days = 0
+  let reached = from
+  // Each whole day is one more "same clock time, next working day", as the due instant is found.
+  for (;;) {
+    const next = planner.nextWorkingDay(day)
+    const at = atClockOn(planner, next, clock)
+    if (at > to) break
+    days++
+    day = next
+    reached = at
+  }
+  return { days, restMs: workingMs(planner, reached, to) }
+}
+
+/** The working time from `from` to `to` in working days and the office time beyond the last whole one. */
+export function workingDaysBetween(cal: WorkCalendar, from: Date, to: Date): DaySplit {
+  return daysBetween(new Planner(cal), from.getTime(), to.getTime())
 }
 
 function due(planner: Planner, entry: number, waktu: Waktu): number {
@@ -266,6 +298,11 @@ export interface TimerReading {
   pause: PauseReason | null
   dueAt: Date
   atRiskAt: Date
+  /**
+   * For a hari or minggu step, the time used, left and late in working days and the office time
+   * beyond them ("sisa 4 hari 3 jam"); null for menit and jam steps, which count office time.
+   */
+  days: { standard: DaySplit; elapsed: DaySplit; remaining: DaySplit; late: DaySplit } | null
 }
 
 /** The timer of a step entered at `entry`, read at `now`. */
@@ -289,5 +326,14 @@ export function timerAt(cal: WorkCalendar, entry: Date, waktu: Waktu, now: Date)
     pause,
     dueAt: new Date(t.dueAt),
     atRiskAt: new Date(t.atRiskAt),
+    days:
+      waktu.unit === 'hari' || waktu.unit === 'minggu'
+        ? {
+            standard: daysBetween(planner, entry.getTime(), t.dueAt),
+            elapsed: daysBetween(planner, entry.getTime(), at),
+            remaining: daysBetween(planner, at, t.dueAt),
+            late: daysBetween(planner, t.dueAt, at),
+          }
+        : null,
   }
 }

@@ -5,7 +5,7 @@ import { useFormat } from './useFormat'
 /** A timer reading in words: the state, why it is paused, and the time used and left. */
 export function useTimerText() {
   const { t } = useI18n()
-  const { duration } = useFormat()
+  const { duration, days } = useFormat()
 
   function stateText(reading: TimerReading): string {
     return t(`timer.state.${reading.state}`)
@@ -18,10 +18,12 @@ export function useTimerText() {
     return pause.kind === 'holiday' ? t('timer.pause.holiday', { name: pause.name }) : t(`timer.pause.${pause.kind}`)
   }
 
-  /** "1 j 20 m dipakai · sisa 40 m", or "lewat 2 j 5 m" once overdue. */
+  /** "1 j 20 m dipakai · sisa 40 m", or "lewat 2 j 5 m" once overdue; a hari step in days ("sisa 4 hari 3 j"). */
   function amounts(reading: TimerReading): string {
-    return reading.state === 'overdue'
-      ? t('timer.late', { late: duration(-reading.remainingMs) })
+    const d = reading.days
+    if (reading.state === 'overdue') return t('timer.late', { late: d ? days(d.late) : duration(-reading.remainingMs) })
+    return d
+      ? t('timer.usedLeft', { used: days(d.elapsed), left: days(d.remaining, 'ceil') })
       : t('timer.usedLeft', { used: duration(reading.elapsedMs), left: duration(reading.remainingMs, 'ceil') })
   }
 

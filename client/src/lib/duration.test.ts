@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { durationParts, formatDuration } from './duration'
+import { durationParts, formatDays, formatDuration } from './duration'
 
-const ID = { h: 'j', m: 'm', s: 'dtk' }
+const ID = { d: 'hari', h: 'j', m: 'm', s: 'dtk' }
 const MIN = 60_000
 const HOUR = 60 * MIN
 
@@ -60,11 +60,23 @@ describe('formatDuration', () => {
   })
 
   it('uses the words it is given', () => {
-    expect(formatDuration(HOUR + 5 * MIN, { h: 'h', m: 'min', s: 's' })).toBe('1\u00a0h 5\u00a0min')
+    expect(formatDuration(HOUR + 5 * MIN, { d: 'd', h: 'h', m: 'min', s: 's' })).toBe('1\u00a0h 5\u00a0min')
   })
 
   it('never leaves a number without its unit at a line break, but lets the groups wrap', () => {
     const text = formatDuration(HOUR + 20 * MIN, ID)
     expect(text.split(' ')).toEqual(['1\u00a0j', '20\u00a0m'])
+  })
+})
+
+describe('formatDays', () => {
+  it('says whole working days and the hours beyond them, each number bound to its unit', () => {
+    expect(formatDays({ days: 4, restMs: 3 * HOUR + 20 * MIN }, ID)).toBe('4\u00a0hari 3\u00a0j')
+    expect(formatDays({ days: 4, restMs: 3 * HOUR + 20 * MIN }, ID, 'ceil')).toBe('4\u00a0hari 4\u00a0j')
+    expect(formatDays({ days: 2, restMs: 0 }, ID)).toBe('2\u00a0hari')
+  })
+
+  it('under a day, speaks as formatDuration', () => {
+    expect(formatDays({ days: 0, restMs: 5 * HOUR + 5 * MIN }, ID)).toBe(formatDuration(5 * HOUR + 5 * MIN, ID))
   })
 })

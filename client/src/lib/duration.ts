@@ -11,6 +11,8 @@ export interface DurationParts {
 }
 
 export interface DurationWords {
+  /** Suffix after working days: 'hari' / 'd'. */
+  d: string
   /** Suffix after hours: 'j' (jam) / 'h'. */
   h: string
   /** Suffix after minutes: 'm' / 'min'. */
@@ -42,8 +44,8 @@ const NBSP = '\u00a0'
 /**
  * "1 j 20 m", "2 j" (no "0 m"), "40 m", "45 dtk", "0 m" for nothing at all; each number is bound
  * to its unit by a no-break space, the groups by plain spaces (a line may break between them). The sign is dropped:
- * callers say "sisa" or "lewat". Hours are not folded into days: a working day is 7.5 h on most
- * days, 6.5 h in Ramadan and 0 on a holiday, so hours are the honest unit for a hari step too.
+ * callers say "sisa" or "lewat". Hours are not folded into days here: a working day is 7.5 h on
+ * most days, 6.5 h in Ramadan and 0 on a holiday; formatDays counts days the calendar's way.
  */
 export function formatDuration(ms: number, words: DurationWords, rounding: Rounding = 'floor'): string {
   const { hours, minutes, seconds } = durationParts(ms, rounding)
@@ -52,4 +54,15 @@ export function formatDuration(ms: number, words: DurationWords, rounding: Round
   if (minutes > 0) return part(minutes, words.m)
   if (seconds > 0) return part(seconds, words.s)
   return part(0, words.m)
+}
+
+/**
+ * A hari or minggu step's time in working days and the hours beyond them ("4 hari 3 j"), split by
+ * the calendar (shared/time/workingTime.ts workingDaysBetween); under a day, as formatDuration.
+ */
+export function formatDays(split: { days: number; restMs: number }, words: DurationWords, rounding: Rounding = 'floor'): string {
+  if (split.days === 0) return formatDuration(split.restMs, words, rounding)
+  const hours = (rounding === 'ceil' ? Math.ceil : Math.floor)(split.restMs / 3_600_000)
+  const days = `${split.days}${NBSP}${words.d}`
+  return hours > 0 ? `${days} ${hours}${NBSP}${words.h}` : days
 }
