@@ -41,7 +41,9 @@ test('the dashboard shows progress, four charts and the comparison of a fresh cy
   await context.close()
 })
 
-test('the report is titled after the cycle, names the SOP and prints without the app chrome', async ({ admin, cycle, browser }, testInfo) => {
+test('the report is titled after the cycle, names the SOP and prints without the app chrome', async ({ admin, cycle, browser, socketFor }, testInfo) => {
+  // PPIK in step 2 (2 hari): that step's row counts in working days, step 1 (15 menit) in office time.
+  await moveAlong(await socketFor(USERS.admin), cycle.id, 'ppik', [{ step: 2, lane: 'kepala_bidang' }])
   const context = await browser.newContext({ storageState: await admin.storageState() })
   const page = await context.newPage()
   await page.goto(`/cycles/${cycle.id}/report`)
@@ -51,6 +53,10 @@ test('the report is titled after the cycle, names the SOP and prints without the
   await expect(report).toContainText('800/1200/SOP/BKPSDM-BLG/2023')
   await expect(report).toContainText('Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Balangan')
   await expect(page.getByTestId('report-steps').locator('tbody tr')).toHaveCount(13)
+  const dayStep = page.getByTestId('report-steps').locator('tbody tr').nth(1)
+  await expect(dayStep.locator('td').nth(-2)).toHaveText(/^\d+(,\d)?\shari$/)
+  await expect(dayStep.locator('td').nth(-3)).toHaveText(/^\d+(,\d)?\shari$/)
+  await expect(page.getByTestId('report-steps').locator('tbody tr').first().locator('td').nth(-2)).toHaveText(/^\d+\sj|^\d+\sm/)
   const signature = page.getByTestId('report-signature')
   await expect(signature).toContainText(/Paringin, \d{1,2} \S+ \d{4}/)
   await expect(signature).toContainText('H. SUFRIANNOR, S.Sos, M.AP')
