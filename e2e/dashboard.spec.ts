@@ -75,6 +75,20 @@ test('the report is titled after the cycle, names the SOP and prints without the
     expect(await table.evaluate((el) => el.scrollWidth <= (el.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
     // Nor is any cell's text wider than its cell.
     expect(await table.evaluate((el) => [...el.querySelectorAll('td, th')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent))).toEqual([])
+    // And no heading, nor a step's number, breaks inside a word: each word of it lies on one line.
+    const broken = await table.evaluate((el) =>
+      [...el.querySelectorAll('thead th, tbody td:first-child')].flatMap((th) => {
+        const text = th.firstChild
+        if (!(text instanceof Text)) return []
+        return [...(text.data.matchAll(/\S+/g))].filter((word) => {
+          const range = document.createRange()
+          range.setStart(text, word.index)
+          range.setEnd(text, word.index + word[0].length)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1
+        }).map((word) => word[0])
+      }),
+    )
+    expect(broken).toEqual([])
   }
   expect(await page.getByTestId('report-steps').locator('tfoot').evaluate((el) => getComputedStyle(el).display)).toBe('table-row-group')
   await page.screenshot({ path: testInfo.outputPath('report-print.png'), fullPage: true })
