@@ -101,9 +101,11 @@ export const useBoardViewStore = defineStore('boardView', () => {
   const selection = ref<{ step: number; lane: string; ids: string[] } | null>(null)
   const bulkConfirm = ref<{ from: Position; to: Position; ids: string[] } | null>(null)
 
-  /** The cell's cards the user may advance together and where to; null with fewer than two. */
+  /** The cell's shown cards the user may advance together and where to; null with fewer than two. */
   function bulkOf(step: number, lane: string): { ids: string[]; to: Position } | null {
-    const ids = board.cardsIn(step, lane).filter((card) => board.canDrag(card.id)).map((card) => card.id)
+    // A filter's hidden cards are not offered: one chooses what one sees.
+    const shown = visible.value
+    const ids = board.cardsIn(step, lane).filter((card) => (!shown || shown.has(card.id)) && board.canDrag(card.id)).map((card) => card.id)
     const first = ids[0]
     if (ids.length < 2 || !first) return null
     const target = board.targetsFor(first).find((t) => (t.kind === 'advance' || t.kind === 'finish') && !t.noteRequired)
