@@ -175,8 +175,7 @@ export function listsOf(events: readonly FoldEvent[]): CardLists {
     } else if (event.kind === 'note_deleted') {
       const i = notes.findIndex((n) => n.id === event.payload.noteId)
       if (i >= 0) notes.splice(i, 1)
-    }
-    else if (event.kind === 'extend' && place) {
+    } else if (event.kind === 'extend' && place) {
       const { amount, reason } = event.payload
       history.push({ opId: event.opId, seq: event.seq, kind: 'extend', at: event.at, by: { id: event.by.id, name: event.by.name }, from: null, to: place, note: reason, amount })
     }
