@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mentionsIn } from './mentions'
+import { mentionPieces, mentionsIn } from './mentions'
 
 describe('mentionsIn', () => {
   it('finds each @username once, lower-cased, without the dot that ends a sentence', () => {
@@ -12,5 +12,19 @@ describe('mentionsIn', () => {
 
   it('reads a mention at the start of a line and after punctuation', () => {
     expect(mentionsIn('@sekretaris\n(@kasubag) "@admin"')).toEqual(['sekretaris', 'kasubag', 'admin'])
+  })
+})
+
+describe('mentionPieces', () => {
+  it('cuts the text into plain pieces and mentions, losing nothing', () => {
+    const text = 'Mohon @kiki. cek siti@bkpsdm.go.id, @budi.ppik'
+    const pieces = mentionPieces(text)
+    expect(pieces).toEqual([
+      { text: 'Mohon ', mention: null },
+      { text: '@kiki', mention: 'kiki' },
+      { text: '. cek siti@bkpsdm.go.id, ', mention: null },
+      { text: '@budi.ppik', mention: 'budi.ppik' },
+    ])
+    expect(pieces.map((p) => p.text).join('')).toBe(text)
   })
 })

@@ -1,6 +1,7 @@
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { Position } from '@shared/domain/moves'
+import type { CardDto } from '@shared/protocol/board'
 import { useCardMove } from '../board/useCardMove'
 import { cardMatches, isFiltering, NO_FILTER, type BoardFilter } from '../board/filter'
 import { useBoardStore } from './board'
@@ -94,27 +95,27 @@ export const useBoardViewStore = defineStore('boardView', () => {
   }
 
   /**
-   * Bulk advance: the cards of one cell the user chose, and (once they asked to advance them)
-   * the confirmation. Only the holder's own cards can be chosen; the advance is the one every
-   * card of the cell shares, the next step's default lane.
+   * Bulk advance: the cards of one cell the user chose, where they go, and (once they asked to
+   * advance them) the confirmation. Only the holder's own cards can be chosen; the advance is the
+   * one every card of the cell shares, the next step's default lane.
    */
-  const selection = ref<{ step: number; lane: string; ids: string[] } | null>(null)
+  const selection = ref<{ step: number; lane: string; to: Position; ids: string[] } | null>(null)
   const bulkConfirm = ref<{ from: Position; to: Position; ids: string[] } | null>(null)
 
-  /** The cell's shown cards the user may advance together and where to; null with fewer than two. */
-  function bulkOf(step: number, lane: string): { ids: string[]; to: Position } | null {
-    // A filter's hidden cards are not offered: one chooses what one sees.
-    const shown = visible.value
-    const ids = board.cardsIn(step, lane).filter((card) => (!shown || shown.has(card.id)) && board.canDrag(card.id)).map((card) => card.id)
-    const first = ids[0]
-    if (ids.length < 2 || !first) return null
-    const target = board.targetsFor(first).find((t) => (t.kind === 'advance' || t.kind === 'finish') && !t.noteRequired)
-    return target ? { ids, to: target.to } : null
+  /**
+   * Where the user may advance these cards of one cell (the ones it shows) together; null with
+   * fewer than two of theirs. Given the cell's own list, so a move elsewhere asks nothing again.
+   */
+  function bulkTargetOf(cards: readonly CardDto[]): Position | null {
+    const mine = cards.filter((card) => board.canDrag(card.id))
+    const first = mine[0]
+    if (mine.length < 2 || !first) return null
+    return board.targetsFor(first.id).find((t) => (t.kind === 'advance' || t.kind === 'finish') && !t.noteRequired)?.to ?? null
   }
 
-  function startSelection(step: number, lane: string): void {
+  function startSelection(step: number, lane: string, to: Position): void {
     openCardId.value = null
-    selection.value = { step, lane, ids: [] }
+    selection.value = { step, lane, to, ids: [] }
   }
 
   function toggleSelected(cardId: string): void {
@@ -131,9 +132,8 @@ export const useBoardViewStore = defineStore('boardView', () => {
 
   function confirmBulk(): void {
     const current = selection.value
-    const target = current && bulkOf(current.step, current.lane)
-    if (!current || !target || !current.ids.length) return
-    bulkConfirm.value = { from: { step: current.step, lane: current.lane }, to: target.to, ids: current.ids }
+    if (!current?.ids.length) return
+    bulkConfirm.value = { from: { step: current.step, lane: current.lane }, to: current.to, ids: current.ids }
   }
 
   function reset(): void {
@@ -212,7 +212,7 @@ export const useBoardViewStore = defineStore('boardView', () => {
     toggleMine,
     selection,
     bulkConfirm,
-    bulkOf,
+    bulkTargetOf,
     startSelection,
     toggleSelected,
     endSelection,
