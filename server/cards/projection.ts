@@ -2,7 +2,8 @@ import type { Types } from 'mongoose'
 import type { MovePayload } from '../../shared/domain/applyMove'
 import type { StepClock, Visit } from '../../shared/domain/stepClock'
 import type { MoveKind, Position } from '../../shared/domain/moves'
-import { LAST_NOTE_CHARS, type PersonRef } from '../../shared/protocol/board'
+import type { PersonRef } from '../../shared/protocol/board'
+import { LAST_NOTE_CHARS } from '../../shared/protocol/constants'
 import type { Unit } from '../../shared/domain/template'
 
 /**

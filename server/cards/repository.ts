@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Types } from 'mongoose'
-import { LAST_NOTE_CHARS, type CardDetail, type CardDto, type FullCard, type HistoryEntryDto, type NoteDto, type PersonRef } from '../../shared/protocol/board'
+import type { CardDetail, CardDto, FullCard, HistoryEntryDto, NoteDto, PersonRef } from '../../shared/protocol/board'
+import { LAST_NOTE_CHARS } from '../../shared/protocol/constants'
 import type { DocumentDto } from '../../shared/protocol/documents'
 import type { Position } from '../../shared/domain/moves'
 import { defaultLaneOf } from '../../shared/domain/moves'

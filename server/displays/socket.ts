@@ -1,4 +1,5 @@
-import { WALL_TICKER_SIZE, WallJoin, type WallMove, type WallSnapshot } from '../../shared/protocol/displays'
+import { WallJoin, type WallMove, type WallSnapshot } from '../../shared/protocol/displays'
+import { WALL_TICKER_SIZE } from '../../shared/protocol/constants'
 import type { Ack } from '../../shared/protocol/events'
 import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto, type CardsRepository } from '../cards/repository'

@@ -1,5 +1,5 @@
 import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose'
-import { QUARTERS, type CyclePeriod } from '../../shared/protocol/cycles'
+import { QUARTERS, type CyclePeriod } from '../../shared/domain/period'
 import type { NotificationDto, NotificationKind, NotificationList } from '../../shared/protocol/notifications'
 
 const notificationSchema = new Schema({

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { UNDO_WINDOW_SECONDS } from '../../shared/protocol/board'
+import { UNDO_WINDOW_SECONDS } from '../../shared/protocol/constants'
 
 /** Every environment variable the server reads; the README's configuration table mirrors this. */
 const Env = z.object({

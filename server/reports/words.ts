@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { HistoryEntryDto } from '../../shared/protocol/board'
-import { quarterNumeral, type CyclePeriod } from '../../shared/protocol/cycles'
+import { quarterNumeral, type CyclePeriod } from '../../shared/domain/period'
 // The client's own message files: every word is translated once, in one place, for the page and
 // for the files the server writes alike. The import reads them once, when the server starts.
 import en from '../../client/src/i18n/en.json'

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import type { RoleDto } from '../../shared/protocol/templates'
-import { NO_LANE_ROLE, TEMPORARY_PASSWORD_HOURS, UserActive, UserCreate, UserEdit, type PasswordResetDto, type PersonDto } from '../../shared/protocol/users'
+import { TEMPORARY_PASSWORD_HOURS, UserActive, UserCreate, UserEdit, type PasswordResetDto, type PersonDto } from '../../shared/protocol/users'
+import { NO_LANE_ROLE } from '../../shared/protocol/constants'
 import { temporaryPassword } from '../auth/passwords'
 import type { Clock } from '../platform/clock'
 import type { Logger } from '../platform/logger'

@@ -18,7 +18,7 @@ export interface CardPlace extends Position {
   unitId: string
 }
 
-/** Why checkMove refuses a move; they are also reasons of an ack's error (shared/protocol/errors.ts). */
+/** Why checkMove refuses a move; they are also reasons of an ack's error (shared/protocol/errorCodes.ts). */
 export const REFUSALS = ['not_your_lane', 'not_your_unit', 'same_cell', 'no_such_cell', 'lane_not_involved', 'skip_not_allowed', 'finished'] as const
 export type Refusal = (typeof REFUSALS)[number]
 

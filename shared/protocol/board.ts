@@ -1,4 +1,5 @@
 import { z } from '../zod'
+import { MAX_HAVE } from './constants'
 import { NoteText, ObjectId, OpId, Position } from './common'
 import type { MoveKind } from '../domain/moves'
 import type { SopTemplate, Unit } from '../domain/template'
@@ -6,9 +7,6 @@ import type { WorkCalendar } from '../time/calendar'
 import type { CycleDto } from './cycles'
 import type { DocumentDto } from './documents'
 import type { PackedCards } from './packedCards'
-
-/** At most this many cards in a rejoin's `have` (a board's cards; more is no board of this app). */
-export const MAX_HAVE = 5000
 
 export const BoardJoin = z.strictObject({
   cycleId: ObjectId,
@@ -32,9 +30,6 @@ export const CardMove = z.strictObject({
   note: NoteText.optional(),
 })
 export type CardMove = z.infer<typeof CardMove>
-
-/** How long the mover may undo their move, unless the server is told otherwise (UNDO_WINDOW_SECONDS). */
-export const UNDO_WINDOW_SECONDS = 10
 
 /**
  * Undoes the sender's own move: `seq` is the move's place in the card's chain (its history
@@ -166,9 +161,6 @@ export interface CardDto {
   /** The latest change of place (the creation, a move or an undo), with its seq: who moved it where. */
   lastEntry: HistoryEntryDto
 }
-
-/** How much of the newest note a card carries. */
-export const LAST_NOTE_CHARS = 140
 
 export const CardDetailGet = z.strictObject({ cardId: ObjectId })
 export type CardDetailGet = z.infer<typeof CardDetailGet>

@@ -2,8 +2,6 @@ import { z } from '../zod'
 import { UnitId } from './common'
 import { TemplateId } from './templates'
 
-export const QUARTERS = ['I', 'II', 'III', 'IV'] as const
-
 export const UnitInput = z.strictObject({
   id: UnitId,
   name: z.string().trim().min(1).max(120),
@@ -24,25 +22,6 @@ export const CycleCreate = z.strictObject({
   templateVersion: z.int().min(1).optional(),
 })
 export type CycleCreate = z.infer<typeof CycleCreate>
-
-/** A cycle's period: what a reader sees as its title, worded in the reader's language ("Triwulan I 2027", "Quarter I 2027"). */
-export interface CyclePeriod {
-  year: number
-  quarter: number
-}
-
-/** The quarter as the agency writes it, "I" to "IV", in every language. */
-export function quarterNumeral(quarter: number): string {
-  return QUARTERS[quarter - 1] ?? String(quarter)
-}
-
-/**
- * The Indonesian title stored with a cycle (and in old notifications) for the logs, backups and
- * older clients; readers see the period worded by their own locale (`cycles.titleOf`).
- */
-export function cycleTitle(year: number, quarter: number): string {
-  return `Triwulan ${quarterNumeral(quarter)} ${year}`
-}
 
 export interface CycleProgress {
   cards: number

@@ -3,7 +3,8 @@ import type { MoveKind } from '../domain/moves'
 import type { SopTemplate } from '../domain/template'
 import type { WorkCalendar } from '../time/calendar'
 import { LaneId, ObjectId, Position, UnitId } from './common'
-import { CYCLE_STATUSES, type CyclePeriod } from './cycles'
+import type { CyclePeriod } from '../domain/period'
+import { CYCLE_STATUSES } from './cycles'
 
 /** POST /api/displays: a wall display of one cycle, named after where the screen hangs. */
 export const DisplayCreate = z.strictObject({
@@ -51,9 +52,6 @@ export type WallJoin = z.infer<typeof WallJoin>
  * who they are (movers, viewers, the cycle's creator). The server builds these in one place,
  * server/displays/projection.ts; the schemas are strict so a test can prove nothing else rides along.
  */
-
-/** How many moves the wall's ticker shows, and so how many the snapshot carries. */
-export const WALL_TICKER_SIZE = 8
 
 const WallPlace = z.strictObject(Position.shape)
 

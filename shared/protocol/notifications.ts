@@ -1,7 +1,7 @@
 import { z } from '../zod'
 import { ObjectId } from './common'
 import type { CardDto } from './board'
-import type { CyclePeriod } from './cycles'
+import type { CyclePeriod } from '../domain/period'
 import type { SopTemplate } from '../domain/template'
 
 /** 'mentioned': a note on the card names the user (@username); `note` quotes it, `by` is its author. */

@@ -1,7 +1,7 @@
 import { z } from '../zod'
 import type { SopTemplate } from '../domain/template'
 import { LaneId } from './common'
-import { NO_LANE_ROLE } from './users'
+import { NO_LANE_ROLE } from './constants'
 
 /**
  * A template as an administrator submits it (editor, JSON import). The server assigns the version:

@@ -68,13 +68,6 @@ export type Login = z.infer<typeof Login>
 
 export const UserActive = z.strictObject({ active: z.boolean() })
 
-/**
- * The role of an administrator who holds no SOP lane ("Administrator (tanpa lajur)"): they run
- * the installation and may override any card, and no card is theirs to act on in Tugas saya.
- * Never a template's lane id (a template cannot name a lane so: shared/protocol/templates.ts).
- */
-export const NO_LANE_ROLE = 'administrator'
-
 /** PUT /api/users/:id: what an administrator may change of an account (not its username or password). */
 export const UserEdit = UserFields.pick({ name: true, nip: true, role: true, unitId: true, isAdmin: true })
 export type UserEdit = z.input<typeof UserEdit>

@@ -1,5 +1,6 @@
 import { ref } from 'vue'
-import { UNDO_WINDOW_SECONDS, type CardDto } from '@shared/protocol/board'
+import type { CardDto } from '@shared/protocol/board'
+import { UNDO_WINDOW_SECONDS } from '@shared/protocol/constants'
 import { checkMove, type Actor, type MoveKind, type Position } from '@shared/domain/moves'
 import type { SopTemplate } from '@shared/domain/template'
 import { emitCommand, type CommandError } from '../realtime/socket'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import { quarterNumeral } from '@shared/protocol/cycles'
+import { quarterNumeral } from '@shared/domain/period'
 import { IMPORT_ISSUE_CODES, IMPORT_PARAMS } from '@shared/sop/importText'
 import en from './en.json'
 import id from './id.json'

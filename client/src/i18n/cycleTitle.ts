@@ -1,4 +1,4 @@
-import { quarterNumeral, type CyclePeriod } from '@shared/protocol/cycles'
+import { quarterNumeral, type CyclePeriod } from '@shared/domain/period'
 import { i18n } from '.'
 
 /**

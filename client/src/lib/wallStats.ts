@@ -1,6 +1,6 @@
 import { effectiveWaktu } from '@shared/domain/stepClock'
 import type { WallCard, WallMove } from '@shared/protocol/displays'
-import { WALL_TICKER_SIZE } from '@shared/protocol/displays'
+import { WALL_TICKER_SIZE } from '@shared/protocol/constants'
 import { stepOf, type SopTemplate } from '@shared/domain/template'
 import type { WorkCalendar } from '@shared/time/calendar'
 import { AT_RISK_RATIO, timerAt, type TimerReading } from '@shared/time/workingTime'

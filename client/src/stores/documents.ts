@@ -1,18 +1,17 @@
 import { ref } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ErrorBody } from '@shared/protocol/errors'
 import type { CardDto } from '@shared/protocol/board'
 import type { ArchiveDocumentDto, CycleArchiveDto } from '@shared/protocol/documents'
 import { api, ApiError } from '../api/http'
 import { i18n } from '../i18n'
-import { errorText } from '../ui/errors/text'
+import { errorText, isErrorLike } from '../ui/errors/text'
 import { useCardDetailStore } from './cardDetail'
 
 /** The server's refusal in words, from an error body `{ error: { code, reason?, params? } }`. */
 function errorMessageOf(text: string): string | undefined {
   try {
-    const body = ErrorBody.safeParse((JSON.parse(text) as { error?: unknown } | null)?.error)
-    return body.success ? errorText(body.data) : undefined
+    const error = (JSON.parse(text) as { error?: unknown } | null)?.error
+    return isErrorLike(error) ? errorText(error) : undefined
   } catch {
     return undefined
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ERROR_CODES, ERROR_REASONS } from '@shared/protocol/errors'
+import { ERROR_CODES, ERROR_REASONS } from '@shared/protocol/errorCodes'
 import en from '../../i18n/en.json'
 import id from '../../i18n/id.json'
 import { testCard } from '../../board/testCard'

@@ -1,4 +1,5 @@
-import { ERROR_CODES, type ErrorCode, type ErrorParams, type ErrorReason } from '@shared/protocol/errors'
+import { ERROR_CODES } from '@shared/protocol/errorCodes'
+import type { ErrorCode, ErrorParams, ErrorReason } from '@shared/protocol/errors'
 import type { CardDto } from '@shared/protocol/board'
 import { i18n } from '../../i18n'
 import { cycleTitle } from '../../i18n/cycleTitle'
@@ -26,7 +27,8 @@ export interface ErrorTextContext {
 
 const CODES = new Set<string>([...ERROR_CODES, 'TIMEOUT', 'NETWORK'])
 
-function isErrorLike(value: unknown): value is ErrorLike {
+/** Whether a value is an error body the client can word (a known code), whatever else it carries. */
+export function isErrorLike(value: unknown): value is ErrorLike {
   return typeof value === 'object' && value !== null && CODES.has(String((value as { code?: unknown }).code))
 }
 
