@@ -91,6 +91,9 @@ export const useTasksStore = defineStore('tasks', () => {
     pending.value = rest
   }
 
+  /** How many of the user's moves have settled: tells a list asked for before one of them from a newer one. */
+  let settledMoves = 0
+
   /** Buttons come here: a move that needs a note asks for it first, the others go at once. */
   const { noteRequest: moveRequest, request: requestMove, confirmNote: confirmMoveNote, cancelNote: cancelMoveNote } = useCardMove({
     cardOf: (cardId) => cards.value.find((c) => c.id === cardId),
@@ -102,6 +105,7 @@ export const useTasksStore = defineStore('tasks', () => {
     },
     settled(move, moved) {
       clearPending(move.cardId)
+      settledMoves++
       const template = templateOf(moved)
       // Still the user's to act on (a hand-off to their own lane, the next step in the same lane)?
       const stillMine = template && actor.value && moved.step !== finishedStep(template) && mayAct(template, actor.value, placeOf(moved)) === null
@@ -119,7 +123,11 @@ export const useTasksStore = defineStore('tasks', () => {
   async function load(): Promise<void> {
     if (status.value !== 'ready') status.value = 'loading'
     try {
+      const asked = settledMoves
       const list = await api<TaskList>('GET', '/api/tasks')
+      // A list the server made before one of the user's moves settled would put that card back
+      // where it was (a reconnect's resync can cross a tap): ask for a newer one instead.
+      if (asked !== settledMoves) return await load()
       cycles.value = list.cycles
       // A card whose move is in flight keeps its place until the ack settles it.
       cards.value = list.cards.map((c) => (pending.value[c.id] ? (cards.value.find((x) => x.id === c.id) ?? c) : c))
