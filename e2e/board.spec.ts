@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { Locator, Page } from '@playwright/test'
-import { USERS, cardOf, cardsOf, cellOf, expect, expectCardAt, expectViewers, expectWitaTimes, moveAlong, moveByKeyboard, test } from './helpers'
+import { USERS, cardOf, cardsOf, cellOf, expect, expectBoardLive, expectCardAt, expectViewers, expectWitaTimes, moveAlong, moveByKeyboard, test } from './helpers'
 
 /*
  * The live board with two people on it, each in a browser context of their own. Every test starts
@@ -292,4 +295,49 @@ test('"Kartu saya" picks out the cards one may act on, and says so when there ar
   await expect(kasubag.getByTestId('toast').filter({ hasText: 'Tidak ada kartu di papan ini yang dapat Anda kerjakan sekarang.' })).toBeVisible()
   await expect(kasubag.getByTestId('mine-toggle')).toHaveAttribute('aria-pressed', 'false')
   await expect(kasubag.locator('.board-card--faded')).toHaveCount(0)
+})
+
+test('behind a proxy that refuses websockets, the board goes live over long-polling and hears the moves of others', async ({ browser, apiFor, socketFor, cycle, baseURL }) => {
+  // A reverse proxy in front of the app that passes HTTP but answers every websocket upgrade 403.
+  const app = new URL(baseURL ?? '')
+  let refused = 0
+  let polled = 0
+  const proxy = createServer((req, res) => {
+    if (req.url?.includes('transport=polling')) polled++
+    const upstream = httpRequest({ host: app.hostname, port: app.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  proxy.on('upgrade', (_req, socket: Duplex) => {
+    refused++
+    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
+  await new Promise<void>((resolve) => proxy.listen(0, app.hostname, resolve))
+  const { port } = proxy.address() as AddressInfo
+  try {
+    const api = await apiFor(USERS.kasubag)
+    // The session cookie is the host's, whatever the port: the proxy's origin carries it too.
+    const context = await browser.newContext({ storageState: await api.storageState() })
+    const page = await context.newPage()
+    await page.goto(`http://${app.hostname}:${port}/cycles/${cycle.id}`)
+    await expectBoardLive(page, cycle.title)
+    expect(refused).toBeGreaterThan(0)
+    expect(polled).toBeGreaterThan(0)
+
+    const admin = await socketFor(USERS.admin)
+    const joined = await admin.emitWithAck('board:join', { cycleId: cycle.id })
+    if (!joined.ok) throw new Error(JSON.stringify(joined.error))
+    const card = cardsOf(joined.data).find((c) => c.unit.id === 'psdm')
+    if (!card) throw new Error('no psdm card')
+    const ack = await admin.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+    if (!ack.ok) throw new Error(JSON.stringify(ack.error))
+    await expectCardAt(page, 'psdm', 2, 'kepala_bidang')
+    await context.close()
+  } finally {
+    proxy.closeAllConnections()
+    await new Promise((resolve) => proxy.close(resolve))
+  }
 })

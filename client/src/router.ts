@@ -1,6 +1,8 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHistory, loadRouteLocation } from 'vue-router'
 import { useSessionStore } from './stores/session'
 import { i18n } from './i18n'
+// The board is the page people open first and most: its code comes with the app's, not after it.
+import BoardView from './views/BoardView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -21,7 +23,7 @@ export const router = createRouter({
     { path: '/setup', name: 'setup', component: () => import('./views/SetupView.vue'), meta: { public: true, title: 'setup.title' } },
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'login.title' } },
     { path: '/', name: 'cycles', component: () => import('./views/CyclesView.vue'), meta: { title: 'cycles.title' } },
-    { path: '/cycles/:id', name: 'board', component: () => import('./views/BoardView.vue'), props: true, meta: { title: 'board.title' } },
+    { path: '/cycles/:id', name: 'board', component: BoardView, props: true, meta: { title: 'board.title' } },
     { path: '/cycles/:id/dashboard', name: 'dashboard', component: () => import('./views/CycleDashboardView.vue'), props: true, meta: { title: 'dashboard.title' } },
     { path: '/cycles/:id/report', name: 'report', component: () => import('./views/CycleReportView.vue'), props: true, meta: { title: 'report.title' } },
     { path: '/cycles/:id/flowchart', name: 'flowchart', component: () => import('./views/TemplateFlowchartView.vue'), props: (r) => ({ cycleId: String(r.params.id) }), meta: { title: 'flowchart.title' } },
@@ -47,6 +49,9 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  // The page's code is fetched while the session is asked for, not after it: on a slow link the
+  // two round trips overlap. Where the guard sends the user elsewhere, that page loads as usual.
+  void loadRouteLocation(to).catch(() => undefined)
   // The wall never signs in: whoever's cookie the TV's browser holds plays no part.
   if (to.meta.kiosk) return true
   const session = useSessionStore()

@@ -11,7 +11,7 @@ import { socketTransports } from './transports'
  */
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
-export const socket: BoardSocket = io({ autoConnect: false, withCredentials: true, transports: socketTransports() })
+export const socket: BoardSocket = io({ autoConnect: false, withCredentials: true, transports: socketTransports(), tryAllTransports: true })
 
 export function connectSocket(): void {
   // `active` is also true while the manager is retrying; connecting again would open a second engine.

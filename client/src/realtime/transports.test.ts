@@ -3,12 +3,12 @@ import { socketTransports } from './transports'
 
 describe('socketTransports (VITE_SOCKET_TRANSPORTS)', () => {
   it.each([
-    [undefined, ['polling', 'websocket']],
-    ['', ['polling', 'websocket']],
+    [undefined, ['websocket', 'polling']],
+    ['', ['websocket', 'polling']],
     ['websocket', ['websocket']],
     [' websocket , websocket ', ['websocket']],
     ['polling,websocket', ['polling', 'websocket']],
-    ['carrier-pigeon', ['polling', 'websocket']],
+    ['carrier-pigeon', ['websocket', 'polling']],
   ] as const)('%j → %j', (raw, expected) => {
     expect(socketTransports(raw)).toEqual(expected)
   })

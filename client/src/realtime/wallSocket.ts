@@ -18,6 +18,7 @@ export function createWallSocket(displayToken: string): WallSocket {
     // The display token is the only credential; the TV's browser may hold someone's cookie.
     withCredentials: false,
     transports: socketTransports(),
+    tryAllTransports: true,
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1_000,
