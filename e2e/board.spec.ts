@@ -341,3 +341,39 @@ test('behind a proxy that refuses websockets, the board goes live over long-poll
     await new Promise((resolve) => proxy.close(resolve))
   }
 })
+
+test('the cards come with the page: drawn while the socket is still away, live with what changed once it is up', async ({ browser, apiFor, socketFor, cycle }) => {
+  const api = await apiFor(USERS.kasubag)
+  const context = await browser.newContext({ storageState: await api.storageState() })
+  const page = await context.newPage()
+  // No socket until let through: its websocket is closed at once and its long-polling refused.
+  let socketAllowed = false
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => (socketAllowed ? ws.connectToServer() : ws.close()))
+  await page.route(/\/socket\.io\//, (route) => (socketAllowed ? route.continue() : route.abort()))
+  await page.goto(`/cycles/${cycle.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: cycle.title })).toBeVisible()
+  for (const unit of ['sekretariat', 'ppik', 'psdm', 'mpk'] as const) await expectCardAt(page, unit, 1, 'sekretaris')
+  await expect(page.getByTestId('connection')).not.toHaveAttribute('data-state', 'connected')
+  await expect(page.getByTestId('board-view')).toHaveAttribute('data-live', 'false')
+
+  // Moved by someone else before this tab's socket is up: the join tells the tab.
+  const admin = await socketFor(USERS.admin)
+  const joined = await admin.emitWithAck('board:join', { cycleId: cycle.id })
+  if (!joined.ok) throw new Error(JSON.stringify(joined.error))
+  const card = cardsOf(joined.data).find((c) => c.unit.id === 'psdm')
+  if (!card) throw new Error('no psdm card')
+  const ack = await admin.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+  if (!ack.ok) throw new Error(JSON.stringify(ack.error))
+
+  // Past the join's 10 s for an answer (COMMAND_TIMEOUT_MS), the board stays drawn instead of an error.
+  await page.waitForTimeout(11_000)
+  await expectCardAt(page, 'sekretariat', 1, 'sekretaris')
+  await expect(page.getByTestId('board-view')).toHaveAttribute('data-live', 'false')
+
+  socketAllowed = true
+  // The client's reconnect backs off for up to 5 s between tries.
+  await expect(page.getByTestId('board-view')).toHaveAttribute('data-live', 'true', { timeout: 20_000 })
+  await expectCardAt(page, 'psdm', 2, 'kepala_bidang')
+  await expectViewers(page, [USERS.kasubag, USERS.admin])
+  await context.close()
+})

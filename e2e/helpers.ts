@@ -165,10 +165,11 @@ export async function expectCardAt(page: Page, unit: UnitId, step: number, lane:
   await expect(cellOf(page, step, lane).getByTestId(`card-${unit}`)).toBeVisible()
 }
 
-/** The board has its snapshot and a live socket. */
+/** The board has its snapshot and a live socket, joined to the board's room. */
 export async function expectBoardLive(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected')
+  await expect(page.getByTestId('board-view')).toHaveAttribute('data-live', 'true')
   for (const unit of UNITS) await expect(cardOf(page, unit.id)).toBeVisible()
 }
 

@@ -51,6 +51,11 @@ describe('the HTTP surface', () => {
       expect(page.status).toBe(200)
       expect(page.headers.get('cache-control')).toBe('no-cache')
       expect(await page.text()).toContain('<title>Papan SOP</title>')
+      expect(page.headers.get('link')).toBeNull()
+      // A board's page names the board's snapshot, for the browser to ask for with the page.
+      const boardPage = await fetch(`${server.url}/cycles/0123456789abcdef01234567`)
+      expect(boardPage.headers.get('link')).toBe('</api/cycles/0123456789abcdef01234567/board>; rel=preload; as=fetch; crossorigin=anonymous')
+      expect((await fetch(`${server.url}/cycles/0123456789abcdef01234567/report`)).headers.get('link')).toBeNull()
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { BoardSnapshot } from '../../shared/protocol/board'
 import type { CycleDto } from '../../shared/protocol/cycles'
 import { BALANGAN_UNITS, MONEV_KINERJA } from '../../shared/sop/balangan'
 import { api, createCycle, createUser, detailOf, opId, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
@@ -98,6 +99,37 @@ describe('cycles', () => {
     expect(list.body.cycles.map((c) => c.id)).toEqual([newer.id, older.id])
     expect(list.body.cycles[0]?.progress).toEqual({ cards: 4, finished: 0, stepsDone: 0, stepsTotal: 52 })
     expect(list.body.cycles[1]?.progress).toEqual({ cards: 2, finished: 1, stepsDone: 1 + 13, stepsTotal: 26 })
+  })
+
+  it('serves a board over HTTP as its join does, counting the reader among its viewers', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server, { name: 'Admin Utama' })
+    const staff = await createUser(server, admin, { role: 'kasubag_program', name: 'Rina Kasubag' })
+    const cycle = await createCycle(server, admin, { year: 2026, quarter: 3 })
+    const socket = await h.connect(server, admin.cookie)
+    const joined = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
+    const [card] = joined.cards
+    if (!card) throw new Error('expected a card')
+    await sendOk(socket, 'card:move', { opId: opId(), cardId: card.id, version: 1, to: { step: 2, lane: 'kepala_bidang' } })
+
+    const res = await api<BoardSnapshot>(server, 'GET', `/api/cycles/${cycle.id}/board`, { cookie: staff.cookie })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const board = unpacked(res.body)
+    const again = unpacked(await sendOk(socket, 'board:join', { cycleId: cycle.id }))
+    expect(board.cards).toEqual(again.cards)
+    expect(board.cards.find((c) => c.id === card.id)).toMatchObject({ step: 2, lane: 'kepala_bidang', version: 2 })
+    expect(board).toMatchObject({ cycle: again.cycle, template: again.template, calendar: again.calendar })
+    expect(board.partial).toBeUndefined()
+    // The reader joins over the socket next: already counted, beside whoever is there.
+    expect(board.viewers.map((v) => v.name).sort()).toEqual(['Admin Utama', 'Rina Kasubag'])
+
+    expect((await api(server, 'GET', `/api/cycles/${cycle.id}/board`)).status).toBe(401)
+    for (const id of ['0123456789abcdef01234567', 'bukan-id']) {
+      const missing = await api(server, 'GET', `/api/cycles/${id}/board`, { cookie: staff.cookie })
+      expect(missing.status).toBe(404)
+      expect(missing.body).toEqual({ error: { code: 'NOT_FOUND', reason: 'not_found_cycle' } })
+    }
   })
 
   it('is for signed-in users to read and administrators to start', async () => {

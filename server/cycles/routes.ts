@@ -5,6 +5,7 @@ import { AppError } from '../platform/errors'
 import { currentAdmin, currentUser } from '../platform/http/middleware'
 import type { CalendarRepository } from '../calendar/repository'
 import type { TemplatesRepository } from '../templates/repository'
+import type { BoardReader } from '../realtime/io'
 import type { CyclesRepository } from './repository'
 
 interface CyclesDeps {
@@ -15,14 +16,27 @@ interface CyclesDeps {
   onStarted: () => void
   /** A cycle was cancelled or closed: its boards and walls are told, other nodes forget it, its clocks stop. */
   onEnded: (cycle: CycleDto) => void
+  /** A board's snapshot, as board:join answers it. */
+  boardOf: BoardReader
 }
 
-export function cyclesRoutes({ cycles, calendars, templates, onStarted, onEnded }: CyclesDeps): Router {
+export function cyclesRoutes({ cycles, calendars, templates, onStarted, onEnded, boardOf }: CyclesDeps): Router {
   const router = Router()
 
   router.get('/cycles', async (req, res) => {
     currentUser(req)
     res.json({ cycles: await cycles.list() })
+  })
+
+  // The board's page asks for this with the page itself (a preload the page's answer names:
+  // server/platform/http/staticFiles.ts), so the cards are drawn before the socket is up.
+  router.get('/cycles/:id/board', async (req, res) => {
+    const user = currentUser(req)
+    const snapshot = await boardOf(req.params.id, { userId: user.id, name: user.name, role: user.role })
+    if (!snapshot) throw new AppError('NOT_FOUND', 'not_found_cycle')
+    // The board changes with every move: never answered from a cache.
+    res.setHeader('Cache-Control', 'no-store')
+    res.json(snapshot)
   })
 
   router.post('/cycles', async (req, res) => {

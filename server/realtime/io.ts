@@ -113,8 +113,11 @@ export function createRealtime(
   return io
 }
 
+/** What serveBoards gives the HTTP API: a board's snapshot for its page's first request (GET /api/cycles/:id/board). */
+export type BoardReader = (cycleId: string, reader: Viewer) => Promise<BoardSnapshot | null>
+
 /** Boards: joining and leaving a cycle's room, presence, and the card commands. */
-export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
+export function serveBoards(io: IoServer, deps: RealtimeDeps): BoardReader {
   const { cards, cycles, calendars, clock } = deps
   const log = deps.log.child({ component: 'realtime' })
 
@@ -154,6 +157,38 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     }, wait).unref()
   }
 
+  /**
+   * The board as it is now, or null for no such cycle. A rejoin names what it holds (`have`): only
+   * the cards whose chain went on since are sent again. `arriving` is a viewer about to join.
+   */
+  async function snapshotOf(cycleId: string, have?: BoardJoin['have'], arriving?: Viewer): Promise<BoardSnapshot | null> {
+    // Read once per node and kept (cycles/repository.ts): the cards' read below is the cost.
+    if (!(await cycles.summaryOf(cycleId))) return null
+    const records = await cards.listForCycle(cycleId)
+    const found = await cycles.find(cycleId, records.map((c) => c.step))
+    if (!found) return null
+    const now = clock()
+    const held = have && new Map(have)
+    const changed = held ? records.filter((c) => held.get(String(c._id)) !== c.seq) : records
+    const viewers = await viewersOf(cycleId)
+    if (arriving && !viewers.some((v) => v.userId === arriving.userId)) viewers.push(arriving)
+    return {
+      cycle: found.dto,
+      template: found.template,
+      calendar: await calendars.get(),
+      cards: packCards(
+        changed.map((c) => toCardDto(c, found.template)),
+        now.getTime(),
+        found.dto.units,
+      ),
+      ...(held ? { partial: true as const } : {}),
+      viewers,
+      serverTime: now.toISOString(),
+      undoWindowMs: deps.undoWindowMs,
+      documentMaxBytes: deps.documentMaxBytes,
+    }
+  }
+
   io.on('connection', (socket) => {
     // Display sockets are served by server/displays and get none of the board's commands.
     if (!isUserSocket(socket)) return
@@ -169,29 +204,10 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
         // In the room before the cards are read: a move stored after the read still reaches this
         // socket as card:moved. Joined after the read, one stored in between reached it neither way.
         await socket.join(roomOf(cycleId))
-        const records = await cards.listForCycle(cycleId)
-        const found = await cycles.find(cycleId, records.map((c) => c.step))
-        if (!found) throw notFound()
+        const snapshot = await snapshotOf(cycleId, have)
+        if (!snapshot) throw notFound()
         announcePresence(cycleId)
-        const now = clock()
-        // A rejoin names what it holds: only the cards whose chain went on since are sent again.
-        const held = have && new Map(have)
-        const changed = held ? records.filter((c) => held.get(String(c._id)) !== c.seq) : records
-        return {
-          cycle: found.dto,
-          template: found.template,
-          calendar: await calendars.get(),
-          cards: packCards(
-            changed.map((c) => toCardDto(c, found.template)),
-            now.getTime(),
-            found.dto.units,
-          ),
-          ...(held ? { partial: true as const } : {}),
-          viewers: await viewersOf(cycleId),
-          serverTime: now.toISOString(),
-          undoWindowMs: deps.undoWindowMs,
-          documentMaxBytes: deps.documentMaxBytes,
-        }
+        return snapshot
       }),
     )
 
@@ -215,4 +231,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): void {
     socket.on('disconnect', (reason) => log.info({ socketId: socket.id, userId: user.id, reason }, 'socket disconnected'))
   })
 
+  // The page's reader joins its room over the socket next: counted among the viewers already, so
+  // their own name does not come and go.
+  return (cycleId, reader) => snapshotOf(cycleId, undefined, reader)
 }

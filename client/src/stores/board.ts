@@ -51,6 +51,29 @@ function cellKey(step: number, lane: string): string {
  * it through realtime/events.ts, and how they merge with what it holds is board/reconcile.ts.
  * What the user has open or is dragging, and the move dialog, is the boardView store.
  */
+/** What a (re)join says it holds, so the answer carries only what changed; too many to name, all is asked for. */
+function haveOf(held: Record<string, CardDto>): [string, number][] | undefined {
+  const have = Object.values(held).map((c): [string, number] => [c.id, c.seq])
+  return have.length <= MAX_HAVE ? have : undefined
+}
+
+/** Until a board is opened: the page's own, which server/platform/http/staticFiles.ts preloads with the page. */
+let firstBoardOfPage = true
+
+/**
+ * The board from GET /api/cycles/:id/board, or null when it cannot be had (the socket join then
+ * says why). Not through api/http.ts: a sign-in on this page since the preload left its 401 in the
+ * browser's preload cache, and that must not sign the user out again.
+ */
+async function boardOverHttp(id: string): Promise<BoardSnapshot | null> {
+  try {
+    const response = await fetch(`/api/cycles/${encodeURIComponent(id)}/board`, { credentials: 'same-origin' })
+    return response.ok ? ((await response.json()) as BoardSnapshot) : null
+  } catch {
+    return null
+  }
+}
+
 export const useBoardStore = defineStore('board', () => {
   const session = useSessionStore()
   const notices = useNoticesStore()
@@ -73,6 +96,11 @@ export const useBoardStore = defineStore('board', () => {
   const undoWindowMs = ref(UNDO_WINDOW_SECONDS * 1000)
   /** The largest document the server takes; null until the snapshot says (the server still checks). */
   const documentMaxBytes = ref<number | null>(null)
+  /**
+   * The board's room is joined: its moves reach this tab. A board drawn from the page's own request
+   * (boardOverHttp) is ready before it is live, and its answer's clock is the socket join's to set.
+   */
+  const live = ref(false)
   const connection = ref<ConnectionState>(socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline')
   /** Moves sent and not yet answered, by card; replaced, never mutated, like `cards`. */
   const pending = shallowRef<Record<string, reconcile.PendingMove<CardDto>>>({})
@@ -228,6 +256,16 @@ export const useBoardStore = defineStore('board', () => {
     clearFlash()
     announcement.value = ''
     rejoinOnConnect = false
+    live.value = false
+  }
+
+  /** The cards held that no move of this browser is waiting on: what a rejoin may name as held. */
+  function settledCards(): Record<string, CardDto> {
+    const settled: Record<string, CardDto> = {}
+    for (const [cardId, card] of Object.entries(cards.value)) {
+      if (!pending.value[cardId]) settled[cardId] = card
+    }
+    return settled
   }
 
   async function join(id: string): Promise<void> {
@@ -235,11 +273,33 @@ export const useBoardStore = defineStore('board', () => {
     cycleId.value = id
     status.value = 'joining'
     joinError.value = null
-    const ack = await emitCommand('board:join', { cycleId: id })
+    // The page's first board, while the socket is still connecting: the cards the page asked for
+    // with itself are drawn at once, and the join names them, so it answers with what changed since.
+    let drawn = false
+    if (firstBoardOfPage && !socket.connected) {
+      firstBoardOfPage = false
+      const early = await boardOverHttp(id)
+      if (cycleId.value !== id) return
+      if (early) {
+        applySnapshot(early)
+        status.value = 'ready'
+        drawn = true
+      }
+    }
+    firstBoardOfPage = false
+    const have = drawn ? haveOf(settledCards()) : undefined
+    const ack = await emitCommand('board:join', have ? { cycleId: id, have } : { cycleId: id })
     if (cycleId.value !== id) return // the user went elsewhere meanwhile
+    if (!ack.ok && drawn && ack.error.code === 'TIMEOUT') {
+      // No socket yet (a slow link, a proxy in the way): the board stays drawn, and goes live when it comes.
+      if (socket.connected) void rejoin()
+      else rejoinOnConnect = true
+      return
+    }
     if (ack.ok) {
       applySnapshot(ack.data)
       status.value = 'ready'
+      live.value = true
     } else {
       status.value = 'error'
       joinError.value = ack.error
@@ -267,13 +327,9 @@ export const useBoardStore = defineStore('board', () => {
   async function rejoin(): Promise<void> {
     const id = cycleId.value
     if (!id) return
-    const before: Record<string, CardDto> = {}
-    for (const [cardId, card] of Object.entries(cards.value)) {
-      if (!pending.value[cardId]) before[cardId] = card
-    }
-    // Says what it holds, so the answer carries only what changed meanwhile.
-    const have = Object.values(before).map((c): [string, number] => [c.id, c.seq])
-    const ack = await emitCommand('board:join', have.length <= MAX_HAVE ? { cycleId: id, have } : { cycleId: id })
+    const before = settledCards()
+    const have = haveOf(before)
+    const ack = await emitCommand('board:join', have ? { cycleId: id, have } : { cycleId: id })
     if (cycleId.value !== id) return
     if (!ack.ok) {
       status.value = 'error'
@@ -282,6 +338,7 @@ export const useBoardStore = defineStore('board', () => {
     }
     applySnapshot(ack.data)
     status.value = 'ready'
+    live.value = true
     const changes = changesWhileAway(before, Object.values(cards.value).filter((c) => !pending.value[c.id]))
     for (const change of changes) if (change.kind === 'moved' || change.kind === 'added') flash(change.card.id)
     if (changes.length > 0) notices.info(t('board.whileAway'), changes.map((c) => labels.awayChangeText(template.value, c)))
@@ -463,6 +520,7 @@ export const useBoardStore = defineStore('board', () => {
     // Our own logout and a server-side cut are not retried by the manager; everything else is.
     connection.value = reason === 'io client disconnect' || reason === 'io server disconnect' ? 'offline' : 'reconnecting'
     if (cycleId.value && status.value === 'ready') rejoinOnConnect = true
+    live.value = false
   }
 
   function connectFailed(): void {
@@ -472,6 +530,7 @@ export const useBoardStore = defineStore('board', () => {
   return {
     cycleId,
     status,
+    live,
     joinError,
     cycle,
     template,

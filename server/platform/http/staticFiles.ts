@@ -4,6 +4,8 @@ import express, { type Request, type Response, type NextFunction, type Router } 
 
 const YEAR = 'public, max-age=31536000, immutable'
 const HOUR = 'public, max-age=3600'
+/** A board's page (client/src/router.ts), with its cycle's id. */
+const BOARD_PAGE = /^\/cycles\/([0-9a-f]{24})\/?$/
 
 /**
  * The built client (dist/client): its files, and the app's page for every client route.
@@ -44,7 +46,13 @@ export function serveClient(dir: string): Router {
       },
     }),
   )
-  // The client routes in the browser (history mode): every other GET gets the app's page.
-  router.get(/^(?!\/(api|socket\.io|healthz)).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }))
+  // The client routes in the browser (history mode): every other GET gets the app's page. A board's
+  // page names the board's snapshot too, so the browser asks for it while the code still loads
+  // (client/src/stores/board.ts takes it from there).
+  router.get(/^(?!\/(api|socket\.io|healthz)).*/, (req, res) => {
+    const board = BOARD_PAGE.exec(req.path)
+    if (board) res.setHeader('Link', `</api/cycles/${board[1]}/board>; rel=preload; as=fetch; crossorigin=anonymous`)
+    res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } })
+  })
   return router
 }
