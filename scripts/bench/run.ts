@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the realtime benchmark suite (not part of `npm test`).
  *
- *   npm run bench                      every scenario, S0–S9 (about 10 minutes on 2 cores)
+ *   npm run bench                      every scenario, S0–S10 (about 15 minutes on 2 cores)
  *   npm run bench -- --only S3,S4      some scenarios (S0, the floor, runs too unless --no-floor)
+ *   npm run bench -- --only S10 --merge  some scenarios, the others' figures kept from the last results.json
  *   npm run bench -- --quick           shorter steps and at most 2000 sockets, for development
  *   npm run bench -- --cpu-prof        V8 CPU profiles of every server under test, summarised
  *
@@ -29,8 +30,9 @@ import { s6Browser } from './scenarios/s6-browser'
 import { s7Nodes } from './scenarios/s7-nodes'
 import { s8BoardSize } from './scenarios/s8-board-size'
 import { s9FirstLoad } from './scenarios/s9-first-load'
+import { s10DbSize } from './scenarios/s10-db-size'
 
-const SCENARIOS: Scenario[] = [s0Floor, s1Memory, s2Ack, s3Fanout, s4Capacity, s5Reconnect, s6Browser, s7Nodes, s8BoardSize, s9FirstLoad]
+const SCENARIOS: Scenario[] = [s0Floor, s1Memory, s2Ack, s3Fanout, s4Capacity, s5Reconnect, s6Browser, s7Nodes, s8BoardSize, s9FirstLoad, s10DbSize]
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
@@ -40,6 +42,7 @@ const flag = (name: string) => process.argv.includes(`--${name}`)
 
 async function main() {
   const quick = flag('quick')
+  const merge = flag('merge')
   const only = option('only')
     ?.split(',')
     .map((s) => s.trim().toUpperCase())
@@ -87,11 +90,22 @@ async function main() {
   machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)))
   const totalSeconds = Math.round((performance.now() - started) / 1000)
 
+  // --merge: the figures of the scenarios not run now are kept from the last results, and say when.
+  const previous = merge ? readPrevious() : null
+  const kept = previous ? previous.scenarios.filter((r) => !wanted.some((s) => s.id === r.id)) : []
+  const order = (r: Row) => SCENARIOS.findIndex((s) => s.id === r.id)
   const results = {
     machine,
     pinning,
-    run: { quick, only: only ?? null, totalSeconds, secondsPerScenario: durations, failures },
-    scenarios: rows,
+    run: {
+      quick,
+      only: only ?? null,
+      totalSeconds,
+      secondsPerScenario: durations,
+      failures,
+      ...(previous && kept.length ? { kept: { from: previous.machine.date, scenarios: [...new Set(kept.map((r) => r.id))] } } : {}),
+    },
+    scenarios: [...rows, ...kept].sort((a, b) => order(a) - order(b)),
   }
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
@@ -111,10 +125,18 @@ async function main() {
   if (failures.length) process.exitCode = 1
 }
 
+function readPrevious(): Results | null {
+  try {
+    return JSON.parse(readFileSync(path.join(ROOT, 'bench/results.json'), 'utf8')) as Results
+  } catch {
+    return null
+  }
+}
+
 type Results = {
   machine: { cpu: string; cores: number; node: string; date: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] }
   pinning: { used: boolean; serverCpus: string | null; loadCpus: string | null; why?: string }
-  run: { quick: boolean; totalSeconds: number; failures: { id: string; error: string }[] }
+  run: { quick: boolean; totalSeconds: number; failures: { id: string; error: string }[]; kept?: { from: string; scenarios: string[] } }
   scenarios: Row[]
 }
 
@@ -133,7 +155,8 @@ function markdown(r: Results): string {
       (r.pinning.used
         ? `Servers under test on CPU ${r.pinning.serverCpus}, load generator (and Chromium) on CPU ${r.pinning.loadCpus} (taskset).`
         : `No CPU pinning (${r.pinning.why}).`) +
-      ` Run time ${Math.round(r.run.totalSeconds / 60)} min. Machine-readable: [results.json](results.json).`,
+      ` Run time ${Math.round(r.run.totalSeconds / 60)} min. Machine-readable: [results.json](results.json).` +
+      (r.run.kept ? ` The figures of ${r.run.kept.scenarios.join(', ')} are kept from the run of ${r.run.kept.from.slice(0, 16).replace('T', ' ')} UTC (\`--merge\`).` : ''),
     '',
     'Floor = the same figure for a bare `ws` server (S0) measured in this run, same harness, same load generator.',
     '',

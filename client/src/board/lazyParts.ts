@@ -1,7 +1,7 @@
 import { defineAsyncComponent } from 'vue'
 
 // The card panel and the board's dialogs are not needed to draw the board: on a slow link their
-// code would only delay the first cards. They are fetched once the board is drawn
+// code would only delay the first cards. They are fetched once the board is drawn and live
 // (prefetchBoardParts), so the first open is as quick as it was when they were in the board's chunk.
 const loaders = {
   CardPanel: () => import('../components/board/CardPanel.vue'),
