@@ -45,12 +45,6 @@ function cellKey(step: number, lane: string): string {
   return `${step}:${lane}`
 }
 
-/**
- * The open board: the single source of truth for where every card is. Components render from it
- * and dispatch its actions; drag and drop never moves a card by itself. The server's facts reach
- * it through realtime/events.ts, and how they merge with what it holds is board/reconcile.ts.
- * What the user has open or is dragging, and the move dialog, is the boardView store.
- */
 /** What a (re)join says it holds, so the answer carries only what changed; too many to name, all is asked for. */
 function haveOf(held: Record<string, CardDto>): [string, number][] | undefined {
   const have = Object.values(held).map((c): [string, number] => [c.id, c.seq])
@@ -74,6 +68,12 @@ async function boardOverHttp(id: string): Promise<BoardSnapshot | null> {
   }
 }
 
+/**
+ * The open board: the single source of truth for where every card is. Components render from it
+ * and dispatch its actions; drag and drop never moves a card by itself. The server's facts reach
+ * it through realtime/events.ts, and how they merge with what it holds is board/reconcile.ts.
+ * What the user has open or is dragging, and the move dialog, is the boardView store.
+ */
 export const useBoardStore = defineStore('board', () => {
   const session = useSessionStore()
   const notices = useNoticesStore()
@@ -275,9 +275,10 @@ export const useBoardStore = defineStore('board', () => {
     joinError.value = null
     // The page's first board, while the socket is still connecting: the cards the page asked for
     // with itself are drawn at once, and the join names them, so it answers with what changed since.
+    const pageBoard = firstBoardOfPage
+    firstBoardOfPage = false
     let drawn = false
-    if (firstBoardOfPage && !socket.connected) {
-      firstBoardOfPage = false
+    if (pageBoard && !socket.connected) {
       const early = await boardOverHttp(id)
       if (cycleId.value !== id) return
       if (early) {
@@ -286,7 +287,6 @@ export const useBoardStore = defineStore('board', () => {
         drawn = true
       }
     }
-    firstBoardOfPage = false
     const have = drawn ? haveOf(settledCards()) : undefined
     const ack = await emitCommand('board:join', have ? { cycleId: id, have } : { cycleId: id })
     if (cycleId.value !== id) return // the user went elsewhere meanwhile
