@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { Connection } from 'mongoose'
+import { createCycle, createUser, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness } from '../../test/harness'
+
+const h = useHarness()
+
+interface Operation {
+  collection: string
+  method: string
+  filter: Record<string, unknown>
+}
+
+/** Operations that carry no filter: an insert finds its place by the collection's unique indexes. */
+const UNFILTERED = new Set(['insertOne', 'insertMany'])
+
+/**
+ * Collections whose size is the office's, not its history's: read whole, they stay small
+ * however many quarters the installation runs (users: one per person; cycles: read once per node
+ * and kept; the board cache's stamps: one per board and writing node).
+ */
+const SMALL = new Set(['users', 'cycles', 'board_stamps'])
+
+/** Every filtered operation the app sends through this connection while `run` runs. */
+async function operationsOf(db: Connection, run: () => Promise<void>): Promise<Operation[]> {
+  const seen: Operation[] = []
+  const listen = (op: { collectionName: string; method: string; params?: unknown[] }) => {
+    if (UNFILTERED.has(op.method)) return
+    seen.push({ collection: op.collectionName, method: op.method, filter: (op.params?.[0] ?? {}) as Record<string, unknown> })
+  }
+  db.on('operation-start', listen)
+  try {
+    await run()
+  } finally {
+    db.off('operation-start', listen)
+  }
+  return seen
+}
+
+/** Whether the embedded FerretDB answers the filter from an index, by its own query plan. */
+async function pushedDown(db: Connection, op: Operation): Promise<boolean> {
+  const plan = await db.db!.command({ explain: { find: op.collection, filter: op.filter } })
+  return plan.filterPushdown === true
+}
+
+/*
+ * The embedded FerretDB v1 (SQLite) answers from an index only a filter on `_id` alone; anything
+ * else reads the whole collection. On the move path that would make every move cost as much as the
+ * database is large (bench S10 measures it), so every query there must be one FerretDB pushes down.
+ */
+describe('query plans on the move path', () => {
+  it('a move, its broadcast, its arrival notification and a second join read by _id only', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const kabid = await createUser(server, admin, { role: 'kepala_bidang', unitId: 'ppik' })
+    const cycle = await createCycle(server, admin, { year: 2026, quarter: 3 })
+    const mover = await h.connect(server, admin.cookie)
+    const holder = await h.connect(server, kabid.cookie)
+    const board = unpacked(await sendOk(mover, 'board:join', { cycleId: cycle.id }))
+    const card = board.cards.find((c) => c.unit.id === 'ppik')
+    if (!card) throw new Error('no ppik card')
+
+    const ops = await operationsOf(server.db, async () => {
+      const arrived = nextEvent(holder, 'notification:new')
+      await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+      await arrived
+      await sendOk(holder, 'board:join', { cycleId: cycle.id })
+    })
+
+    const writes = ops.filter((op) => op.collection === 'cards' && op.method === 'updateOne')
+    expect(writes.length).toBeGreaterThan(0)
+    const scanning: Operation[] = []
+    for (const op of ops) if (!SMALL.has(op.collection) && !(await pushedDown(server.db, op))) scanning.push(op)
+    expect(scanning).toEqual([])
+  })
+
+  it('the check itself tells a scanning filter from one by _id', async () => {
+    const server = await h.startServer()
+    await server.db.collection('cards').insertOne({ cycleId: 'x' })
+    const byId = { collection: 'cards', method: 'findOne', filter: { _id: 'a' } }
+    expect(await pushedDown(server.db, byId)).toBe(true)
+    expect(await pushedDown(server.db, { ...byId, filter: { cycleId: 'x' } })).toBe(false)
+    expect(await pushedDown(server.db, { ...byId, filter: { _id: 'a', version: 2 } })).toBe(false)
+  })
+})
