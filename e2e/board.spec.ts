@@ -327,13 +327,7 @@ test('behind a proxy that refuses websockets, the board goes live over long-poll
     expect(refused).toBeGreaterThan(0)
     expect(polled).toBeGreaterThan(0)
 
-    const admin = await socketFor(USERS.admin)
-    const joined = await admin.emitWithAck('board:join', { cycleId: cycle.id })
-    if (!joined.ok) throw new Error(JSON.stringify(joined.error))
-    const card = cardsOf(joined.data).find((c) => c.unit.id === 'psdm')
-    if (!card) throw new Error('no psdm card')
-    const ack = await admin.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
-    if (!ack.ok) throw new Error(JSON.stringify(ack.error))
+    await moveAlong(await socketFor(USERS.admin), cycle.id, 'psdm', [{ step: 2, lane: 'kepala_bidang' }])
     await expectCardAt(page, 'psdm', 2, 'kepala_bidang')
     await context.close()
   } finally {
@@ -357,13 +351,7 @@ test('the cards come with the page: drawn while the socket is still away, live w
   await expect(page.getByTestId('board-view')).toHaveAttribute('data-live', 'false')
 
   // Moved by someone else before this tab's socket is up: the join tells the tab.
-  const admin = await socketFor(USERS.admin)
-  const joined = await admin.emitWithAck('board:join', { cycleId: cycle.id })
-  if (!joined.ok) throw new Error(JSON.stringify(joined.error))
-  const card = cardsOf(joined.data).find((c) => c.unit.id === 'psdm')
-  if (!card) throw new Error('no psdm card')
-  const ack = await admin.emitWithAck('card:move', { opId: randomUUID(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
-  if (!ack.ok) throw new Error(JSON.stringify(ack.error))
+  await moveAlong(await socketFor(USERS.admin), cycle.id, 'psdm', [{ step: 2, lane: 'kepala_bidang' }])
 
   // Past the join's 10 s for an answer (COMMAND_TIMEOUT_MS), the board stays drawn instead of an error.
   await page.waitForTimeout(11_000)

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { servedClient } from '../lib/browser'
 import { withScope } from '../lib/processes'
 import { row, type Scenario } from '../lib/rows'
@@ -12,6 +13,16 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 /** What the page function reads (this file is checked without the DOM library, as S6 is). */
 interface PageDocument {
   document: { querySelectorAll(selector: string): { length: number } }
+}
+
+/** The page's clock (ms from navigation) at the first frame where `selector` matches `count` elements. */
+async function whenDrawn(page: Page, selector: string, count: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([sel, n]) => (globalThis as unknown as PageDocument).document.querySelectorAll(sel).length === n && performance.now(),
+    [selector, count] as const,
+    { polling: 'raf', timeout: 60_000 },
+  )
+  return (await handle.jsonValue()) as number
 }
 
 interface FirstLoad {
@@ -73,20 +84,8 @@ export const s9FirstLoad: Scenario = {
           cdp.on('Network.webSocketFrameReceived', frame)
           cdp.on('Network.webSocketFrameSent', frame)
           await page.goto(`${server.url}/cycles/${bench.cycleId}`, { waitUntil: 'commit' })
-          const ms = (await (
-            await page.waitForFunction(
-              () => (globalThis as unknown as PageDocument).document.querySelectorAll('[data-card-id]').length === 4 && performance.now(),
-              undefined,
-              { polling: 'raf', timeout: 60_000 },
-            )
-          ).jsonValue()) as number
-          const liveMs = (await (
-            await page.waitForFunction(
-              () => (globalThis as unknown as PageDocument).document.querySelectorAll('[data-live="true"]').length === 1 && performance.now(),
-              undefined,
-              { polling: 'raf', timeout: 60_000 },
-            )
-          ).jsonValue()) as number
+          const ms = await whenDrawn(page, '[data-card-id]', 4)
+          const liveMs = await whenDrawn(page, '[data-live="true"]', 1)
           loads.push({ ms, liveMs, bytes, decodedBytes, requests })
           // What weighs most, for whoever tries to make it lighter.
           if (i === 0) for (const big of sizes.sort((a, b) => b.bytes - a.bytes).slice(0, 6)) ctx.log(`  ${Math.round(big.bytes / 1024)} KB ${new URL(big.url).pathname}`)
