@@ -67,15 +67,17 @@ export const s9FirstLoad: Scenario = {
           let decodedBytes = 0
           let requests = 0
           const decoded = new Map<string, number>()
-          const urls = new Map<string, string>()
-          const sizes: { url: string; bytes: number }[] = []
-          cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url))
+          const asked = new Map<string, { url: string; at: number }>()
+          const transfers: { url: string; bytes: number; from: number; to: number }[] = []
+          // CDP timestamps are seconds on the browser's monotonic clock.
+          cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; request: { url: string } }) => asked.set(e.requestId, { url: e.request.url, at: e.timestamp }))
           cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength))
-          cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+          cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
             bytes += e.encodedDataLength
             decodedBytes += decoded.get(e.requestId) ?? 0
             requests++
-            sizes.push({ url: urls.get(e.requestId) ?? '?', bytes: e.encodedDataLength })
+            const request = asked.get(e.requestId)
+            if (request) transfers.push({ url: request.url, bytes: e.encodedDataLength, from: request.at, to: e.timestamp })
           })
           const frame = (e: { response: { payloadData: string } }) => {
             bytes += Buffer.byteLength(e.response.payloadData)
@@ -87,8 +89,12 @@ export const s9FirstLoad: Scenario = {
           const ms = await whenDrawn(page, '[data-card-id]', 4)
           const liveMs = await whenDrawn(page, '[data-live="true"]', 1)
           loads.push({ ms, liveMs, bytes, decodedBytes, requests })
-          // What weighs most, for whoever tries to make it lighter.
-          if (i === 0) for (const big of sizes.sort((a, b) => b.bytes - a.bytes).slice(0, 6)) ctx.log(`  ${Math.round(big.bytes / 1024)} KB ${new URL(big.url).pathname}`)
+          // When each file came and what it weighed, for whoever tries to make the page faster.
+          if (i === 0) {
+            const start = Math.min(...transfers.map((t) => t.from))
+            const since = (at: number) => Math.round((at - start) * 1000)
+            for (const t of transfers) ctx.log(`  ${since(t.from)}–${since(t.to)} ms ${Math.round(t.bytes / 1024)} KB ${new URL(t.url).pathname}`)
+          }
           ctx.log(`first board ${Math.round(ms)} ms (live ${Math.round(liveMs)} ms), ${Math.round(bytes / 1024)} KB transferred (${Math.round(decodedBytes / 1024)} KB decoded), ${requests} requests`)
         } finally {
           await context.close()
