@@ -1,5 +1,5 @@
-import type { Ref } from 'vue'
-import { useDraggable, type DraggableEvent, type MoveEvent } from 'vue-draggable-plus'
+import { getCurrentScope, onBeforeUnmount, onMounted, type Ref } from 'vue'
+import type { DraggableEvent, MoveEvent, UseDraggableReturn } from 'vue-draggable-plus'
 import { useBoardViewStore } from '../stores/boardView'
 import type { Position } from '@shared/domain/moves'
 
@@ -24,6 +24,17 @@ function cellAtDrop(evt: DraggableEvent): { el: HTMLElement; pos: Position } | n
   return cellOf(document.elementFromPoint(point.clientX, point.clientY))
 }
 
+// SortableJS is the largest library of the board's page and nothing is dragged before the cards
+// are on screen: the board is drawn without it, and it is fetched once the first cell is mounted.
+let engine: Promise<typeof import('vue-draggable-plus')> | null = null
+function dragEngine(): Promise<typeof import('vue-draggable-plus')> {
+  engine ??= import('vue-draggable-plus').catch((err: unknown) => {
+    engine = null // the next cell drawn asks again (a dropped link); the keyboard move works meanwhile
+    throw err
+  })
+  return engine
+}
+
 /**
  * Makes a board cell a SortableJS drop zone without ever letting Sortable move a card: Vue owns
  * the DOM and the board store owns the truth. `onMove` refuses every insertion (which also keeps
@@ -31,8 +42,12 @@ function cellAtDrop(evt: DraggableEvent): { el: HTMLElement; pos: Position } | n
  * on drop the cell under the pointer goes to boardView's requestMove, which moves, asks for a
  * note, or shows the refusal. Cards then re-render from the board store.
  */
-export function useCellDrop(el: Ref<HTMLElement | null>) {
+export function useCellDrop(el: Ref<HTMLElement | null>): void {
   const view = useBoardViewStore()
+  // The engine arrives after setup: its watchers are made in the cell's scope, so they end with it.
+  const scope = getCurrentScope()
+  let drop: UseDraggableReturn | undefined
+  let gone = false
 
   function onStart(evt: DraggableEvent) {
     restore = { item: evt.item, from: evt.from, next: evt.item.nextSibling }
@@ -62,7 +77,7 @@ export function useCellDrop(el: Ref<HTMLElement | null>) {
     view.requestMove(cardId, target.pos)
   }
 
-  return useDraggable(el, {
+  const options = {
     group: 'board-cards',
     // Order inside a cell has no meaning in the SOP; cells are sorted by unit.
     sort: false,
@@ -86,5 +101,22 @@ export function useCellDrop(el: Ref<HTMLElement | null>) {
     onStart,
     onMove,
     onEnd,
+    immediate: false,
+  }
+
+  onMounted(() => {
+    dragEngine().then(
+      ({ useDraggable }) => {
+        if (gone) return
+        drop = scope?.run(() => useDraggable(el, options))
+        drop?.start()
+        view.dragReady = true
+      },
+      () => {},
+    )
+  })
+  onBeforeUnmount(() => {
+    gone = true
+    drop?.destroy()
   })
 }

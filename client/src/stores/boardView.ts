@@ -56,6 +56,8 @@ export const useBoardViewStore = defineStore('boardView', () => {
   const openCardId = ref<string | null>(null)
   const moveMenuCardId = ref<string | null>(null)
   const dragCardId = ref<string | null>(null)
+  /** The drag engine is loaded and on the cells (composables/useCellDrop.ts fetches it after the first draw). */
+  const dragReady = ref(false)
   /** The cell under the pointer during a drag, outlined more strongly than the other targets. */
   const dragTarget = ref<Position | null>(null)
   /** "Kartu saya": the cards the user may act on now stand out, the others fade. */
@@ -194,6 +196,7 @@ export const useBoardViewStore = defineStore('boardView', () => {
     openCardId,
     moveMenuCardId,
     dragCardId,
+    dragReady,
     dragTarget,
     highlightMine,
     moveRequest,
