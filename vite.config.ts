@@ -34,21 +34,22 @@ function precompress(): Plugin {
  * their own chunks and import these from the entry's file.
  */
 function entryChunk(entry: string) {
-  let staticGraph: Set<string> | null = null
-  return (id: string, ctx: { getModuleInfo(id: string): { importedIds: string[] } | null }): string | null => {
-    if (!staticGraph) {
-      const seen = new Set<string>()
-      const stack = [entry]
-      while (stack.length) {
-        const next = stack.pop() as string
-        if (seen.has(next)) continue
-        seen.add(next)
-        stack.push(...(ctx.getModuleInfo(next)?.importedIds ?? []))
-      }
-      staticGraph = seen
+  type ChunkingContext = { getModuleInfo(id: string): { importedIds: string[] } | null }
+  // One walk of the static imports per chunking pass (a watched build makes a new pass per rebuild).
+  const graphs = new WeakMap<ChunkingContext, Set<string>>()
+  function staticGraph(ctx: ChunkingContext): Set<string> {
+    const seen = new Set<string>()
+    const stack = [entry]
+    while (stack.length) {
+      const next = stack.pop() as string
+      if (seen.has(next)) continue
+      seen.add(next)
+      stack.push(...(ctx.getModuleInfo(next)?.importedIds ?? []))
     }
-    return staticGraph.has(id) ? 'app' : null
+    graphs.set(ctx, seen)
+    return seen
   }
+  return (id: string, ctx: ChunkingContext): string | null => ((graphs.get(ctx) ?? staticGraph(ctx)).has(id) ? 'app' : null)
 }
 
 const serverPort = Number(process.env.PORT ?? 3000)
