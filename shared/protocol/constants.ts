@@ -19,3 +19,9 @@ export const WALL_TICKER_SIZE = 8
  * Never a template's lane id (a template cannot name a lane so: shared/protocol/templates.ts).
  */
 export const NO_LANE_ROLE = 'administrator'
+
+/**
+ * A board's page (client/src/router.ts's `/cycles/:id`), with its cycle's id: the server names the
+ * board's snapshot with this page, and the client asks for it as soon as its code runs.
+ */
+export const BOARD_PAGE_PATH = /^\/cycles\/([0-9a-f]{24})\/?$/

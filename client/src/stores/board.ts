@@ -3,7 +3,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { cycleProgress } from '@shared/domain/progress'
 import type { CycleDto, CycleProgress } from '@shared/protocol/cycles'
 import type { BoardSnapshot, CardDto, NoteDto, Viewer } from '@shared/protocol/board'
-import { LAST_NOTE_CHARS, MAX_HAVE, UNDO_WINDOW_SECONDS } from '@shared/protocol/constants'
+import { BOARD_PAGE_PATH, LAST_NOTE_CHARS, MAX_HAVE, UNDO_WINDOW_SECONDS } from '@shared/protocol/constants'
 import type { TimerThreshold } from '@shared/protocol/events'
 import { withMove, type CardMovedFact } from '@shared/protocol/cardMoved'
 import { unpackCards } from '@shared/protocol/packedCards'
@@ -53,6 +53,8 @@ function haveOf(held: Record<string, CardDto>): [string, number][] | undefined {
 
 /** Until a board is opened: the page's own, which server/platform/http/staticFiles.ts preloads with the page. */
 let firstBoardOfPage = true
+/** The page's board, asked for by main.ts before the session is read and the route resolved. */
+let prefetched: { id: string; snapshot: Promise<BoardSnapshot | null> } | null = null
 
 /**
  * The board from GET /api/cycles/:id/board, or null when it cannot be had (the socket join then
@@ -66,6 +68,22 @@ async function boardOverHttp(id: string): Promise<BoardSnapshot | null> {
   } catch {
     return null
   }
+}
+
+/**
+ * On a board's page, its cards are asked for as soon as the code runs (main.ts): the answer the page
+ * preloaded then arrives while the session is read and the route resolved, not after them.
+ */
+export function fetchPageBoard(path: string): void {
+  const id = BOARD_PAGE_PATH.exec(path)?.[1]
+  if (id) prefetched = { id, snapshot: boardOverHttp(id) }
+}
+
+/** The first board's cards: the page's own request when it is this board's, else asked now. */
+function firstBoardOverHttp(id: string): Promise<BoardSnapshot | null> {
+  const snapshot = prefetched?.id === id ? prefetched.snapshot : boardOverHttp(id)
+  prefetched = null
+  return snapshot
 }
 
 /**
@@ -279,7 +297,7 @@ export const useBoardStore = defineStore('board', () => {
     firstBoardOfPage = false
     let drawn = false
     if (pageBoard && !socket.connected) {
-      const early = await boardOverHttp(id)
+      const early = await firstBoardOverHttp(id)
       if (cycleId.value !== id) return
       if (early) {
         applySnapshot(early)

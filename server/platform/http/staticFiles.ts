@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import express, { type Request, type Response, type NextFunction, type Router } from 'express'
+import { BOARD_PAGE_PATH } from '../../../shared/protocol/constants'
 
 const YEAR = 'public, max-age=31536000, immutable'
 const HOUR = 'public, max-age=3600'
-/** A board's page (client/src/router.ts), with its cycle's id. */
-const BOARD_PAGE = /^\/cycles\/([0-9a-f]{24})\/?$/
 
 /**
  * The built client (dist/client): its files, and the app's page for every client route.
@@ -50,7 +49,7 @@ export function serveClient(dir: string): Router {
   // page names the board's snapshot too, so the browser asks for it while the code still loads
   // (client/src/stores/board.ts takes it from there).
   router.get(/^(?!\/(api|socket\.io|healthz)).*/, (req, res) => {
-    const board = BOARD_PAGE.exec(req.path)
+    const board = BOARD_PAGE_PATH.exec(req.path)
     if (board) res.setHeader('Link', `</api/cycles/${board[1]}/board>; rel=preload; as=fetch; crossorigin=anonymous`)
     res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } })
   })
