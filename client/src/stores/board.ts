@@ -79,9 +79,9 @@ export function fetchPageBoard(path: string): void {
   if (id) prefetched = { id, snapshot: boardOverHttp(id) }
 }
 
-/** The first board's cards: the page's own request when it is this board's, else asked now. */
-function firstBoardOverHttp(id: string): Promise<BoardSnapshot | null> {
-  const snapshot = prefetched?.id === id ? prefetched.snapshot : boardOverHttp(id)
+/** The page's own request for board `id`, if it made one; let go either way (it holds a whole board). */
+function takePrefetched(id: string): Promise<BoardSnapshot | null> | null {
+  const snapshot = prefetched?.id === id ? prefetched.snapshot : null
   prefetched = null
   return snapshot
 }
@@ -295,9 +295,10 @@ export const useBoardStore = defineStore('board', () => {
     // with itself are drawn at once, and the join names them, so it answers with what changed since.
     const pageBoard = firstBoardOfPage
     firstBoardOfPage = false
+    const pageRequest = takePrefetched(id)
     let drawn = false
     if (pageBoard && !socket.connected) {
-      const early = await firstBoardOverHttp(id)
+      const early = await (pageRequest ?? boardOverHttp(id))
       if (cycleId.value !== id) return
       if (early) {
         applySnapshot(early)
