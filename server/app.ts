@@ -26,6 +26,7 @@ import { migrateCycles } from './cycles/migrate'
 import { createCalendarRepository } from './calendar/repository'
 import { calendarRoutes } from './calendar/routes'
 import { createTimerScheduler, type TimerScheduler } from './timers/scheduler'
+import { createClockIndex } from './timers/clocks'
 import { createBus } from './platform/bus'
 import { broadcastFacts } from './realtime/broadcast'
 import { createNotifier } from './notifications/notifier'
@@ -116,6 +117,8 @@ export async function createRepositories(db: Connection, clock: Clock, log?: Log
     Cycle,
     users: createUsersRepository(User),
     cards,
+    // Made with the cards, so it hears every write of theirs.
+    clocks: createClockIndex(Card, boards),
     ledger,
     cycles: createCyclesRepository(Cycle, cards, clock),
     calendars: createCalendarRepository(db),
@@ -130,7 +133,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionIdleMs = deps.sessionIdleMs ?? 12 * 3600_000
   const startedAt = Date.now()
 
-  const { User, Card, Cycle, users, cards, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock, log)
+  const { User, Card, Cycle, users, cards, clocks, ledger, cycles, calendars, notifications, templates } = await createRepositories(db, clock, log)
   await migrateCycles(Cycle, log)
   // Before anything reads a card: cards of the old shape into the ledger, then every card document
   // that fell behind its chain (a crash between the two writes) brought up to it.
@@ -196,6 +199,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const timers = createTimerScheduler({
     db,
     cards,
+    clocks,
     bus,
     clock,
     log,

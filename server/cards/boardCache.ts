@@ -38,10 +38,18 @@ export function boardStampModel(conn: Connection) {
 }
 export type BoardStampModel = ReturnType<typeof boardStampModel>
 
+/** Per cycle, the other writers' tokens: what a reader compares with the ones it last saw. */
+export type WriterTokens = Map<string, string>
+
+/** What this node wrote: the card documents of a cycle, or null when the cycle's cards are gone. */
+export type WriteListener = (cycleId: string, cards: CardRecord[] | null) => void
+
+export const sameTokens = (a: WriterTokens, b: WriterTokens) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
+
 interface Board {
   cards: Map<string, CardRecord>
   /** The other writers' tokens when the cards were read; null until the first read finished. */
-  others: Map<string, string> | null
+  others: WriterTokens | null
   loading: Promise<void> | null
 }
 
@@ -49,11 +57,22 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
   /** This process's name as a writer; new at every start, so no two processes share a stamp. */
   const writer = randomUUID()
   const boards = new Map<string, Board>()
+  const listeners: WriteListener[] = []
   let tokens = 0
 
-  async function othersOf(cycleId: string): Promise<Map<string, string>> {
-    const rows = await Stamp.find({ cycleId }, { writer: 1, token: 1 }).lean()
-    return new Map(rows.filter((r) => r.writer !== writer).map((r) => [r.writer, r.token]))
+  /** The other writers' tokens of the cycles the stamps matching `filter` belong to. */
+  async function othersWhere(filter: { cycleId?: string }): Promise<Map<string, WriterTokens>> {
+    const byCycle = new Map<string, WriterTokens>()
+    for (const r of await Stamp.find(filter, { cycleId: 1, writer: 1, token: 1 }).lean()) {
+      if (r.writer === writer) continue
+      const others = byCycle.get(r.cycleId) ?? new Map<string, string>()
+      byCycle.set(r.cycleId, others.set(r.writer, r.token))
+    }
+    return byCycle
+  }
+
+  async function othersOf(cycleId: string): Promise<WriterTokens> {
+    return (await othersWhere({ cycleId })).get(cycleId) ?? new Map()
   }
 
   /** A token never used before, so a stamp never returns to a value a reader saw earlier. */
@@ -61,8 +80,6 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
     const token = `${Date.now().toString(36)}-${(tokens++).toString(36)}-${writer}`
     await Stamp.updateOne({ _id: `${cycleId}:${writer}` }, { $set: { cycleId, writer, token, at: new Date() } }, { upsert: true })
   }
-
-  const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
 
   function keep(board: Board, card: CardRecord): void {
     const id = String(card._id)
@@ -102,7 +119,7 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
           await board.loading
           continue
         }
-        if (board.others && same(board.others, await othersOf(cycleId))) break
+        if (board.others && sameTokens(board.others, await othersOf(cycleId))) break
         if (board.loading) continue
         board.loading = load(cycleId, board).finally(() => {
           board.loading = null
@@ -113,16 +130,29 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
       return [...board.cards.values()].sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1))
     },
 
+    /**
+     * Every cycle's other writers' tokens, in one read (the stamps are one per board and writer):
+     * a copy kept elsewhere (the timers' clocks) compares them as cardsOf does.
+     */
+    othersByCycle: () => othersWhere({}),
+
+    /** Hears this node's writes as they are kept here, before the other writers are told. */
+    onWritten(listener: WriteListener): void {
+      listeners.push(listener)
+    },
+
     /** After this node wrote card documents of `cycleId`: keeps them, then tells the other writers. */
     async written(cycleId: string, cards: CardRecord[]): Promise<void> {
       const board = boards.get(cycleId)
       if (board) for (const card of cards) keep(board, card)
+      for (const listener of listeners) listener(cycleId, cards)
       await stamp(cycleId)
     },
 
     /** The cycle's cards are gone (its creation was undone). */
     async dropped(cycleId: string): Promise<void> {
       boards.delete(cycleId)
+      for (const listener of listeners) listener(cycleId, null)
       await stamp(cycleId)
     },
   }

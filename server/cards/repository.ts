@@ -464,24 +464,6 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       return done?.ours ? done.card : null
     },
 
-    /**
-     * Cards whose current step has a clock that passed its at-risk instant (overdue ones
-     * included), outside the cycles `stopped` (cancelled or closed: their clocks no longer run).
-     */
-    async pastAtRisk(now: Date, stopped: Types.ObjectId[]): Promise<CardRecord[]> {
-      return Card.find({ atRiskAt: { $lte: now }, dueAt: { $ne: null }, ...outside(stopped) }).lean<CardRecord[]>()
-    },
-
-    /** The earliest threshold still ahead of `now` among all running cards outside the cycles `stopped`, or null. */
-    async nextThreshold(now: Date, stopped: Types.ObjectId[]): Promise<Date | null> {
-      const [risk, due] = await Promise.all([
-        Card.findOne({ atRiskAt: { $gt: now }, ...outside(stopped) }, { atRiskAt: 1 }).sort({ atRiskAt: 1 }).lean(),
-        Card.findOne({ dueAt: { $gt: now }, ...outside(stopped) }, { dueAt: 1 }).sort({ dueAt: 1 }).lean(),
-      ])
-      const times = [risk?.atRiskAt, due?.dueAt].filter((d): d is Date => d instanceof Date)
-      return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null
-    },
-
     /** Running cards that sit in a lane, across all cycles: the candidates for someone's tasks. */
     async inLane(lane: string): Promise<CardRecord[]> {
       return Card.find({ lane: { $eq: lane }, dueAt: { $ne: null } }).sort({ dueAt: 1 }).lean<CardRecord[]>()

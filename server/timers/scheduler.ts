@@ -3,6 +3,7 @@ import type { TimerThreshold } from '../../shared/protocol/events'
 import type { Clock } from '../platform/clock'
 import type { CardRecord } from '../cards/model'
 import type { CardsRepository } from '../cards/repository'
+import type { ClockIndex, RunningClock } from './clocks'
 import type { Logger } from '../platform/logger'
 import type { Bus } from '../platform/bus'
 
@@ -14,6 +15,8 @@ interface LegacyClaim {
 export interface TimerSchedulerDeps {
   db: Connection
   cards: CardsRepository
+  /** The running step clocks, this node's copy: a pass reads no card collection. */
+  clocks: ClockIndex
   /** Each crossing is published as timer.crossed (boards and walls are told by the broadcast). */
   bus: Bus
   clock: Clock
@@ -26,6 +29,13 @@ export interface TimerSchedulerDeps {
   maxSleepMs?: number
 }
 
+/** The earliest threshold of `clocks` still ahead of `now`, or null. */
+function nextThreshold(clocks: RunningClock[], now: Date): Date | null {
+  let next = Infinity
+  for (const c of clocks) for (const at of [c.atRiskAt, c.dueAt]) if (at && at > now && at.getTime() < next) next = at.getTime()
+  return Number.isFinite(next) ? new Date(next) : null
+}
+
 /**
  * Wakes at the next at-risk or due instant among all running cards and announces each crossing
  * exactly once. The claim is the crossing's event in the card's chain (cards.recordCrossing): its
@@ -35,10 +45,18 @@ export interface TimerSchedulerDeps {
  * write without a transaction.
  */
 export function createTimerScheduler(deps: TimerSchedulerDeps) {
-  const { cards, bus, clock } = deps
+  const { cards, clocks, bus, clock } = deps
   const log = deps.log.child({ component: 'timers' })
   // Versions before the ledger held crossings claimed in `timer_events`: those were announced.
   const legacy = deps.db.collection<LegacyClaim>('timer_events')
+  // Asked once, at the start: an installation that never ran those versions has none to look up.
+  let hadLegacy: Promise<boolean> | undefined
+  const askLegacy = () => (hadLegacy ??= legacy.estimatedDocumentCount().then((n) => n > 0))
+  const legacyClaimed = async (...ids: string[]) => {
+    if (!(await askLegacy())) return false
+    for (const _id of ids) if (await legacy.findOne({ _id })) return true
+    return false
+  }
   const maxSleepMs = deps.maxSleepMs ?? 60_000
   // Claims this node already saw, so an overdue card is not re-claimed at every wake.
   const known = new Set<string>()
@@ -57,26 +75,33 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
    * not news again. (A later visit to the same step has thresholds of its own.) The card as
    * recorded, or null when it was announced before.
    */
-  async function claim(card: CardRecord, state: TimerThreshold['state'], at: Date, now: Date): Promise<CardRecord | null> {
-    const id = `${String(card._id)}:${state}:${at.getTime()}`
+  async function claim(card: RunningClock, state: TimerThreshold['state'], at: Date, now: Date): Promise<CardRecord | null> {
+    const id = `${card.cardId}:${state}:${at.getTime()}`
     if (known.has(id)) return null
     try {
-      const versioned = `${String(card._id)}:${card.version}:${state}:${at.getTime()}`
-      if ((await legacy.findOne({ _id: id })) || (await legacy.findOne({ _id: versioned }))) return null
-      return await cards.recordCrossing(String(card._id), state, at, now)
+      const versioned = `${card.cardId}:${card.version}:${state}:${at.getTime()}`
+      if (await legacyClaimed(id, versioned)) return null
+      return await cards.recordCrossing(card.cardId, state, at, now)
     } finally {
       known.add(id)
     }
+  }
+
+  /** The running clocks outside the stopped cycles, with the copy brought up to date first. */
+  async function runningClocks(): Promise<RunningClock[]> {
+    const stopped = new Set((await deps.stoppedCycles()).map(String))
+    await clocks.refresh()
+    return clocks.running(stopped)
   }
 
   /** Announces every threshold that has passed and was not announced yet; returns how many. */
   async function check(): Promise<number> {
     const now = clock()
     let fired = 0
-    for (const card of await cards.pastAtRisk(now, await deps.stoppedCycles())) {
-      const crossings: [TimerThreshold['state'], Date | null | undefined][] = [
-        ['at_risk', card.atRiskAt],
-        ['overdue', card.dueAt && card.dueAt <= now ? card.dueAt : null],
+    for (const card of await runningClocks()) {
+      const crossings: [TimerThreshold['state'], Date | null][] = [
+        ['at_risk', card.atRiskAt && card.atRiskAt <= now ? card.atRiskAt : null],
+        ['overdue', card.dueAt <= now ? card.dueAt : null],
       ]
       for (const [state, at] of crossings) {
         const recorded = at && (await claim(card, state, at, now))
@@ -101,9 +126,8 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
       }
       if (stopped) return
       const now = clock()
-      const next = await deps
-        .stoppedCycles()
-        .then((stopped) => cards.nextThreshold(now, stopped))
+      const next = await runningClocks()
+        .then((all) => nextThreshold(all, now))
         .catch(() => null)
       // A poke that came in while this pass ran may concern a threshold it already missed.
       if (again) continue
@@ -138,8 +162,8 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
   }
 
   /**
-   * A move wrote a card's new threshold: wake by then. No rescan now, unlike poke: on a busy board
-   * that would be one per move, and FerretDB answers each of its queries by reading every card.
+   * A move wrote a card's new threshold: wake by then. No pass now, unlike poke: on a busy board
+   * that would be a pass per move (each reads the cycles and the stamps).
    */
   function wakeBy(at: Date): void {
     if (stopped) return
@@ -152,6 +176,7 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
     /** Checks at once (thresholds that passed while no node ran are announced now), then sleeps. */
     start(): void {
       stopped = false
+      void askLegacy().catch(() => (hadLegacy = undefined))
       wake()
     },
     /** Something changed (a cycle started, a calendar edit): look again now instead of at the planned time. */

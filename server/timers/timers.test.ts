@@ -93,6 +93,36 @@ describe('step timers', () => {
     expect(all).toEqual(['at_risk', 'overdue'])
   })
 
+  it("announces the thresholds another node's move wrote, which this node learns from the stamps", async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const a = await h.startServer({ clock: t.clock })
+    const b = await h.startServer({ clock: t.clock, dbName: a.dbName })
+    const admin = await setupAdmin(a)
+    const cycle = await createCycle(a, admin, { year: 2027, quarter: 1, units: PPIK })
+    // b holds the step 1 clock; a will not announce anything.
+    await tick(b)
+    await a.app.timers.stop()
+    const onA = await h.connect(a, admin.cookie)
+    const onB = await h.connect(b, admin.cookie)
+    const card = unpacked(await sendOk(onA, 'board:join', { cycleId: cycle.id })).cards[0]!
+    await sendOk(onB, 'board:join', { cycleId: cycle.id })
+    const seen = record(onB, 'card:timer')
+    await sendOk(onA, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
+
+    // Past step 1's thresholds but not step 2's: b knows the card has moved on.
+    t.set('2027-01-11 09:00')
+    await tick(b)
+    await roundTrip(onB)
+    expect(seen.events).toEqual([])
+    t.set('2027-01-13 09:00') // past step 2's due instant (2 hari)
+    await tick(b)
+    await seen.waitFor((e) => e.state === 'overdue')
+    expect(seen.events.map((e) => [e.state, e.at])).toEqual([
+      ['at_risk', expect.stringMatching(/^2027-01-1[23]T/)],
+      ['overdue', new Date(wita('2027-01-13 08:00')).toISOString()],
+    ])
+  })
+
   it('does not announce a crossing again when an undo brings its thresholds back', async () => {
     const { t, server, socket, card } = await ppikOnMonday()
     const seen = record(socket, 'card:timer')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from 'mongoose'
-import { createCycle, createUser, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness } from '../../test/harness'
+import { createCycle, createUser, fakeClock, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness, type TestServer } from '../../test/harness'
 
 const h = useHarness()
 
@@ -42,12 +42,19 @@ async function pushedDown(db: Connection, op: Operation): Promise<boolean> {
   return plan.filterPushdown === true
 }
 
+/** The operations of `ops` that read a collection growing with the installation's history. */
+async function scanning(server: TestServer, ops: Operation[]): Promise<Operation[]> {
+  const out: Operation[] = []
+  for (const op of ops) if (!SMALL.has(op.collection) && !(await pushedDown(server.db, op))) out.push(op)
+  return out
+}
+
 /*
  * The embedded FerretDB v1 (SQLite) answers from an index only a filter on `_id` alone; anything
  * else reads the whole collection. On the move path that would make every move cost as much as the
  * database is large (bench S10 measures it), so every query there must be one FerretDB pushes down.
  */
-describe('query plans on the move path', () => {
+describe('query plans on the move and timer paths', () => {
   it('a move, its broadcast, its arrival notification and a second join read by _id only', async () => {
     const server = await h.startServer()
     const admin = await setupAdmin(server)
@@ -68,9 +75,27 @@ describe('query plans on the move path', () => {
 
     const writes = ops.filter((op) => op.collection === 'cards' && op.method === 'updateOne')
     expect(writes.length).toBeGreaterThan(0)
-    const scanning: Operation[] = []
-    for (const op of ops) if (!SMALL.has(op.collection) && !(await pushedDown(server.db, op))) scanning.push(op)
-    expect(scanning).toEqual([])
+    expect(await scanning(server, ops)).toEqual([])
+  })
+
+  it('a timer pass, its crossings and their notifications read by _id only once the node holds the clocks', async () => {
+    const t = fakeClock('2027-01-11 08:00')
+    const server = await h.startServer({ clock: t.clock })
+    const admin = await setupAdmin(server)
+    await createCycle(server, admin, { year: 2027, quarter: 1 })
+    const pass = async () => {
+      server.app.timers.poke()
+      await server.app.timers.settled()
+    }
+    await pass() // the first pass after a start reads every running clock once
+
+    t.set('2027-01-11 08:20') // past step 1's at-risk and due instants
+    const ops = await operationsOf(server.db, pass)
+    const crossings = await server.db.collection('card_events').countDocuments({ kind: 'timer' })
+    const cards = await server.db.collection('cards').countDocuments({})
+    expect(crossings).toBe(2 * cards)
+    expect(ops.filter((op) => op.collection === 'cards').length).toBeGreaterThan(0)
+    expect(await scanning(server, ops)).toEqual([])
   })
 
   it('the check itself tells a scanning filter from one by _id', async () => {
