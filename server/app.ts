@@ -27,6 +27,7 @@ import { createCalendarRepository } from './calendar/repository'
 import { calendarRoutes } from './calendar/routes'
 import { createTimerScheduler, type TimerScheduler } from './timers/scheduler'
 import { createClockIndex } from './timers/clocks'
+import { numberNotifications } from './notifications/migrate'
 import { createBus } from './platform/bus'
 import { broadcastFacts } from './realtime/broadcast'
 import { createNotifier } from './notifications/notifier'
@@ -139,6 +140,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // that fell behind its chain (a crash between the two writes) brought up to it.
   await migrateCards(Card, ledger, log)
   await slimCards(Card, ledger, log)
+  await numberNotifications(db, log)
   const repaired = await cards.repairAll()
   if (repaired) log.warn({ cards: repaired }, 'card documents repaired from the ledger')
   // Seeded here, not in createRepositories: a restore builds the indexes through that and must find

@@ -152,9 +152,9 @@ describe('backup through the running server', () => {
     expect(header.collections).toEqual(expect.arrayContaining(['meta', 'users', 'calendars', 'templates', 'cycles', 'cards', 'card_events', 'notifications', 'displays', 'documents.files', 'documents.chunks']))
     expect(header.collections).not.toContain('sessions')
     // meta: the setup marker, the key of the known-browser cookies (server/auth/knownBrowsers.ts)
-    // and the marks that every card is in the ledger and that no card document holds its lists
-    // (server/ledger/migrate.ts).
-    expect(counts).toMatchObject({ meta: 4, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
+    // the marks that every card is in the ledger and that no card document holds its lists
+    // (server/ledger/migrate.ts), and that the notifications are numbered (server/notifications/migrate.ts).
+    expect(counts).toMatchObject({ meta: 5, users: 3, calendars: 1, templates: 1, cycles: 1, cards: 4, 'documents.files': 2 })
     // 1 chunk for the small PDF, 3 for the 600 KB one.
     expect(counts['documents.chunks']).toBe(4)
     expect(counts.notifications).toBeGreaterThan(0)

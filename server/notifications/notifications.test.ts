@@ -1,6 +1,6 @@
-import { Types } from 'mongoose'
 import { describe, expect, it } from 'vitest'
 import type { NotificationList, TaskList } from '../../shared/protocol/notifications'
+import { restoredBackup, V1_BACKUP, V2_BACKUP } from '../test/fixtures'
 import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
@@ -51,7 +51,7 @@ describe('notifications and tasks', () => {
     expect(others.body.notifications).toEqual([])
 
     // A notification stored before the period was: its period is read from the title written then.
-    await server.db.collection('notifications').updateOne({ _id: new Types.ObjectId(note.id) }, { $unset: { cycleYear: '', cycleQuarter: '' }, $set: { cycleTitle: 'Triwulan IV 2026' } })
+    await server.db.collection<{ _id: string }>('notifications').updateOne({ _id: note.id }, { $unset: { cycleYear: '', cycleQuarter: '' }, $set: { cycleTitle: 'Triwulan IV 2026' } })
     const old = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie: kabidPpik.cookie })
     expect(old.body.notifications[0]?.cyclePeriod).toEqual({ year: 2026, quarter: 4 })
   })
@@ -112,5 +112,62 @@ describe('notifications and tasks', () => {
     expect((await tasksOf(kabidPpik.cookie)).cards.map((c) => c.id)).toEqual([card.id])
     expect((await tasksOf(kabidPsdm.cookie)).cards).toEqual([])
     expect((await tasksOf(sekretaris.cookie)).cards.map((c) => c.unit.id)).toEqual(['psdm'])
+  })
+})
+
+describe('notifications of a backup made before they were numbered per user', () => {
+  const fieldsOf = ({ _id: _old, seq: _seq, legacyId: _legacy, ...fields }: Record<string, unknown>) => fields
+
+  it('keeps every one, each field and read mark, numbered per user in the order they came', async () => {
+    let old: Record<string, unknown>[] = []
+    const { dbName } = await restoredBackup(h.uriOf, V1_BACKUP, 'numbered', async (conn) => {
+      old = await conn.collection('notifications').find().toArray()
+    })
+    expect(old.length).toBe(30)
+    expect(old.filter((n) => n.read)).toHaveLength(2)
+
+    const server = await h.startServer({ dbName })
+    const now = await server.db.collection<Record<string, unknown> & { _id: string }>('notifications').find().toArray()
+    expect(now).toHaveLength(old.length)
+    for (const was of old) {
+      const copy = now.find((n) => n.legacyId === String(was._id))
+      expect(copy, `notification ${String(was._id)}`).toBeDefined()
+      expect(fieldsOf(copy!)).toEqual(fieldsOf(was))
+      expect(copy!._id).toBe(`${String(was.userId)}:${copy!.seq as number}`)
+    }
+    // Per user 1, 2, 3 … in the order they came.
+    const users = new Set(old.map((n) => String(n.userId)))
+    for (const userId of users) {
+      const mine = now.filter((n) => String(n.userId) === userId).sort((a, b) => (a.seq as number) - (b.seq as number))
+      expect(mine.map((n) => n.seq)).toEqual(mine.map((_, i) => i + 1))
+      const times = mine.map((n) => (n.at as Date).getTime())
+      expect(times).toEqual([...times].sort((a, b) => a - b))
+    }
+  })
+
+  it('finishes a numbering cut short without a copy twice, and the inbox reads and marks them', async () => {
+    const { dbName } = await restoredBackup(h.uriOf, V2_BACKUP, 'numbered-again', async (conn) => {
+      // As a run that died after its first copy: admin's oldest, numbered 1, beside its original.
+      const admin = await conn.collection('users').findOne({ username: 'admin' })
+      const notifications = conn.collection<Record<string, unknown> & { _id: unknown }>('notifications')
+      const [first] = await notifications.find({ userId: admin!._id }).sort({ at: 1, _id: 1 }).limit(1).toArray()
+      await notifications.insertOne({ ...first, _id: `${String(admin!._id)}:1`, seq: 1, legacyId: String(first!._id) })
+    })
+    const server = await h.startServer({ dbName })
+    expect(await server.db.collection('notifications').countDocuments({})).toBe(35)
+    const login = await api(server, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'rahasia-sekali-123' } })
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
+    const list = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie })
+    expect(list.body.notifications).toHaveLength(8)
+    expect(list.body.unread).toBe(8)
+    const times = list.body.notifications.map((n) => n.at)
+    expect(times).toEqual([...times].sort().reverse())
+    expect(list.body.notifications.map((n) => n.id.split(':')[1])).toEqual(['8', '7', '6', '5', '4', '3', '2', '1'])
+
+    const read = await api<{ unread: number }>(server, 'POST', '/api/notifications/read', { cookie, body: { ids: [list.body.notifications[0]!.id] } })
+    expect(read.body.unread).toBe(7)
+    const all = await api<{ unread: number }>(server, 'POST', '/api/notifications/read', { cookie, body: { all: true } })
+    expect(all.body.unread).toBe(0)
+    expect((await api<NotificationList>(server, 'GET', '/api/notifications', { cookie })).body.notifications.every((n) => n.read)).toBe(true)
   })
 })

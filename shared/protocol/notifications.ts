@@ -1,5 +1,4 @@
 import { z } from '../zod'
-import { ObjectId } from './common'
 import type { CardDto } from './board'
 import type { CyclePeriod } from '../domain/period'
 import type { SopTemplate } from '../domain/template'
@@ -35,12 +34,15 @@ export interface NotificationList {
   unread: number
 }
 
+/** A notification's id: its user's id and its number among theirs (server/notifications/repository.ts). */
+export const NotificationId = z.string().regex(/^[0-9a-f]{24}:[1-9][0-9]{0,9}$/, 'bukan id yang sah')
+
 /**
  * Marks these notifications as read, or all of the user's. "All" is said in so many words: a
  * missing, empty or unreadable body must never mean everything.
  */
 export const NotificationsRead = z.union([
-  z.strictObject({ ids: z.array(ObjectId).min(1).max(200) }),
+  z.strictObject({ ids: z.array(NotificationId).min(1).max(200) }),
   z.strictObject({ all: z.literal(true) }),
 ])
 export type NotificationsRead = z.infer<typeof NotificationsRead>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from 'mongoose'
-import { createCycle, createUser, fakeClock, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness, type TestServer } from '../../test/harness'
+import type { NotificationList } from '../../../shared/protocol/notifications'
+import { api, createCycle, createUser, fakeClock, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness, type TestServer } from '../../test/harness'
 
 const h = useHarness()
 
@@ -55,7 +56,7 @@ async function scanning(server: TestServer, ops: Operation[]): Promise<Operation
  * database is large (bench S10 measures it), so every query there must be one FerretDB pushes down.
  */
 describe('query plans on the move and timer paths', () => {
-  it('a move, its broadcast, its arrival notification and a second join read by _id only', async () => {
+  it('a move, its broadcast, its arrival notification, a second join and the bell read by _id only', async () => {
     const server = await h.startServer()
     const admin = await setupAdmin(server)
     const kabid = await createUser(server, admin, { role: 'kepala_bidang', unitId: 'ppik' })
@@ -71,6 +72,11 @@ describe('query plans on the move and timer paths', () => {
       await sendOk(mover, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to: { step: 2, lane: 'kepala_bidang' } })
       await arrived
       await sendOk(holder, 'board:join', { cycleId: cycle.id })
+      // The holder's bell, as a board's first page asks for it, and their "mark all read".
+      const inbox = await api<NotificationList>(server, 'GET', '/api/notifications', { cookie: kabid.cookie })
+      expect(inbox.body.unread).toBe(1)
+      const read = await api<{ unread: number }>(server, 'POST', '/api/notifications/read', { cookie: kabid.cookie, body: { all: true } })
+      expect(read.body.unread).toBe(0)
     })
 
     const writes = ops.filter((op) => op.collection === 'cards' && op.method === 'updateOne')
