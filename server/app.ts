@@ -288,7 +288,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(notificationsRoutes({ notifications }))
   api.use(backupRoutes({ db, log, token: deps.backupToken }))
   api.use(auditRoutes({ db, log, token: deps.backupToken }))
-  api.use(tasksRoutes({ cards, cycles, clock }))
+  api.use(tasksRoutes({ cards, clocks, cycles, clock }))
   const documents = createDocumentService({ cards, cycles, storage: documentStorage, bus, clock, log, maxBytes: documentMaxBytes })
   api.use(documentsRoutes({ documents, storage: documentStorage, log, maxBytes: documentMaxBytes }))
   api.use(

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import { StringDecoder } from 'node:string_decoder'
 import mongoose from 'mongoose'
-import { BOARD_STAMPS } from '../cards/boardCache'
+import { BOARD_CARDS, BOARD_STAMPS } from '../cards/boardCache'
 
 /**
  * The backup archive: ONE gzip'd file of newline-delimited JSON.
@@ -57,9 +57,10 @@ export const COLLECTION_ORDER = [
  * Sessions are not backed up: they are transient, and a restored server should not honour
  * logins from before the backup (everyone signs in again). Nor are the board stamps: they tell
  * running nodes of each other's writes (server/cards/boardCache.ts), and a restored database has
- * no running node yet. A restore with --force drops both.
+ * no running node yet. Nor the boards' card lists: they are made again from the cards. A restore
+ * with --force drops all three.
  */
-const SKIPPED = new Set(['sessions', BOARD_STAMPS])
+const SKIPPED = new Set(['sessions', BOARD_STAMPS, BOARD_CARDS])
 
 /** Every collection the app owns: what a restore checks for emptiness and --force drops. */
 export const APP_COLLECTIONS = [...COLLECTION_ORDER, ...SKIPPED]

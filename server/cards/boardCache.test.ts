@@ -56,6 +56,23 @@ describe('the board cache', () => {
     expect(fourth.board.cards.map((c) => c.id)).toEqual(first.board.cards.map((c) => c.id))
   })
 
+  it("makes a board's missing card list (a cycle of an earlier version, a restore) from its cards, once", async () => {
+    const a = await h.startServer()
+    const admin = await setupAdmin(a)
+    const cycle = await createCycle(a, admin)
+    const lists = a.db.collection<{ _id: string; cardIds: string[] }>('board_cards')
+    const made = await lists.findOne({ _id: cycle.id })
+    expect(made?.cardIds).toHaveLength(await a.db.collection('cards').countDocuments({ cycleId: new Types.ObjectId(cycle.id) }))
+    await lists.deleteOne({ _id: cycle.id })
+    await a.close()
+
+    const again = await h.startServer({ dbName: a.dbName })
+    const { board } = await join(again, admin.cookie, cycle.id)
+    expect(board.cards.map((c) => c.id).sort()).toEqual([...made!.cardIds].sort())
+    const remade = await again.db.collection<{ _id: string; cardIds: string[] }>('board_cards').findOne({ _id: cycle.id })
+    expect(remade?.cardIds.sort()).toEqual([...made!.cardIds].sort())
+  })
+
   it('reads the board again after a restart of the node', async () => {
     const a = await h.startServer()
     const admin = await setupAdmin(a)

@@ -5,7 +5,10 @@ import type { CardModel, CardRecord } from './model'
 /**
  * Each node keeps the card documents of the boards it served in memory, because FerretDB v1
  * answers `find({cycleId})` by reading every card in the database into its own process (2.5 s for
- * a 4000-card board beside another one): that read cannot be on the path of a board:join.
+ * a 4000-card board beside another one): that read cannot be on the path of a board:join. A
+ * board is read by its cards' ids instead, from its list in `board_cards` (one document per
+ * cycle, written before its cards); a cycle of a version before the lists, or a restored
+ * database, gets its list from one read of every card, once.
  *
  * The cache is this node's copy, kept right in two ways:
  * - what this node writes it puts in itself, after the database write (`written`); a card's
@@ -32,6 +35,12 @@ const stampSchema = new Schema({
 })
 
 export const BOARD_STAMPS = 'board_stamps'
+/** Each cycle's card ids: derived from the cards, so not backed up, and made again when missing. */
+export const BOARD_CARDS = 'board_cards'
+interface CardList {
+  _id: string
+  cardIds: string[]
+}
 
 export function boardStampModel(conn: Connection) {
   return conn.model('BoardStamp', stampSchema, BOARD_STAMPS)
@@ -57,6 +66,7 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
   /** This process's name as a writer; new at every start, so no two processes share a stamp. */
   const writer = randomUUID()
   const boards = new Map<string, Board>()
+  const lists = Card.db.collection<CardList>(BOARD_CARDS)
   const listeners: WriteListener[] = []
   let tokens = 0
 
@@ -87,10 +97,23 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
     if (!held || held.seq <= card.seq) board.cards.set(id, card)
   }
 
+  /** The cycle's card ids from its list; without one, from every card, and kept as its list. */
+  async function idsOf(cycleId: string): Promise<string[]> {
+    const list = await lists.findOne({ _id: cycleId })
+    if (list) return list.cardIds
+    const ids = (await Card.find({ cycleId: new Types.ObjectId(cycleId) }, { _id: 1 }).lean()).map((c) => String(c._id))
+    // An insert, never a replace: the cycle's own list, written meanwhile by its creation, wins.
+    await lists.insertOne({ _id: cycleId, cardIds: ids }).catch((err: unknown) => {
+      if ((err as { code?: number }).code !== 11000) throw err
+    })
+    return (await lists.findOne({ _id: cycleId }))?.cardIds ?? ids
+  }
+
   async function load(cycleId: string, board: Board): Promise<void> {
     const others = await othersOf(cycleId)
-    const read = await Card.find({ cycleId: new Types.ObjectId(cycleId) }).lean<CardRecord[]>()
-    for (const card of read) keep(board, card)
+    const ids = await idsOf(cycleId)
+    const read = await Promise.all(ids.map((id) => Card.findById(id).lean<CardRecord>()))
+    for (const card of read) if (card) keep(board, card)
     board.others = others
   }
 
@@ -130,6 +153,11 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
       return [...board.cards.values()].sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1))
     },
 
+    /** Before a cycle's cards are written: their ids, so the board can be read by them. */
+    async listed(cycleId: string, cardIds: string[]): Promise<void> {
+      await lists.replaceOne({ _id: cycleId }, { cardIds }, { upsert: true })
+    },
+
     /**
      * Every cycle's other writers' tokens, in one read (the stamps are one per board and writer):
      * a copy kept elsewhere (the timers' clocks) compares them as cardsOf does.
@@ -154,6 +182,7 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
       boards.delete(cycleId)
       for (const listener of listeners) listener(cycleId, null)
       await stamp(cycleId)
+      await lists.deleteOne({ _id: cycleId })
     },
   }
 }

@@ -318,7 +318,9 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
           { cardId: new Types.ObjectId(), cycleId, seq: 0, head: '' },
         ),
       )
-      // Events first: a card document without its chain would be a card nothing vouches for.
+      // The board's list, then the events: a card document without its chain would be a card
+      // nothing vouches for, and one missing from the list a card no board shows.
+      await boards.listed(String(cycleId), events.map((e) => String(e.cardId)))
       await ledger.appendMany(events)
       const records = events.map((e) => ({ _id: e.cardId, ...applyEvent(null, e) }) as CardRecord)
       await Card.insertMany(records)
@@ -462,11 +464,6 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       })
       // Only the one insert that made it announces it: not a node that lost the same claim.
       return done?.ours ? done.card : null
-    },
-
-    /** Running cards that sit in a lane, across all cycles: the candidates for someone's tasks. */
-    async inLane(lane: string): Promise<CardRecord[]> {
-      return Card.find({ lane: { $eq: lane }, dueAt: { $ne: null } }).sort({ dueAt: 1 }).lean<CardRecord[]>()
     },
 
     /** Cards with a running step clock outside the cycles `stopped`. */

@@ -6,6 +6,8 @@ import type { CardModel, CardRecord } from '../cards/model'
 export interface RunningClock {
   cardId: string
   cycleId: string
+  /** Where the card waits: whose task it is ("Tugas saya"). */
+  lane: string
   version: number
   seq: number
   atRiskAt: Date | null
@@ -18,14 +20,14 @@ interface Cycle {
   others: WriterTokens
 }
 
-const FIELDS = { cycleId: 1, version: 1, seq: 1, atRiskAt: 1, dueAt: 1 } as const
-type ClockFields = Pick<CardRecord, '_id' | 'cycleId' | 'version' | 'seq' | 'atRiskAt' | 'dueAt'>
+const FIELDS = { cycleId: 1, lane: 1, version: 1, seq: 1, atRiskAt: 1, dueAt: 1 } as const
+type ClockFields = Pick<CardRecord, '_id' | 'cycleId' | 'lane' | 'version' | 'seq' | 'atRiskAt' | 'dueAt'>
 
 /**
  * This node's copy of every running step clock, so that the timer scheduler's passes (one a
- * minute at least, and at each threshold) read no card collection: FerretDB v1 answers any filter
- * but `_id` by reading every card in the database, which beside 40,000 cards of earlier quarters
- * took seconds of its CPU per pass.
+ * minute at least, and at each threshold) and "Tugas saya" read no card collection: FerretDB v1
+ * answers any filter but `_id` by reading every card in the database, which beside 40,000 cards
+ * of earlier quarters took seconds of its CPU each time.
  *
  * Kept right the way the board cache is (server/cards/boardCache.ts): this node's writes come in
  * as they happen (`onWritten`); other nodes' writes show as changed stamps, and the cycles they
@@ -35,12 +37,13 @@ type ClockFields = Pick<CardRecord, '_id' | 'cycleId' | 'version' | 'seq' | 'atR
 export function createClockIndex(Card: CardModel, boards: BoardCache) {
   const cycles = new Map<string, Cycle>()
   let loaded = false
+  let refreshing: Promise<void> | null = null
 
   function keep(cycle: Cycle, card: ClockFields): void {
     const id = String(card._id)
     const held = cycle.clocks.get(id)
     if (held && held.seq > card.seq) return
-    if (card.dueAt) cycle.clocks.set(id, { cardId: id, cycleId: String(card.cycleId), version: card.version, seq: card.seq, atRiskAt: card.atRiskAt ?? null, dueAt: card.dueAt })
+    if (card.dueAt) cycle.clocks.set(id, { cardId: id, cycleId: String(card.cycleId), lane: card.lane, version: card.version, seq: card.seq, atRiskAt: card.atRiskAt ?? null, dueAt: card.dueAt })
     else cycle.clocks.delete(id)
   }
 
@@ -68,23 +71,31 @@ export function createClockIndex(Card: CardModel, boards: BoardCache) {
   }
 
   return {
-    /** Brings the copy up to date with the other writers' stamps: no card read unless one wrote. */
-    async refresh(): Promise<void> {
-      if (!loaded) {
-        await read()
-        loaded = true
-        return
-      }
-      const changed: string[] = []
-      for (const [cycleId, others] of await boards.othersByCycle()) {
-        const held = cycles.get(cycleId)
-        if (!held || !sameTokens(held.others, others)) changed.push(cycleId)
-      }
-      if (changed.length) await read(changed)
+    /**
+     * Brings the copy up to date with the other writers' stamps: no card read unless one wrote.
+     * Callers at the same time share one (the first after a start reads every clock).
+     */
+    refresh(): Promise<void> {
+      refreshing ??= (async () => {
+        if (!loaded) {
+          await read()
+          loaded = true
+          return
+        }
+        const changed: string[] = []
+        for (const [cycleId, others] of await boards.othersByCycle()) {
+          const held = cycles.get(cycleId)
+          if (!held || !sameTokens(held.others, others)) changed.push(cycleId)
+        }
+        if (changed.length) await read(changed)
+      })().finally(() => {
+        refreshing = null
+      })
+      return refreshing
     },
 
-    /** Every running clock outside the cycles `stopped` (cancelled, closed: their clocks stand still). */
-    running(stopped: Set<string>): RunningClock[] {
+    /** Every running clock outside the cycles `stopped` (cancelled, closed: their clocks stand still), as of the last refresh. */
+    running(stopped: ReadonlySet<string>): RunningClock[] {
       const out: RunningClock[] = []
       for (const [cycleId, cycle] of cycles) if (!stopped.has(cycleId)) out.push(...cycle.clocks.values())
       return out
