@@ -6,9 +6,9 @@ import type { CardModel, CardRecord } from './model'
  * Each node keeps the card documents of the boards it served in memory, because FerretDB v1
  * answers `find({cycleId})` by reading every card in the database into its own process (2.5 s for
  * a 4000-card board beside another one): that read cannot be on the path of a board:join. A
- * board is read by its cards' ids instead, from its list in `board_cards` (one document per
- * cycle, written before its cards); a cycle of a version before the lists, or a restored
- * database, gets its list from one read of every card, once.
+ * board is read by its cards' ids instead (up to BY_ID_MAX of them), from its list in
+ * `board_cards` (one document per cycle, written before its cards); a cycle of a version before
+ * the lists, or a restored database, gets its list from one read of every card, once.
  *
  * The cache is this node's copy, kept right in two ways:
  * - what this node writes it puts in itself, after the database write (`written`); a card's
@@ -21,6 +21,13 @@ import type { CardModel, CardRecord } from './model'
  *   that finds the same tokens holds every write those tokens stand for.
  */
 
+/**
+ * Up to this many cards a board is read by id, one round trip each (about 0.45 ms apiece on the
+ * bench machine, whatever the database holds); a larger board by one query on its cycle, which
+ * FerretDB answers by reading every card (about 0.05 ms per card in the database): for 4000
+ * cards 2.1 s by id against 0.5 s beside no other cards and 2.4 s beside 40,000.
+ */
+const BY_ID_MAX = 500
 /** Boards kept per node; the least recently read is dropped first. */
 const BOARDS = 16
 /** Stamps nobody wrote for this long are deleted at start (a missing stamp only causes a reload). */
@@ -112,7 +119,10 @@ export function createBoardCache(Card: CardModel, Stamp: BoardStampModel) {
   async function load(cycleId: string, board: Board): Promise<void> {
     const others = await othersOf(cycleId)
     const ids = await idsOf(cycleId)
-    const read = await Promise.all(ids.map((id) => Card.findById(id).lean<CardRecord>()))
+    const read =
+      ids.length <= BY_ID_MAX
+        ? await Promise.all(ids.map((id) => Card.findById(id).lean<CardRecord>()))
+        : await Card.find({ cycleId: new Types.ObjectId(cycleId) }).lean<CardRecord[]>()
     for (const card of read) if (card) keep(board, card)
     board.others = others
   }
