@@ -6,6 +6,7 @@
  *   npm run bench -- --only S10 --merge  some scenarios, the others' figures kept from the last results.json
  *   npm run bench -- --quick           shorter steps and at most 2000 sockets, for development
  *   npm run bench -- --cpu-prof        V8 CPU profiles of every server under test, summarised
+ *   npm run bench -- --mongodb URI     the same suite on a real MongoDB: each server a fresh database there
  *
  * The load generator is this process, pinned to the last core; each server under test is a
  * child process of its own (scripts/bench/server.ts, the app as server/index.ts composes it, or
@@ -18,7 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { hotSpots } from './lib/profile'
-import { pinLoadGenerator, profileServersInto, ROOT, setPinning } from './lib/processes'
+import { databaseLabel, pinLoadGenerator, profileServersInto, ROOT, setPinning, useMongodb } from './lib/processes'
 import type { Context, Row, Scenario } from './lib/rows'
 import { s0Floor } from './scenarios/s0-floor'
 import { s1Memory } from './scenarios/s1-memory'
@@ -52,6 +53,7 @@ async function main() {
 
   const pinning = pinLoadGenerator()
   setPinning(pinning)
+  useMongodb(option('mongodb') ?? null)
   const profileDir = flag('cpu-prof') ? path.join(os.tmpdir(), `papan-bench-profiles-${Date.now()}`) : undefined
   if (profileDir) profileServersInto(profileDir)
 
@@ -100,6 +102,7 @@ async function main() {
     run: {
       quick,
       only: only ?? null,
+      database: databaseLabel(),
       totalSeconds,
       secondsPerScenario: durations,
       failures,
@@ -136,7 +139,7 @@ function readPrevious(): Results | null {
 type Results = {
   machine: { cpu: string; cores: number; node: string; date: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] }
   pinning: { used: boolean; serverCpus: string | null; loadCpus: string | null; why?: string }
-  run: { quick: boolean; totalSeconds: number; failures: { id: string; error: string }[]; kept?: { from: string; scenarios: string[] } }
+  run: { quick: boolean; database?: string; totalSeconds: number; failures: { id: string; error: string }[]; kept?: { from: string; scenarios: string[] } }
   scenarios: Row[]
 }
 
@@ -155,6 +158,7 @@ function markdown(r: Results): string {
       (r.pinning.used
         ? `Servers under test on CPU ${r.pinning.serverCpus}, load generator (and Chromium) on CPU ${r.pinning.loadCpus} (taskset).`
         : `No CPU pinning (${r.pinning.why}).`) +
+      ` Database: ${r.run.database ?? 'embedded FerretDB (SQLite), one per server'}.` +
       ` Run time ${Math.round(r.run.totalSeconds / 60)} min. Machine-readable: [results.json](results.json).` +
       (r.run.kept ? ` The figures of ${r.run.kept.scenarios.join(', ')} are kept from the run of ${r.run.kept.from.slice(0, 16).replace('T', ' ')} UTC (\`--merge\`).` : ''),
     '',

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } fro
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { connectDb } from '../../../server/platform/db/connect'
 import type { FromServer, ToServer } from './ipc'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -42,6 +43,26 @@ export function pinLoadGenerator(): Pinning {
 let pinning: Pinning = { used: false, serverCpus: null, loadCpus: null }
 export function setPinning(p: Pinning): void {
   pinning = p
+}
+
+/** `--mongodb URI`: the MongoDB the servers use instead of an embedded FerretDB each. */
+let mongodb: string | null = null
+let databases = 0
+export function useMongodb(uri: string | null): void {
+  if (uri) databaseOn(uri, 'check')
+  mongodb = uri
+}
+
+/** `uri` naming the database `name` (whatever database it named), its options kept. */
+function databaseOn(uri: string, name: string): string {
+  const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(uri)
+  if (!m) throw new Error(`--mongodb takes a mongodb:// or mongodb+srv:// URI, not ${uri}`)
+  return `${m[1]}/${name}${m[2] ?? ''}`
+}
+
+/** What the servers of this run store in, for the results: a MongoDB is named without its credentials. */
+export function databaseLabel(): string {
+  return mongodb ? `MongoDB at ${databaseOn(mongodb, '').replace(/\/\/[^@/]*@/, '//').replace(/\/(\?.*)?$/, '')}` : 'embedded FerretDB (SQLite), one per server'
 }
 
 /** Every child and temporary directory of the run, closed in reverse order, also on failure. */
@@ -106,6 +127,16 @@ export async function startServerProcess(
   env: Record<string, string | undefined>,
   name = script.replace('.ts', ''),
 ): Promise<ServerProcess> {
+  if (mongodb && env.DATA_DIR && !env.MONGODB_URI) {
+    // A fresh database, as an embedded one would be, dropped once the server has stopped.
+    const uri = databaseOn(mongodb, `papan_bench_${process.pid}_${++databases}`)
+    env = { ...env, DATA_DIR: undefined, MONGODB_URI: uri }
+    scope.defer(async () => {
+      const conn = await connectDb(uri)
+      await conn.dropDatabase()
+      await conn.close()
+    })
+  }
   const logDir = scope.tempDir('papan-bench-log-')
   const logFile = path.join(logDir, `${name}.log`)
   const logFd = openSync(logFile, 'w')
