@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { NotificationList, TaskList } from '../../shared/protocol/notifications'
+import { Types } from 'mongoose'
 import { restoredBackup, V1_BACKUP, V2_BACKUP } from '../test/fixtures'
+import { createNotificationsRepository, type NewNotification } from './repository'
 import { api, createCycle, createUser, fakeClock, opId, record, roundTrip, sendOk, unpacked, setupAdmin, useHarness } from '../test/harness'
 
 const h = useHarness()
@@ -112,6 +114,39 @@ describe('notifications and tasks', () => {
     expect((await tasksOf(kabidPpik.cookie)).cards.map((c) => c.id)).toEqual([card.id])
     expect((await tasksOf(kabidPsdm.cookie)).cards).toEqual([])
     expect((await tasksOf(sekretaris.cookie)).cards.map((c) => c.unit.id)).toEqual(['psdm'])
+  })
+})
+
+describe('numbered notifications', () => {
+  it('two nodes notifying one user at once give each notification its own number, losing none', async () => {
+    const a = await h.startServer()
+    const b = await h.startServer({ dbName: a.dbName })
+    const userId = String(new Types.ObjectId())
+    const nodes = [createNotificationsRepository(a.db), createNotificationsRepository(b.db)]
+    const one = (i: number): NewNotification => ({
+      kind: 'arrived',
+      at: new Date(Date.UTC(2027, 0, 11, 0, i)),
+      cycleId: 'c',
+      cycleTitle: 'Triwulan I 2027',
+      cyclePeriod: { year: 2027, quarter: 1 },
+      cardId: `card-${i}`,
+      unit: { id: 'ppik', shortName: 'PPIK' },
+      step: 2,
+      lane: 'kepala_bidang',
+      by: 'Admin',
+      returned: false,
+      note: '',
+    })
+    const sent = await Promise.all(Array.from({ length: 20 }, (_, i) => nodes[i % 2]!.add([userId], one(i))))
+    const ids = sent.map(([d]) => d!.notification.id)
+    expect(new Set(ids).size).toBe(20)
+    expect(ids.map((id) => Number(id.split(':')[1])).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    // Each node reads the other's: the newest first, all unread.
+    for (const node of nodes) {
+      const list = await node.listFor(userId)
+      expect(list.unread).toBe(20)
+      expect(list.notifications.map((n) => n.cardId).sort()).toEqual(sent.map(([d]) => d!.notification.cardId).sort())
+    }
   })
 })
 

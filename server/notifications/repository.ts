@@ -90,18 +90,27 @@ export function createNotificationsRepository(conn: Connection) {
     return below
   }
 
-  /** The user's last number now: this node's, checked (a restore can take it back) and read on from. */
+  /** The last number this node saw for the user (numbers are never taken back: a restore needs a stopped server). */
+  async function knownHead(userId: string): Promise<number> {
+    const head = heads.get(userId) ?? (await searchHead(userId))
+    heads.set(userId, Math.max(heads.get(userId) ?? 0, head))
+    return head
+  }
+
+  /** The user's last number now: read on from this node's (other nodes may have added). */
   async function headOf(userId: string): Promise<number> {
-    const known = heads.get(userId)
-    let head = known !== undefined && (await exists(userId, known)) ? known : await searchHead(userId)
+    let head = await knownHead(userId)
     while (await exists(userId, head + 1)) head++
     heads.set(userId, head)
     return head
   }
 
-  /** The next free number is the user's: another node taking it first only sends this to the one after. */
+  /**
+   * The next free number is the user's: the insert itself is the look, so a notification costs
+   * one write; another node having taken that number only sends it to the one after.
+   */
   async function insertFor(userId: string, fields: Record<string, unknown>): Promise<NotificationRecord> {
-    for (let seq = (await headOf(userId)) + 1; ; seq++) {
+    for (let seq = (await knownHead(userId)) + 1; ; seq++) {
       try {
         const doc = await Notification.create({ ...fields, _id: notificationId(userId, seq), seq, userId: new Types.ObjectId(userId) })
         heads.set(userId, Math.max(heads.get(userId) ?? 0, seq))
