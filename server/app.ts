@@ -313,7 +313,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       calendars,
       clock,
       onChanged: async () => {
-        await recomputeRunningClocks({ cards, cycles, calendars, bus })
+        await recomputeRunningClocks({ cards, clocks, cycles, calendars, bus })
         poke()
       },
     }),

@@ -171,11 +171,6 @@ export interface UndoWrite {
   seen?: CardRecord
 }
 
-/** A filter leaving out the cards of the given cycles (none: no condition, so no cost). */
-function outside(cycleIds: Types.ObjectId[]): { cycleId?: { $nin: Types.ObjectId[] } } {
-  return cycleIds.length ? { cycleId: { $nin: cycleIds } } : {}
-}
-
 /**
  * Runs tasks one after another per key. FerretDB v1 (SQLite) executes an update as a read and then
  * a separate whole-document write (FerretDB/FerretDB#3040): two concurrent writes of one card's
@@ -464,11 +459,6 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       })
       // Only the one insert that made it announces it: not a node that lost the same claim.
       return done?.ours ? done.card : null
-    },
-
-    /** Cards with a running step clock outside the cycles `stopped`. */
-    async running(stopped: Types.ObjectId[]): Promise<CardRecord[]> {
-      return Card.find({ dueAt: { $ne: null }, ...outside(stopped) }).lean<CardRecord[]>()
     },
 
     /** New thresholds for the open visit after a calendar edit; skipped if the card moved meanwhile. */

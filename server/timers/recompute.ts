@@ -2,6 +2,7 @@ import type { CalendarRepository } from '../calendar/repository'
 import { toCardDto, visitsOf, type CardsRepository } from '../cards/repository'
 import type { CyclesRepository } from '../cycles/repository'
 import type { Bus } from '../platform/bus'
+import type { ClockIndex } from './clocks'
 import { extendedOf, recomputeThresholds } from '../../shared/domain/stepClock'
 
 /**
@@ -11,13 +12,19 @@ import { extendedOf, recomputeThresholds } from '../../shared/domain/stepClock'
  */
 export async function recomputeRunningClocks(deps: {
   cards: CardsRepository
+  clocks: ClockIndex
   cycles: CyclesRepository
   calendars: CalendarRepository
   bus: Bus
 }): Promise<void> {
-  const { cards, cycles, calendars, bus } = deps
+  const { cards, clocks, cycles, calendars, bus } = deps
   const cal = await calendars.get()
-  for (const card of await cards.running(await cycles.stoppedIds())) {
+  const stopped = new Set((await cycles.stoppedIds()).map(String))
+  await clocks.refresh()
+  for (const running of clocks.running(stopped)) {
+    // The card as it is now, read by id; setThresholds below is guarded by this version.
+    const card = await cards.findById(running.cardId)
+    if (!card?.dueAt) continue
     const cycleId = String(card.cycleId)
     const template = await cycles.templateOf(cycleId)
     const next = template && recomputeThresholds(cal, template, card.step, card.enteredStepAt, extendedOf(visitsOf(card)))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from 'mongoose'
 import type { NotificationList, TaskList } from '../../../shared/protocol/notifications'
+import type { WorkCalendar } from '../../../shared/time/calendar'
 import { api, createCycle, createUser, fakeClock, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness, type TestServer } from '../../test/harness'
 
 const h = useHarness()
@@ -123,6 +124,21 @@ describe('query plans on the move and timer paths', () => {
     const cards = await server.db.collection('cards').countDocuments({})
     expect(crossings).toBe(2 * cards)
     expect(ops.filter((op) => op.collection === 'cards').length).toBeGreaterThan(0)
+    expect(await scanning(server, ops)).toEqual([])
+  })
+
+  it('a calendar edit gives every running step its new thresholds reading by _id only', async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    await createCycle(server, admin, { year: 2026, quarter: 3 })
+    const { calendar } = (await api<{ calendar: WorkCalendar }>(server, 'GET', '/api/calendar', { cookie: admin.cookie })).body
+    const holiday = { date: '2026-12-28', name: 'Libur (uji)', kind: 'lokal', source: 'uji' }
+    const ops = await operationsOf(server.db, async () => {
+      const saved = await api(server, 'PUT', '/api/calendar', { cookie: admin.cookie, body: { ...calendar, holidays: [...calendar.holidays, holiday] } })
+      expect(saved.status).toBe(200)
+    })
+    const recomputed = await server.db.collection('card_events').countDocuments({ kind: 'clock' })
+    expect(recomputed).toBe(await server.db.collection('cards').countDocuments({}))
     expect(await scanning(server, ops)).toEqual([])
   })
 
