@@ -149,10 +149,11 @@ export function createNotificationsRepository(conn: Connection) {
 
     /** Marks the user's own notifications read (ids of other users' are ignored); returns unread. */
     async markRead(userId: string, ids: string[] | undefined): Promise<number> {
+      const rows = await inboxOf(userId)
       const own = `${userId}:`
-      const marking = ids ? ids.filter((id) => id.startsWith(own)) : (await inboxOf(userId)).filter((r) => !r.read).map((r) => r._id)
-      await Promise.all(marking.map((_id) => Notification.updateOne({ _id }, { $set: { read: true } })))
-      return unreadOf(await inboxOf(userId))
+      const marking = new Set(ids ? ids.filter((id) => id.startsWith(own)) : rows.filter((r) => !r.read).map((r) => r._id))
+      await Promise.all([...marking].map((_id) => Notification.updateOne({ _id }, { $set: { read: true } })))
+      return unreadOf(rows.filter((r) => !marking.has(r._id)))
     },
   }
 }
