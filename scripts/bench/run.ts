@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the realtime benchmark suite (not part of `npm test`).
  *
- *   npm run bench                      every scenario, S0–S10 (about 15 minutes on 2 cores)
+ *   npm run bench                      every scenario, S0–S11 (about 20 minutes on 2 cores)
  *   npm run bench -- --only S3,S4      some scenarios (S0, the floor, runs too unless --no-floor)
  *   npm run bench -- --only S10 --merge  some scenarios, the others' figures kept from the last results.json
  *   npm run bench -- --quick           shorter steps and at most 2000 sockets, for development
@@ -32,8 +32,9 @@ import { s7Nodes } from './scenarios/s7-nodes'
 import { s8BoardSize } from './scenarios/s8-board-size'
 import { s9FirstLoad } from './scenarios/s9-first-load'
 import { s10DbSize } from './scenarios/s10-db-size'
+import { s11Growth } from './scenarios/s11-growth'
 
-const SCENARIOS: Scenario[] = [s0Floor, s1Memory, s2Ack, s3Fanout, s4Capacity, s5Reconnect, s6Browser, s7Nodes, s8BoardSize, s9FirstLoad, s10DbSize]
+const SCENARIOS: Scenario[] = [s0Floor, s1Memory, s2Ack, s3Fanout, s4Capacity, s5Reconnect, s6Browser, s7Nodes, s8BoardSize, s9FirstLoad, s10DbSize, s11Growth]
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
