@@ -20,6 +20,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shar
 import { unpackCards } from '../../shared/protocol/packedCards'
 import type { BoardSnapshot, CardDto } from '../../shared/protocol/board'
 import { BALANGAN_UNITS } from '../../shared/sop/balangan'
+import { slope } from './lib/stats'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -142,11 +143,7 @@ async function main() {
 
     // Least-squares slope of the used heap over time, per hour.
     const n = samples.length
-    const mx = samples.reduce((a, s) => a + s.atS, 0) / n
-    const my = samples.reduce((a, s) => a + s.usedBytes, 0) / n
-    const sxx = samples.reduce((a, s) => a + (s.atS - mx) ** 2, 0)
-    const sxy = samples.reduce((a, s) => a + (s.atS - mx) * (s.usedBytes - my), 0)
-    const slopePerS = sxx > 0 ? sxy / sxx : 0
+    const slopePerS = slope(samples.map((s) => s.atS), samples.map((s) => s.usedBytes))
     const first = samples[0]!
     const last = samples[n - 1]!
     const result = {

@@ -10,6 +10,15 @@ export function mean(values: readonly number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN
 }
 
+/** Least-squares slope of `ys` over `xs` (0 when the xs do not vary). */
+export function slope(xs: readonly number[], ys: readonly number[]): number {
+  const mx = mean(xs)
+  const my = mean(ys)
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0)
+  const sxy = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0)
+  return sxx > 0 ? sxy / sxx : 0
+}
+
 export const round = (value: number, digits = 1) => Number(value.toFixed(digits))
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

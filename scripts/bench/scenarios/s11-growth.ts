@@ -7,7 +7,7 @@ import { createBoard, prepareBench, type Bench } from '../lib/fixtures'
 import { plan } from '../lib/plan'
 import { startServerProcess, withScope } from '../lib/processes'
 import { row, type Row, type Scenario } from '../lib/rows'
-import { percentile, round, sleep } from '../lib/stats'
+import { percentile, round, sleep, slope } from '../lib/stats'
 import { ThinSocket } from '../lib/thinSocket'
 
 const BOARD_SIZES = [24, 1000, 4000, 16_000]
@@ -79,15 +79,6 @@ const FIGURES: { key: Exclude<keyof Point, 'undelivered'>; name: string; unit: s
   { key: 'rssMB', name: 'server RSS after the moves', unit: 'MB', digits: 0 },
   { key: 'dbCpuPerMoveMs', name: 'FerretDB CPU per move', unit: 'ms', digits: 2 },
 ]
-
-/** Least-squares slope of y over x. */
-function slope(xs: number[], ys: number[]): number {
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length
-  const num = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0)
-  const den = xs.reduce((s, x) => s + (x - mx) ** 2, 0)
-  return den ? num / den : 0
-}
 
 /**
  * S11: how each cost grows as the work grows. One board of 24, 1000, 4000 and 16,000 cards (100
