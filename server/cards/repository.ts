@@ -379,9 +379,19 @@ export function createCardsRepository(Card: CardModel, ledger: Ledger, boards: B
       return ledger.after(cardId, 0)
     },
 
-    /** The cycle's latest moves and undos, newest first (the wall's ticker). */
-    latestMoves(cycleId: string, limit: number): Promise<FoldEvent[]> {
-      return ledger.latestMoves(cycleId, limit)
+    /**
+     * The cycle's latest moves and undos, newest first (the wall's ticker), read by id. They are
+     * all of the `limit` cards whose last change of place is the latest: a card outside those
+     * has every move older than theirs, `limit` moves in all. Each of them gives its chain's
+     * latest moves, read back from its head. `cycleCards` are the cycle's cards as just read.
+     */
+    async latestMoves(cycleCards: CardRecord[], limit: number): Promise<FoldEvent[]> {
+      const newest = (a: { at?: Date | null; seq?: number | null }, b: { at?: Date | null; seq?: number | null }) =>
+        (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0) || (b.seq ?? 0) - (a.seq ?? 0)
+      const moved = cycleCards.filter((c) => c.lastEntry.kind !== 'create')
+      const latest = moved.sort((a, b) => newest(a.lastEntry, b.lastEntry)).slice(0, limit)
+      const chains = await Promise.all(latest.map((c) => ledger.movesBack(c._id, c.seq, limit)))
+      return chains.flat().sort(newest).slice(0, limit)
     },
 
     /** The card's history and notes, from its chain: what the card panel shows. */

@@ -1,6 +1,7 @@
 import { io as ioClient } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WallCard, WallCardChanged, WallCycle, WallMove, type DisplayCreated, type DisplayDto } from '../../shared/protocol/displays'
+import { WALL_TICKER_SIZE } from '../../shared/protocol/constants'
 import {
   api,
   connectError,
@@ -279,5 +280,34 @@ describe('display tokens', () => {
     const odd = ioClient(server.url, { auth: { displayToken: 42 }, transports: ['websocket'], forceNew: true, reconnection: false }) as ClientSocket
     opened.push(odd)
     expect((await connectError(odd)).message).toBe('UNAUTHENTICATED')
+  })
+  it("the ticker is the cycle's latest moves and undos, newest first, however they fall across the cards", async () => {
+    const server = await h.startServer({ deps: { undoWindowMs: 600_000 } })
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin)
+    const { token } = await createDisplay(server, admin, cycle.id)
+    const board = await h.connect(server, admin.cookie)
+    const [a, b, c] = unpacked(await sendOk(board, 'board:join', { cycleId: cycle.id })).cards
+    // b once, then a handed back and forth nine times with a note between, then c, then b's move undone.
+    const made: { cardId: string; version: number }[] = []
+    const movedB = await sendOk(board, 'card:move', { opId: opId(), cardId: b!.id, version: b!.version, to: { step: 2, lane: 'kepala_bidang' } })
+    made.push({ cardId: b!.id, version: movedB.version })
+    let card = a!
+    for (let i = 0; i < 9; i++) {
+      const to = i === 0 ? { step: 2, lane: 'kepala_bidang' } : { step: 2, lane: i % 2 ? 'kasubag_program' : 'kepala_bidang' }
+      const moved = await sendOk(board, 'card:move', { opId: opId(), cardId: card.id, version: card.version, to })
+      made.push({ cardId: card.id, version: moved.version })
+      if (i === 4) await sendOk(board, 'card:note', { opId: opId(), cardId: card.id, text: 'di tengah' })
+      card = moved
+    }
+    const movedC = await sendOk(board, 'card:move', { opId: opId(), cardId: c!.id, version: c!.version, to: { step: 2, lane: 'kepala_bidang' } })
+    made.push({ cardId: c!.id, version: movedC.version })
+    const undone = await sendOk(board, 'card:undo', { opId: opId(), cardId: b!.id, seq: movedB.lastEntry.seq! })
+    made.push({ cardId: b!.id, version: undone.version })
+
+    const wall = await connectDisplay(server, token)
+    const { moves } = await sendOk(wall, 'wall:join', {})
+    expect(moves.map((m) => ({ cardId: m.cardId, version: m.version }))).toEqual(made.slice(-WALL_TICKER_SIZE).reverse())
+    expect(moves[0]).toMatchObject({ kind: 'undo', cardId: b!.id })
   })
 })

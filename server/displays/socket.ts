@@ -63,9 +63,12 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
         // Join before reading, so no move falls between the snapshot and the first fact; the
         // client keeps the higher card version of the two.
         await socket.join(wallRoom(cycleId))
-        const found = await cycles.find(cycleId)
+        if (!(await cycles.summaryOf(cycleId))) throw new AppError('NOT_FOUND', 'not_found_cycle')
+        const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
+        const latest = await cards.latestMoves(records, WALL_TICKER_SIZE)
+        // The progress from the cards in hand: without them, find() reads every card's step.
+        const found = await cycles.find(cycleId, records.map((c) => c.step))
         if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
-        const [records, latest, calendar] = await Promise.all([cards.listForCycle(cycleId), cards.latestMoves(cycleId, WALL_TICKER_SIZE), calendars.get()])
         const label = (await displays.find(displayId))?.label ?? ''
         const dtos = records.map((c) => toCardDto(c, found.template))
         return {

@@ -159,12 +159,14 @@ export function createLedger(Event: CardEventModel) {
       return events.sort((a, b) => (String(a.cardId) < String(b.cardId) ? -1 : String(a.cardId) > String(b.cardId) ? 1 : a.seq - b.seq))
     },
 
-    /** The cycle's latest changes of place (moves and undos), newest first: the wall's ticker. */
-    async latestMoves(cycleId: string, limit: number): Promise<FoldEvent[]> {
-      return Event.find({ cycleId: new Types.ObjectId(cycleId), kind: { $in: ['move', 'undo'] } })
-        .sort({ at: -1, seq: -1 })
-        .limit(limit)
-        .lean<FoldEvent[]>()
+    /** The card's changes of place (moves and undos) from chain place `seq` back, newest first, at most `limit`. */
+    async movesBack(cardId: Types.ObjectId | string, seq: number, limit: number): Promise<FoldEvent[]> {
+      const out: FoldEvent[] = []
+      for (let at = seq; at >= 1 && out.length < limit; at--) {
+        const event = (await Event.collection.findOne({ _id: eventId(cardId, at) } as never)) as unknown as FoldEvent | null
+        if (event && (event.kind === 'move' || event.kind === 'undo')) out.push(event)
+      }
+      return out
     },
 
     /** Only to undo a cycle whose creation failed: its cards never existed for anyone. */

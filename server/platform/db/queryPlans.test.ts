@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Connection } from 'mongoose'
 import type { NotificationList, TaskList } from '../../../shared/protocol/notifications'
 import type { WorkCalendar } from '../../../shared/time/calendar'
-import { api, createCycle, createUser, fakeClock, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness, type TestServer } from '../../test/harness'
+import type { DisplayCreated } from '../../../shared/protocol/displays'
+import { io as ioClient } from 'socket.io-client'
+import { api, createCycle, createUser, fakeClock, nextEvent, opId, sendOk, setupAdmin, unpacked, useHarness, type ClientSocket, type TestServer } from '../../test/harness'
 
 const h = useHarness()
 
@@ -18,9 +20,9 @@ const UNFILTERED = new Set(['insertOne', 'insertMany'])
 /**
  * Collections whose size is the office's, not its history's: read whole, they stay small
  * however many quarters the installation runs (users: one per person; cycles: read once per node
- * and kept; the board cache's stamps: one per board and writing node).
+ * and kept; the board cache's stamps: one per board and writing node; displays: one per wall).
  */
-const SMALL = new Set(['users', 'cycles', 'board_stamps'])
+const SMALL = new Set(['users', 'cycles', 'board_stamps', 'displays'])
 
 /** Every filtered operation the app sends through this connection while `run` runs. */
 async function operationsOf(db: Connection, run: () => Promise<void>): Promise<Operation[]> {
@@ -125,6 +127,31 @@ describe('query plans on the move and timer paths', () => {
     expect(crossings).toBe(2 * cards)
     expect(ops.filter((op) => op.collection === 'cards').length).toBeGreaterThan(0)
     expect(await scanning(server, ops)).toEqual([])
+  })
+
+  it("a wall display's join, with its ticker of the latest moves, reads by _id only", async () => {
+    const server = await h.startServer()
+    const admin = await setupAdmin(server)
+    const cycle = await createCycle(server, admin, { year: 2026, quarter: 3 })
+    const board = await h.connect(server, admin.cookie)
+    const [card] = unpacked(await sendOk(board, 'board:join', { cycleId: cycle.id })).cards
+    await sendOk(board, 'card:move', { opId: opId(), cardId: card!.id, version: card!.version, to: { step: 2, lane: 'kepala_bidang' } })
+    const created = await api<DisplayCreated>(server, 'POST', '/api/displays', { cookie: admin.cookie, body: { cycleId: cycle.id, label: 'TV' } })
+    const wall: ClientSocket = ioClient(server.url, { auth: { displayToken: created.body.token }, transports: ['websocket'], forceNew: true, reconnection: false })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        wall.once('connect', () => resolve())
+        wall.once('connect_error', reject)
+      })
+      let moves = 0
+      const ops = await operationsOf(server.db, async () => {
+        moves = (await sendOk(wall, 'wall:join', {})).moves.length
+      })
+      expect(moves).toBe(1)
+      expect(await scanning(server, ops)).toEqual([])
+    } finally {
+      wall.disconnect()
+    }
   })
 
   it('a calendar edit gives every running step its new thresholds reading by _id only', async () => {
