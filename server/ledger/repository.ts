@@ -92,7 +92,7 @@ export function createLedger(Event: CardEventModel) {
       }
     },
 
-    /** How many events there are (the collection's own count, no scan). */
+    /** How many events there are: MongoDB answers from its metadata; FerretDB v1 reads the whole collection. */
     count(): Promise<number> {
       return Event.estimatedDocumentCount()
     },
