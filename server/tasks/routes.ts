@@ -23,9 +23,7 @@ export function tasksRoutes({ cards, clocks, cycles, clock }: { cards: CardsRepo
     const holder = { id: user.id, role: user.role, unitId: user.unitId, isAdmin: false }
     const list: TaskList = { cycles: [], cards: [], serverTime: clock().toISOString() }
     const seen = new Set<string>()
-    const stopped = new Set((await cycles.stoppedIds()).map(String))
-    await clocks.refresh()
-    const waiting = clocks.running(stopped).filter((c) => c.lane === user.role)
+    const waiting = (await clocks.current(await cycles.stoppedIds())).filter((c) => c.lane === user.role)
     const found = await Promise.all(waiting.map((c) => cards.findById(c.cardId)))
     // Due first, as the page groups them; one moved on since the copy was made is not a task here.
     const inLane = found

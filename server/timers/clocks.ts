@@ -70,34 +70,36 @@ export function createClockIndex(Card: CardModel, boards: BoardCache) {
     }
   }
 
-  return {
-    /**
-     * Brings the copy up to date with the other writers' stamps: no card read unless one wrote.
-     * Callers at the same time share one (the first after a start reads every clock).
-     */
-    refresh(): Promise<void> {
-      refreshing ??= (async () => {
-        if (!loaded) {
-          await read()
-          loaded = true
-          return
-        }
-        const changed: string[] = []
-        for (const [cycleId, others] of await boards.othersByCycle()) {
-          const held = cycles.get(cycleId)
-          if (!held || !sameTokens(held.others, others)) changed.push(cycleId)
-        }
-        if (changed.length) await read(changed)
-      })().finally(() => {
-        refreshing = null
-      })
-      return refreshing
-    },
+  /**
+   * Brings the copy up to date with the other writers' stamps: no card read unless one wrote.
+   * Callers at the same time share one (the first after a start reads every clock).
+   */
+  function refresh(): Promise<void> {
+    refreshing ??= (async () => {
+      if (!loaded) {
+        await read()
+        loaded = true
+        return
+      }
+      const changed: string[] = []
+      for (const [cycleId, others] of await boards.othersByCycle()) {
+        const held = cycles.get(cycleId)
+        if (!held || !sameTokens(held.others, others)) changed.push(cycleId)
+      }
+      if (changed.length) await read(changed)
+    })().finally(() => {
+      refreshing = null
+    })
+    return refreshing
+  }
 
-    /** Every running clock outside the cycles `stopped` (cancelled, closed: their clocks stand still), as of the last refresh. */
-    running(stopped: ReadonlySet<string>): RunningClock[] {
+  return {
+    /** Every running clock now, outside the cycles `stopped` (cancelled, closed: their clocks stand still). */
+    async current(stopped: readonly Types.ObjectId[]): Promise<RunningClock[]> {
+      await refresh()
+      const ended = new Set(stopped.map(String))
       const out: RunningClock[] = []
-      for (const [cycleId, cycle] of cycles) if (!stopped.has(cycleId)) out.push(...cycle.clocks.values())
+      for (const [cycleId, cycle] of cycles) if (!ended.has(cycleId)) out.push(...cycle.clocks.values())
       return out
     },
   }

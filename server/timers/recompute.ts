@@ -19,9 +19,7 @@ export async function recomputeRunningClocks(deps: {
 }): Promise<void> {
   const { cards, clocks, cycles, calendars, bus } = deps
   const cal = await calendars.get()
-  const stopped = new Set((await cycles.stoppedIds()).map(String))
-  await clocks.refresh()
-  for (const running of clocks.running(stopped)) {
+  for (const running of await clocks.current(await cycles.stoppedIds())) {
     // The card as it is now, read by id; setThresholds below is guarded by this version.
     const card = await cards.findById(running.cardId)
     if (!card?.dueAt) continue

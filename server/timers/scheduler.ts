@@ -87,18 +87,13 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
     }
   }
 
-  /** The running clocks outside the stopped cycles, with the copy brought up to date first. */
-  async function runningClocks(): Promise<RunningClock[]> {
-    const stopped = new Set((await deps.stoppedCycles()).map(String))
-    await clocks.refresh()
-    return clocks.running(stopped)
-  }
+  const runningClocks = async () => clocks.current(await deps.stoppedCycles())
 
-  /** Announces every threshold that has passed and was not announced yet; returns how many. */
-  async function check(): Promise<number> {
+  /** Announces every threshold of `running` that has passed and was not announced yet; returns how many. */
+  async function announce(running: RunningClock[]): Promise<number> {
     const now = clock()
     let fired = 0
-    for (const card of await runningClocks()) {
+    for (const card of running) {
       const crossings: [TimerThreshold['state'], Date | null][] = [
         ['at_risk', card.atRiskAt && card.atRiskAt <= now ? card.atRiskAt : null],
         ['overdue', card.dueAt <= now ? card.dueAt : null],
@@ -119,16 +114,18 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
   async function cycle(): Promise<void> {
     for (;;) {
       again = false
+      // One read of the clocks per pass: the crossings it records change no threshold, and a
+      // move meanwhile hands its own to wakeBy.
+      let running: RunningClock[] = []
       try {
-        await check()
+        running = await runningClocks()
+        await announce(running)
       } catch (err) {
         log.error({ err }, 'timer check failed')
       }
       if (stopped) return
       const now = clock()
-      const next = await runningClocks()
-        .then((all) => nextThreshold(all, now))
-        .catch(() => null)
+      const next = nextThreshold(running, now)
       // A poke that came in while this pass ran may concern a threshold it already missed.
       if (again) continue
       if (stopped) return
@@ -182,7 +179,7 @@ export function createTimerScheduler(deps: TimerSchedulerDeps) {
     /** Something changed (a cycle started, a calendar edit): look again now instead of at the planned time. */
     poke: wake,
     wakeBy,
-    check,
+    check: async () => announce(await runningClocks()),
     /** Resolves when the current check, if any, has finished: for tests. */
     async settled(): Promise<void> {
       while (running) await running
