@@ -1,6 +1,7 @@
 import { CardChecklistSet, CardDetailGet, CardMove, CardExtend, CardNoteAdd, CardNoteDelete, CardNoteEdit, CardOutputSet, CardUndo } from '../../shared/protocol/board'
 import type { Logger } from '../platform/logger'
-import { command } from '../realtime/command'
+import type { z } from 'zod'
+import { command, type Command } from '../realtime/command'
 import type { UserSocket } from '../realtime/socketKinds'
 import type { Caller, CardService } from './service'
 
@@ -8,23 +9,24 @@ import type { Caller, CardService } from './service'
  * The card commands over Socket.IO: parse (command() with the zod schema), call the service as
  * the socket's user, answer. Only sockets signed in as a person get these (server/realtime/io.ts);
  * a wall display's socket has no user and is refused every command (server/displays/socket.ts).
+ * Made once per server; every user socket listens with the same functions (command()).
  */
-export function registerCardHandlers(socket: UserSocket, deps: { cards: CardService; log: Logger }): void {
+export function cardCommands(deps: { cards: CardService; log: Logger }): Command<UserSocket>[] {
   const { cards, log } = deps
-  const caller: Caller = { ...socket.data.user, origin: socket.id }
-
-  socket.on('card:move', command(socket, log, 'card:move', CardMove, (input) => cards.move(caller, input)))
-  socket.on('card:undo', command(socket, log, 'card:undo', CardUndo, (input) => cards.undo(caller, input)))
-  socket.on('card:note', command(socket, log, 'card:note', CardNoteAdd, (input) => cards.note(caller, input)))
-  socket.on('card:noteEdit', command(socket, log, 'card:noteEdit', CardNoteEdit, (input) => cards.changeNote(caller, input)))
-  socket.on('card:noteDelete', command(socket, log, 'card:noteDelete', CardNoteDelete, (input) => cards.changeNote(caller, { ...input, text: null })))
-  socket.on('card:extend', command(socket, log, 'card:extend', CardExtend, (input) => cards.extend(caller, input)))
-  socket.on('card:detail', command(socket, log, 'card:detail', CardDetailGet, (input) => cards.detail(input.cardId)))
-  socket.on(
-    'card:checklist',
-    command(socket, log, 'card:checklist', CardChecklistSet, (input) =>
-      cards.setMutu(caller, input.cardId, input.opId, { index: input.index, checked: input.checked }),
-    ),
-  )
-  socket.on('card:output', command(socket, log, 'card:output', CardOutputSet, (input) => cards.setMutu(caller, input.cardId, input.opId, { output: input.output })))
+  const callerOf = (socket: UserSocket): Caller => ({ ...socket.data.user, origin: socket.id })
+  const on = <S extends z.ZodType, T>(event: string, schema: S, handle: (caller: Caller, input: z.infer<S>) => Promise<T>): Command<UserSocket> => [
+    event,
+    command(log, event, schema, (socket: UserSocket, input: z.infer<S>) => handle(callerOf(socket), input)),
+  ]
+  return [
+    on('card:move', CardMove, (caller, input) => cards.move(caller, input)),
+    on('card:undo', CardUndo, (caller, input) => cards.undo(caller, input)),
+    on('card:note', CardNoteAdd, (caller, input) => cards.note(caller, input)),
+    on('card:noteEdit', CardNoteEdit, (caller, input) => cards.changeNote(caller, input)),
+    on('card:noteDelete', CardNoteDelete, (caller, input) => cards.changeNote(caller, { ...input, text: null })),
+    on('card:extend', CardExtend, (caller, input) => cards.extend(caller, input)),
+    on('card:detail', CardDetailGet, (_caller, input) => cards.detail(input.cardId)),
+    on('card:checklist', CardChecklistSet, (caller, input) => cards.setMutu(caller, input.cardId, input.opId, { index: input.index, checked: input.checked })),
+    on('card:output', CardOutputSet, (caller, input) => cards.setMutu(caller, input.cardId, input.opId, { output: input.output })),
+  ]
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock'
 import type { CyclesRepository } from '../cycles/repository'
 import { AppError } from '../platform/errors'
 import type { Logger } from '../platform/logger'
-import { command } from '../realtime/command'
+import { command, listen } from '../realtime/command'
 import type { IoServer } from '../realtime/io'
 import { wallRoom } from '../realtime/rooms'
 import { isDisplaySocket, isUserSocket, type DisplaySocket } from '../realtime/socketKinds'
@@ -28,6 +28,12 @@ interface DisplayDeps {
 
 const refused = (reason: 'display_own_cycle' | 'display_only'): Ack<never> => ({ ok: false, error: { code: 'FORBIDDEN', reason } })
 
+/** People's sockets: `wall:join` is a display's. The ack is the last argument, also without a payload. */
+function refuseWallJoin(...args: unknown[]): void {
+  const ack = args.at(-1)
+  if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_only'))
+}
+
 /**
  * Wall display sockets: `wall:join` to their own cycle's wall room, which gets the wall's own slim
  * facts (`wall:card`, `card:timer`), never the board's (server/realtime/broadcast.ts). Every other
@@ -41,6 +47,32 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
   function touch(displayId: string): void {
     displays.touch(displayId).catch((err: unknown) => log.warn({ err, displayId }, 'display last-seen update failed'))
   }
+
+  // Made once; every display socket listens with it (command()).
+  const joinWall = command(log, 'wall:join', WallJoin, async (socket: DisplaySocket, input): Promise<WallSnapshot> => {
+    const { id: displayId, cycleId } = socket.data.display
+    if (input.cycleId && input.cycleId !== cycleId) throw new AppError('FORBIDDEN', 'display_own_cycle')
+    // Join before reading, so no move falls between the snapshot and the first fact; the
+    // client keeps the higher card version of the two.
+    await socket.join(wallRoom(cycleId))
+    if (!(await cycles.summaryOf(cycleId))) throw new AppError('NOT_FOUND', 'not_found_cycle')
+    const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
+    const latest = await cards.latestMoves(records, WALL_TICKER_SIZE)
+    // The progress from the cards in hand: without them, find() reads every card's step.
+    const found = await cycles.find(cycleId, records.map((c) => c.step))
+    if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
+    const label = (await displays.find(displayId))?.label ?? ''
+    const dtos = records.map((c) => toCardDto(c, found.template))
+    return {
+      display: { id: displayId, label },
+      cycle: toWallCycle(found.dto),
+      template: found.template,
+      calendar,
+      cards: dtos.map(toWallCard),
+      moves: latest.map(wallMoveOf).filter((m): m is WallMove => m !== null),
+      serverTime: clock().toISOString(),
+    }
+  })
 
   function serveDisplay(socket: DisplaySocket): void {
     const { id: displayId, cycleId } = socket.data.display
@@ -56,32 +88,7 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
       if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_own_cycle'))
     })
 
-    socket.on(
-      'wall:join',
-      command(socket, log, 'wall:join', WallJoin, async (input): Promise<WallSnapshot> => {
-        if (input.cycleId && input.cycleId !== cycleId) throw new AppError('FORBIDDEN', 'display_own_cycle')
-        // Join before reading, so no move falls between the snapshot and the first fact; the
-        // client keeps the higher card version of the two.
-        await socket.join(wallRoom(cycleId))
-        if (!(await cycles.summaryOf(cycleId))) throw new AppError('NOT_FOUND', 'not_found_cycle')
-        const [records, calendar] = await Promise.all([cards.listForCycle(cycleId), calendars.get()])
-        const latest = await cards.latestMoves(records, WALL_TICKER_SIZE)
-        // The progress from the cards in hand: without them, find() reads every card's step.
-        const found = await cycles.find(cycleId, records.map((c) => c.step))
-        if (!found) throw new AppError('NOT_FOUND', 'not_found_cycle')
-        const label = (await displays.find(displayId))?.label ?? ''
-        const dtos = records.map((c) => toCardDto(c, found.template))
-        return {
-          display: { id: displayId, label },
-          cycle: toWallCycle(found.dto),
-          template: found.template,
-          calendar,
-          cards: dtos.map(toWallCard),
-          moves: latest.map(wallMoveOf).filter((m): m is WallMove => m !== null),
-          serverTime: clock().toISOString(),
-        }
-      }),
-    )
+    listen(socket, [['wall:join', joinWall]])
 
     socket.on('disconnect', (reason) => {
       touch(displayId)
@@ -91,12 +98,6 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
 
   io.on('connection', (socket) => {
     if (isDisplaySocket(socket)) serveDisplay(socket)
-    else if (isUserSocket(socket)) {
-      // The ack is the last argument, also when the payload is missing or followed by extras.
-      ;(socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on('wall:join', (...args) => {
-        const ack = args.at(-1)
-        if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_only'))
-      })
-    }
+    else if (isUserSocket(socket)) listen(socket, [['wall:join', refuseWallJoin]])
   })
 }

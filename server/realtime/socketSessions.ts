@@ -81,12 +81,16 @@ export function watchSocketSessions(io: IoServer, deps: { sessions: SessionStore
     return withinCheckTime(w.pending)
   }
 
+  function forget(this: Socket): void {
+    watched.delete(this.id)
+  }
+
   io.on('connection', (socket) => {
     if (!isUserSocket(socket)) return
     const now = clock().getTime()
     const w: Watched = { sessionId: socket.data.sessionId, expiresAt: socket.data.sessionExpiresAt, checkedAt: now }
     watched.set(socket.id, w)
-    socket.on('disconnect', () => watched.delete(socket.id))
+    socket.on('disconnect', forget)
     // Before every command's handler; the commands of one socket keep their order.
     socket.use((packet, next) => {
       const answer = (result: boolean) => {
