@@ -16,13 +16,22 @@ export function isFinished(template: SopTemplate, step: number): boolean {
  * has done k − 1 of them), each card's share kept within 0 … the template's steps.
  */
 export function cycleProgress(template: SopTemplate, steps: readonly number[]): CycleProgress {
+  const counts = new Map<number, number>()
+  for (const step of steps) counts.set(step, (counts.get(step) ?? 0) + 1)
+  return progressOfCounts(template, counts)
+}
+
+/** The same from the number of cards in each step (a board that keeps its cards by cell). */
+export function progressOfCounts(template: SopTemplate, counts: ReadonlyMap<number, number>): CycleProgress {
   const perCard = template.steps.length
-  return {
-    cards: steps.length,
-    finished: steps.filter((s) => isFinished(template, s)).length,
-    stepsDone: steps.reduce((sum, s) => sum + Math.min(Math.max(s - 1, 0), perCard), 0),
-    stepsTotal: steps.length * perCard,
+  const progress: CycleProgress = { cards: 0, finished: 0, stepsDone: 0, stepsTotal: 0 }
+  for (const [step, n] of counts) {
+    progress.cards += n
+    if (isFinished(template, step)) progress.finished += n
+    progress.stepsDone += n * Math.min(Math.max(step - 1, 0), perCard)
   }
+  progress.stepsTotal = progress.cards * perCard
+  return progress
 }
 
 /** Steps done as a whole percentage of all steps, for a progress bar; 0 for a cycle without cards. */

@@ -1,6 +1,6 @@
 import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { cycleProgress } from '@shared/domain/progress'
+import { progressOfCounts } from '@shared/domain/progress'
 import type { CycleDto, CycleProgress } from '@shared/protocol/cycles'
 import type { BoardSnapshot, CardDto, NoteDto, Viewer } from '@shared/protocol/board'
 import { BOARD_PAGE_PATH, LAST_NOTE_CHARS, MAX_HAVE, UNDO_WINDOW_SECONDS } from '@shared/protocol/constants'
@@ -20,6 +20,7 @@ import { useFlash } from '../composables/useFlash'
 import * as labels from '../board/labels'
 import * as reconcile from '../board/reconcile'
 import { moveLocally } from '../board/moveLocally'
+import { cellKey, groupByCell, regroup, type UnitOrder } from '../board/cells'
 import type { SentMove } from '../board/useCardMove'
 import { useSessionStore } from './session'
 import { useNoticesStore } from './notices'
@@ -39,10 +40,6 @@ function placeOf(card: CardDto): CardPlace {
 /** A card with one more note, as the server's projection counts it. */
 function withNote(card: CardDto, note: NoteDto): CardDto {
   return { ...card, noteCount: card.noteCount + 1, lastNote: { at: note.at, by: note.by.name, text: note.text.slice(0, LAST_NOTE_CHARS) } }
-}
-
-function cellKey(step: number, lane: string): string {
-  return `${step}:${lane}`
 }
 
 /** What a (re)join says it holds, so the answer carries only what changed; too many to name, all is asked for. */
@@ -153,27 +150,37 @@ export const useBoardStore = defineStore('board', () => {
 
   const unitOrder = computed(() => new Map((cycle.value?.units ?? []).map((u, i) => [u.id, i])))
 
+  // Carried forward from the last grouping (board/cells.ts): a move touches two cells' lists, not all.
+  let grouped: { of: Record<string, CardDto>; order: UnitOrder; cells: Map<string, CardDto[]> } | null = null
   const cardsByCell = computed(() => {
-    const byCell = new Map<string, CardDto[]>()
     const order = unitOrder.value
-    const sorted = Object.values(cards.value).sort(
-      (a, b) => (order.get(a.unit.id) ?? 999) - (order.get(b.unit.id) ?? 999) || a.unit.shortName.localeCompare(b.unit.shortName),
-    )
-    for (const card of sorted) {
-      const key = cellKey(card.step, card.lane)
-      const list = byCell.get(key)
-      if (list) list.push(card)
-      else byCell.set(key, [card])
+    const now = cards.value
+    const cells = (grouped?.order === order && regroup(grouped.cells, grouped.of, now, order)) || groupByCell(now, order)
+    grouped = { of: now, order, cells }
+    return cells
+  })
+
+  /** Cards per step, from the cells' lists: a few dozen lengths, not every card. */
+  const countByStep = computed(() => {
+    const counts = new Map<number, number>()
+    for (const list of cardsByCell.value.values()) {
+      const step = list[0]?.step
+      if (step !== undefined) counts.set(step, (counts.get(step) ?? 0) + list.length)
     }
-    return byCell
+    return counts
   })
 
   const progress = computed<CycleProgress>(() =>
-    template.value ? cycleProgress(template.value, Object.values(cards.value).map((c) => c.step)) : { cards: 0, finished: 0, stepsDone: 0, stepsTotal: 0 },
+    template.value ? progressOfCounts(template.value, countByStep.value) : { cards: 0, finished: 0, stepsDone: 0, stepsTotal: 0 },
   )
 
   function cardsIn(step: number, lane: string): CardDto[] {
     return cardsByCell.value.get(cellKey(step, lane)) ?? []
+  }
+
+  /** The cards in step `step` or a later one, by cell. */
+  function cardsFromStep(step: number): CardDto[] {
+    return [...cardsByCell.value.values()].filter((list) => (list[0]?.step ?? 0) >= step).flat()
   }
 
   function laneName(id: string): string {
@@ -566,8 +573,10 @@ export const useBoardStore = defineStore('board', () => {
     actor,
     lastStep,
     cardsByCell,
+    countByStep,
     progress,
     cardsIn,
+    cardsFromStep,
     laneName,
     stepLabel,
     placeLabel,

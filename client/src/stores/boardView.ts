@@ -109,9 +109,15 @@ export const useBoardViewStore = defineStore('boardView', () => {
    * fewer than two of theirs. Given the cell's own list, so a move elsewhere asks nothing again.
    */
   function bulkTargetOf(cards: readonly CardDto[]): Position | null {
-    const mine = cards.filter((card) => board.canDrag(card.id))
-    const first = mine[0]
-    if (mine.length < 2 || !first) return null
+    // Two of the user's are enough to offer it: a cell of thousands is not asked card by card.
+    let first: CardDto | undefined
+    let mine = 0
+    for (const card of cards) {
+      if (!board.canDrag(card.id)) continue
+      first ??= card
+      if (++mine === 2) break
+    }
+    if (mine < 2 || !first) return null
     return board.targetsFor(first.id).find((t) => (t.kind === 'advance' || t.kind === 'finish') && !t.noteRequired)?.to ?? null
   }
 
