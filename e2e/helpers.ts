@@ -93,15 +93,15 @@ export async function listCycles(api: APIRequestContext): Promise<Cycle[]> {
 }
 
 /**
- * Starts a cycle no test has used yet, with the four default units. Each board test gets its own,
- * so tests do not depend on one another's moves and a retry starts from a clean board.
+ * Starts a cycle no test has used yet, with the four default units (or `units`). Each board test
+ * gets its own, so tests do not depend on one another's moves and a retry starts from a clean board.
  */
-export async function startFreshCycle(admin: APIRequestContext): Promise<Cycle> {
+export async function startFreshCycle(admin: APIRequestContext, units: readonly { id: string; name: string; shortName: string }[] = UNITS): Promise<Cycle> {
   const taken = new Set((await listCycles(admin)).map((c) => `${c.year}-${c.quarter}`))
   for (let year = 2030; year <= 2100; year++) {
     for (let quarter = 1; quarter <= 4; quarter++) {
       if (taken.has(`${year}-${quarter}`)) continue
-      const res = await admin.post('/api/cycles', { data: { year, quarter, units: UNITS } })
+      const res = await admin.post('/api/cycles', { data: { year, quarter, units } })
       if (res.status() === 409) continue // started meanwhile by someone else
       expect(res.status(), await res.text()).toBe(201)
       return ((await res.json()) as { cycle: Cycle }).cycle

@@ -64,10 +64,11 @@ export function useCellDrop(el: Ref<HTMLElement | null>): void {
     const saved = restore
     restore = null
     view.endDrag()
-    // Safety net: should Sortable have moved the node after all, put it back before Vue patches.
+    // Safety net: should Sortable have moved the node after all, put it back before Vue patches
+    // (not one Vue took out of the page meanwhile: that would be a card drawn twice).
     if (saved) {
       const { item, from, next } = saved
-      if (item.parentNode !== from || item.nextSibling !== next) {
+      if (item.parentNode && (item.parentNode !== from || item.nextSibling !== next)) {
         from.insertBefore(item, next && next.parentNode === from ? next : null)
       }
     }
