@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Ack } from '../../../shared/protocol/events'
 import type { BoardSnapshot, CardDto } from '../../../shared/protocol/board'
 import { unpacked } from '../../../server/test/client'
@@ -26,7 +26,7 @@ interface PageWindow {
   WebSocket: new (url: string | URL, protocols?: string | string[]) => { addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void }
   requestAnimationFrame(callback: (now: number) => void): void
   __benchArrivals: Record<string, number>
-  __benchSnapshotAt: number
+  __benchDrawnAt: number
   __benchShown: Promise<number>
   __benchFrames: number[]
   __benchDragging: boolean
@@ -47,8 +47,6 @@ function stampArrivals(): void {
       this.addEventListener('message', (e) => {
         const data = e.data
         if (typeof data !== 'string') return
-        // The board snapshot: the one large ack.
-        if (data.startsWith('43') && data.length > 100_000) w.__benchSnapshotAt = performance.now()
         if (!data.startsWith('42["card:moved"')) return
         const id = /^42\["card:moved",\{"id":"([^"]+)"/.exec(data)?.[1]
         if (id) arrivals[id] = performance.now()
@@ -72,12 +70,53 @@ function waitForCardIn(args: { cardId: string; step: number; lane: string }): vo
 }
 
 interface BoardFigures {
+  /** Navigation → board drawn, the server reading the board for the first time since it started. */
+  coldRenderMs: number
   firstRenderMs: number
-  /** When the board:join answer (the snapshot) had arrived, from navigation start. */
+  /** When the page's own request for the board (GET /api/cycles/:id/board) was answered, from navigation start. */
   snapshotAtMs: number
   patchMs: number[]
   endToEndMs: number[]
   frameMs: number[]
+  scroll: { frameMs: number[]; lastDrawnMs: number }
+}
+
+/**
+ * Runs in the page before the app: stamps the first frame at which the board is drawn
+ * (__benchDrawnAt, from navigation start). Every cell says how many cards it holds (`data-cards`)
+ * and how many it draws (`data-drawn`: a cell of thousands draws those near the screen,
+ * client/src/board/useCellWindow.ts); drawn when the cells hold all `n`, every cell that holds
+ * cards draws some, and the cards in the DOM are the ones the cells say they draw. Checked at each
+ * frame from the start, in the page: Playwright's own polling begins only after the load event.
+ */
+function stampDrawn(n: number): void {
+  const w = globalThis as unknown as PageWindow
+  const drawn = (): boolean => {
+    const cells = [...(w.document.querySelectorAll('[data-cards]') as unknown as Iterable<{ dataset: Record<string, string> }>)]
+    let held = 0
+    let shown = 0
+    for (const cell of cells) {
+      const cards = Number(cell.dataset.cards)
+      const count = Number(cell.dataset.drawn)
+      if (cards > 0 && !(count > 0)) return false
+      held += cards
+      shown += count
+    }
+    return held === n && w.document.querySelectorAll('[data-card-id]').length === shown
+  }
+  const check = (now: number) => {
+    if (drawn()) w.__benchDrawnAt = now
+    else w.requestAnimationFrame(check)
+  }
+  w.requestAnimationFrame(check)
+}
+
+/** Opens the board in a new page of `context`: navigation start → board drawn (stampDrawn). */
+async function openBoard(context: BrowserContext, url: string, cycleId: string): Promise<{ page: Page; drawnMs: number }> {
+  const page = await context.newPage()
+  await page.goto(`${url}/cycles/${cycleId}`)
+  const drawnMs = (await (await page.waitForFunction(() => (globalThis as unknown as PageWindow).__benchDrawnAt, undefined, { timeout: 120_000 })).jsonValue()) as number
+  return { page, drawnMs }
 }
 
 async function measureBoard(browser: Browser, url: string, cookie: string, cycleId: string, cards: number, samples: number, mover: ThinSocket): Promise<BoardFigures> {
@@ -89,13 +128,28 @@ async function measureBoard(browser: Browser, url: string, cookie: string, cycle
     // page are serialised with those calls, so the page needs one that does nothing.
     await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
     await context.addInitScript(stampArrivals)
-    const page = await context.newPage()
-    await page.goto(`${url}/cycles/${cycleId}`)
-    // First render: from navigation start to the first frame with every card in the DOM.
-    const firstRenderMs = await (
-      await page.waitForFunction((n) => (globalThis as unknown as PageWindow).document.querySelectorAll('[data-card-id]').length === n && performance.now(), cards, { polling: 'raf', timeout: 120_000 })
-    ).jsonValue() as number
-    const snapshotAtMs = await page.evaluate(() => (globalThis as unknown as PageWindow).__benchSnapshotAt)
+    await context.addInitScript(stampDrawn, cards)
+    // Once with the server reading the board for the first time (its cards were written by this
+    // script, not through the server), then as every later open finds it: held by the server.
+    const cold = await openBoard(context, url, cycleId)
+    await cold.page.close()
+    await sleep(500)
+    // Then three more (the app's files now in the browser's cache, as on every visit after the
+    // first), the median kept.
+    const warm: number[] = []
+    let page: Page | null = null
+    for (let i = 0; i < 3; i++) {
+      await page?.close()
+      const opened = await openBoard(context, url, cycleId)
+      page = opened.page
+      warm.push(opened.drawnMs)
+    }
+    if (!page) throw new Error('no board page')
+    const firstRenderMs = percentile(warm, 50)
+    const snapshotAtMs = await page.evaluate((id) => {
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/cycles/${id}/board`)) as unknown as { responseEnd: number } | undefined
+      return entry?.responseEnd ?? Number.NaN
+    }, cycleId)
     await sleep(1000)
 
     // Remote moves: another client (the mover) moves a card; measured in the page from the
@@ -123,10 +177,35 @@ async function measureBoard(browser: Browser, url: string, cookie: string, cycle
     }
 
     const frameMs = await dragFrames(page)
-    return { firstRenderMs, snapshotAtMs, patchMs, endToEndMs, frameMs }
+    const scroll = await scrollFrames(page)
+    return { coldRenderMs: cold.drawnMs, firstRenderMs, snapshotAtMs, patchMs, endToEndMs, frameMs, scroll }
   } finally {
     await context.close()
   }
+}
+
+/** In the page: from now on, every requestAnimationFrame delta into __benchFrames, until stopFrames. */
+function startFrames(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as PageWindow
+    w.__benchFrames = []
+    w.__benchDragging = true
+    let last = performance.now()
+    const tick = (now: number) => {
+      w.__benchFrames.push(now - last)
+      last = now
+      if (w.__benchDragging) w.requestAnimationFrame(tick)
+    }
+    w.requestAnimationFrame(tick)
+  })
+}
+
+function stopFrames(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as PageWindow
+    w.__benchDragging = false
+    return w.__benchFrames.slice(1)
+  })
 }
 
 /**
@@ -138,18 +217,7 @@ async function dragFrames(page: Page): Promise<number[]> {
   const box = await card.boundingBox()
   const area = await page.locator('.board-scroll').boundingBox()
   if (!box || !area) throw new Error('no card to drag')
-  await page.evaluate(() => {
-    const w = (globalThis as unknown as PageWindow)
-    w.__benchFrames = []
-    w.__benchDragging = true
-    let last = performance.now()
-    const tick = (now: number) => {
-      w.__benchFrames.push(now - last)
-      last = now
-      if (w.__benchDragging) w.requestAnimationFrame(tick)
-    }
-    w.requestAnimationFrame(tick)
-  })
+  await startFrames(page)
   const x0 = box.x + box.width / 2
   const y0 = box.y + box.height / 2
   await page.mouse.move(x0, y0)
@@ -164,11 +232,41 @@ async function dragFrames(page: Page): Promise<number[]> {
   // Back to where it came from, so the drop is no move.
   await page.mouse.move(x0, y0, { steps: 10 })
   await page.mouse.up()
-  return page.evaluate(() => {
-    const w = (globalThis as unknown as PageWindow)
-    w.__benchDragging = false
-    return w.__benchFrames.slice(1)
-  })
+  return stopFrames(page)
+}
+
+/**
+ * Scrolling the board down its fullest cell: frame times during two seconds of mouse-wheel turns
+ * (a notch about every frame, as fast as the page takes them), then the time from a jump to the board's bottom to the
+ * cell's last card drawn (the cell's last child is a card, not room kept for undrawn ones).
+ */
+async function scrollFrames(page: Page): Promise<{ frameMs: number[]; lastDrawnMs: number }> {
+  const area = await page.locator('.board-scroll').boundingBox()
+  if (!area) throw new Error('no board')
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2)
+  await startFrames(page)
+  const start = performance.now()
+  while (performance.now() - start < 2000) {
+    // A wheel notch (100 px) about every frame: some 6000 px a second, a fast scroll through the cell.
+    await page.mouse.wheel(0, 100)
+    await page.waitForTimeout(16)
+  }
+  const frameMs = await stopFrames(page)
+  const lastDrawnMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        type Cell = { dataset: Record<string, string>; lastElementChild: Cell | null }
+        const w = globalThis as unknown as PageWindow
+        const scroller = w.document.querySelector('.board-scroll') as unknown as { scrollTop: number; scrollHeight: number }
+        const cells = [...(w.document.querySelectorAll('[data-cards]') as unknown as Iterable<Cell>)]
+        const fullest = cells.reduce((a, b) => (Number(b.dataset.cards) > Number(a.dataset.cards) ? b : a))
+        const t0 = performance.now()
+        scroller.scrollTop = scroller.scrollHeight
+        const check = () => (fullest.lastElementChild?.dataset.cardId ? resolve(performance.now() - t0) : w.requestAnimationFrame(check))
+        w.requestAnimationFrame(check)
+      }),
+  )
+  return { frameMs, lastDrawnMs }
 }
 
 /**
@@ -192,16 +290,24 @@ export const s6Browser: Scenario = {
         ctx.log(`${cards} cards written in ${Math.round(performance.now() - t0)} ms`)
         const f = await measureBoard(browser, server.url, bench.admin.cookie, cycleId, cards, samples, mover)
         const big = cards === 4000
-        ctx.log(`${cards} cards: first render ${Math.round(f.firstRenderMs)} ms, patch p95 ${percentile(f.patchMs, 95).toFixed(1)} ms, frames p95 ${percentile(f.frameMs, 95).toFixed(1)} ms`)
+        ctx.log(`${cards} cards: first render ${Math.round(f.firstRenderMs)} ms, patches ${f.patchMs.map((ms) => ms.toFixed(1)).join(' ')} ms, frames p95 ${percentile(f.frameMs, 95).toFixed(1)} ms`)
         rows.push(
           row({
             id: 'S6',
-            name: `${cards}-card board: first render (navigation → every card drawn)`,
+            name: `${cards}-card board: first render (navigation → board drawn, the server holding the board)`,
             metric: 'first render',
             value: Math.round(f.firstRenderMs),
             unit: 'ms',
-            target: big ? { op: '<=', value: 2500 } : undefined,
-            note: `the snapshot (board:join answer) had arrived at ${Math.round(f.snapshotAtMs)} ms`,
+            target: big ? { op: '<=', value: 1000 } : undefined,
+            note: `median of 3 opens, the app's files in the browser's cache; every cell's cards near the screen drawn (a cell of many cards draws those near the screen, the rest on scrolling: client/src/board/cellWindow.ts); the page's own board request answered at ${Math.round(f.snapshotAtMs)} ms`,
+          }),
+          row({
+            id: 'S6',
+            name: `${cards}-card board: first render, empty browser cache, the server's first read of the board`,
+            metric: 'cold first render',
+            value: Math.round(f.coldRenderMs),
+            unit: 'ms',
+            note: "the first open: the browser without the app's files, the server reading the board from the database (a board larger than 500 cards by one query on its cycle)",
           }),
           row({
             id: 'S6',
@@ -209,7 +315,7 @@ export const s6Browser: Scenario = {
             metric: 'patch p95',
             value: round(percentile(f.patchMs, 95), 2),
             unit: 'ms',
-            target: big ? { op: '<=', value: 4 } : undefined,
+            target: big ? { op: '<=', value: 16 } : undefined,
             note: `${samples} moves by another client; p50 ${round(percentile(f.patchMs, 50), 2)} ms; end to end (sent → shown) p50 ${round(percentile(f.endToEndMs, 50), 1)} ms, p95 ${round(percentile(f.endToEndMs, 95), 1)} ms`,
           }),
           row({
@@ -218,7 +324,16 @@ export const s6Browser: Scenario = {
             metric: 'frame p95',
             value: round(percentile(f.frameMs, 95), 1),
             unit: 'ms',
+            target: big ? { op: '<=', value: 16.7 } : undefined,
             note: `${f.frameMs.length} frames; mean ${round(mean(f.frameMs), 1)} ms, worst ${round(Math.max(...f.frameMs), 1)} ms`,
+          }),
+          row({
+            id: 'S6',
+            name: `${cards}-card board: frame time while scrolling down the full cell by mouse wheel, p95`,
+            metric: 'scroll frame p95',
+            value: round(percentile(f.scroll.frameMs, 95), 1),
+            unit: 'ms',
+            note: `${f.scroll.frameMs.length} frames; mean ${round(mean(f.scroll.frameMs), 1)} ms, worst ${round(Math.max(...f.scroll.frameMs), 1)} ms; after a jump to the bottom its last card drawn in ${Math.round(f.scroll.lastDrawnMs)} ms`,
           }),
         )
       }
