@@ -1,7 +1,7 @@
 import { originHost } from '../platform/http/requestGuards'
 import { packCards } from '../../shared/protocol/packedCards'
-import type { Server as HttpServer } from 'node:http'
-import { Server } from 'socket.io'
+import type { IncomingMessage, Server as HttpServer } from 'node:http'
+import { Server, type Socket } from 'socket.io'
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events'
 import { BoardJoin, BoardLeave, type BoardSnapshot, type Viewer } from '../../shared/protocol/board'
 import { parseCookies, SESSION_COOKIE, type SessionStore } from '../auth/sessions'
@@ -109,11 +109,20 @@ export function createRealtime(
   // First of the connection listeners: the held frames are handled on the next tick, after all
   // of them (boards, displays) have registered their commands.
   io.on('connection', releaseEarlyPackets)
-  // Socket.IO keeps each connection's first HTTP request (headers, parser state) for as long as
-  // the socket lives; the session has been read from it above, and nothing asks for it again.
-  // Let go, as Socket.IO's memory advice has it: less heap per idle socket (bench S1).
+  // Socket.IO keeps each connection's first HTTP request (headers, parser state) and a copy of
+  // its handshake for as long as the socket lives; the session has been read from them above, and
+  // nothing asks for them again. Let go, as Socket.IO's memory advice has it: less heap per idle
+  // socket (bench S1). Engine.IO's upgrade still holds the request itself until the socket
+  // closes, so its headers are emptied too.
   io.on('connection', (socket) => {
-    ;(socket.conn as unknown as { request: unknown }).request = null
+    const conn = socket.conn as unknown as { request: IncomingMessage | null }
+    if (conn.request) {
+      conn.request.rawHeaders.length = 0
+      conn.request.headers = {}
+    }
+    conn.request = null
+    const { address, issued, secure, xdomain } = socket.handshake
+    ;(socket as { handshake: Socket['handshake'] }).handshake = { address, issued, secure, xdomain, time: '', url: '', headers: {}, query: {}, auth: {} }
   })
 
   return io
