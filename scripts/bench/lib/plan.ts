@@ -38,4 +38,5 @@ export const floorKey = {
   fanout: (pct: 50 | 99, sockets: number) => `fanout.p${pct}.${sockets}`,
   capacity: (sockets: number) => `capacity.${sockets}`,
   heap: (sockets: number) => `heap.${sockets}`,
+  heapSocketIo: (sockets: number) => `heap.socketio.${sockets}`,
 }

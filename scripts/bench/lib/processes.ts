@@ -117,13 +117,13 @@ export function profileServersInto(dir: string): void {
 }
 
 /**
- * Starts scripts/bench/server.ts (the app) or floor.ts (raw ws) in a child process pinned to the
+ * Starts scripts/bench/server.ts (the app), floor.ts (raw ws) or floor-socketio.ts (bare Socket.IO) in a child process pinned to the
  * server core, with --expose-gc, and waits for it to listen. Its logs go to a file in `logDir`,
  * printed when it fails.
  */
 export async function startServerProcess(
   scope: Scope,
-  script: 'server.ts' | 'floor.ts',
+  script: 'server.ts' | 'floor.ts' | 'floor-socketio.ts',
   env: Record<string, string | undefined>,
   name = script.replace('.ts', ''),
 ): Promise<ServerProcess> {

@@ -3,11 +3,13 @@ import { floorKey, plan } from '../lib/plan'
 import { startServerProcess, withScope } from '../lib/processes'
 import { row, type Row, type Scenario } from '../lib/rows'
 import { percentile, round, sleep } from '../lib/stats'
+import { connectMany, type ThinSocket } from '../lib/thinSocket'
 import { measureAcks } from './s2-ack'
 
 /**
  * S0, the floor: a bare `ws` server (scripts/bench/floor.ts) measured exactly like the app in
- * S1–S4, so each of the app's figures stands beside what `ws` alone does on this machine now.
+ * S1–S4, so each of the app's figures stands beside what `ws` alone does on this machine now;
+ * and a bare Socket.IO server's heap per idle socket (floor-socketio.ts), beside S1's.
  */
 export const s0Floor: Scenario = {
   id: 'S0',
@@ -88,6 +90,22 @@ export const s0Floor: Scenario = {
             }),
           )
         }
+      }
+
+      // What Socket.IO alone keeps per idle socket: the part of S1 that no app code can save.
+      const socketIo = await startServerProcess(scope, 'floor-socketio.ts', {}, 'floor-socketio')
+      const sockets: ThinSocket[] = []
+      scope.defer(() => sockets.forEach((s) => s.close()))
+      // Warmed up as S1's server is: the first sockets load code that later ones share.
+      ;(await connectMany(socketIo.url, 20, () => '')).forEach((s) => s.close())
+      await sleep(500)
+      const socketIoBase = await socketIo.heapUsed()
+      for (const n of p.socketCounts) {
+        sockets.push(...(await connectMany(socketIo.url, n - sockets.length, () => '')))
+        await sleep(200)
+        const kb = round(((await socketIo.heapUsed()) - socketIoBase) / n / 1024, 2)
+        ctx.floors.set(floorKey.heapSocketIo(n), kb)
+        rows.push(row({ id: 'S0', name: `bare Socket.IO: heap per idle connection, ${n} sockets`, metric: 'heap/connection', value: kb, unit: 'KB', note: 'websocket transport, each socket in three rooms, no app' }))
       }
       return rows
     })
