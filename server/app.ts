@@ -216,7 +216,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const undoWindowMs = deps.undoWindowMs ?? UNDO_WINDOW_SECONDS * 1000
   const cardService = createCardService({ cards, cycles, calendars, bus, clock, log, undoWindowMs })
   const documentMaxBytes = deps.documentMaxBytes ?? 10 * 1024 * 1024
-  const boardOf = serveBoards(io, { cards, cardService, cycles, calendars, clock, log, undoWindowMs, documentMaxBytes })
+  const boardOf = serveBoards(io, { cards, cardService, cycles, calendars, clock, log, undoWindowMs, documentMaxBytes, severalNodes: !!deps.redisUrl })
   bus.subscribe('card.moved', ({ card, template: movedTemplate }) => {
     // The earlier of the card's new thresholds (null once finished); one already past, as after a
     // hand-off of a late card, is announced for the new holder at once.

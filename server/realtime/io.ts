@@ -39,6 +39,8 @@ interface RealtimeDeps {
   cycles: CyclesRepository
   clock: Clock
   log: Logger
+  /** REDIS_URL is set: other nodes hold viewers of the same boards, asked through the adapter. */
+  severalNodes: boolean
 }
 
 /** The Socket.IO server, authenticating every connection with the session cookie. */
@@ -136,15 +138,39 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): BoardReader {
   const { cards, cycles, calendars, clock } = deps
   const log = deps.log.child({ component: 'realtime' })
 
-  /** Viewers across all nodes (fetchSockets goes through the adapter), one entry per user. */
+  // This node's viewers of each board, by user, with how many of the user's sockets are there:
+  // kept as sockets join and leave, so that a join's snapshot does not walk every socket of the
+  // room (1000 tabs rejoining after a blip walked it a million times).
+  const here = new Map<string, Map<string, { viewer: Viewer; sockets: number }>>()
+  function arrived(cycleId: string, user: UserSocket['data']['user']): void {
+    let viewers = here.get(cycleId)
+    if (!viewers) here.set(cycleId, (viewers = new Map()))
+    const known = viewers.get(user.id)
+    viewers.set(user.id, { viewer: { userId: user.id, name: user.name, role: user.role }, sockets: (known?.sockets ?? 0) + 1 })
+  }
+  function departed(cycleId: string, userId: string): void {
+    const viewers = here.get(cycleId)
+    const known = viewers?.get(userId)
+    if (!viewers || !known) return
+    if (known.sockets > 1) known.sockets--
+    else viewers.delete(userId)
+    if (viewers.size === 0) here.delete(cycleId)
+  }
+  const localViewersOf = (cycleId: string): Viewer[] => [...(here.get(cycleId)?.values() ?? [])].map((v) => v.viewer)
+
+  /** Viewers across all nodes, one entry per user; with several nodes, asked of each (fetchSockets through the adapter). */
   async function viewersOf(cycleId: string): Promise<Viewer[]> {
-    const room = io.in(roomOf(cycleId))
+    if (!deps.severalNodes) return localViewersOf(cycleId)
     // With REDIS_URL and Redis away, the other nodes cannot be asked: this node's viewers it knows.
-    const sockets = await room.fetchSockets().catch((err: unknown) => {
-      // The outage itself is logged once by server/realtime/redisAdapter.ts.
-      log.debug({ err, cycleId }, 'viewers of other nodes unavailable')
-      return room.local.fetchSockets()
-    })
+    const sockets = await io
+      .in(roomOf(cycleId))
+      .fetchSockets()
+      .catch((err: unknown) => {
+        // The outage itself is logged once by server/realtime/redisAdapter.ts.
+        log.debug({ err, cycleId }, 'viewers of other nodes unavailable')
+        return null
+      })
+    if (!sockets) return localViewersOf(cycleId)
     const byUser = new Map<string, Viewer>()
     for (const s of sockets) {
       const u = s.data.user
@@ -213,7 +239,11 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): BoardReader {
         if (!(await cycles.summaryOf(cycleId))) throw notFound()
         // In the room before the cards are read: a move stored after the read still reaches this
         // socket as card:moved. Joined after the read, one stored in between reached it neither way.
-        await socket.join(roomOf(cycleId))
+        const room = roomOf(cycleId)
+        // Checked and joined in one go (no await between): two joins of one socket count it once.
+        const already = socket.rooms.has(room)
+        await socket.join(room)
+        if (!already) arrived(cycleId, socket.data.user)
         const snapshot = await snapshotOf(cycleId, have)
         if (!snapshot) throw notFound()
         announcePresence(cycleId)
@@ -223,7 +253,10 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): BoardReader {
     [
       'board:leave',
       command(log, 'board:leave', BoardLeave, async (socket: UserSocket, { cycleId }) => {
-        await socket.leave(roomOf(cycleId))
+        const room = roomOf(cycleId)
+        const was = socket.rooms.has(room)
+        await socket.leave(room)
+        if (was) departed(cycleId, socket.data.user.id)
         announcePresence(cycleId)
         return null
       }),
@@ -234,6 +267,7 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): BoardReader {
   const unknownCommand = answerUnknownCommands(log)
   function onDisconnecting(this: UserSocket): void {
     const boards = [...this.rooms].filter((r) => r.startsWith('cycle:')).map((r) => r.slice('cycle:'.length))
+    for (const cycleId of boards) departed(cycleId, this.data.user.id)
     // The socket is still in its rooms while disconnecting; announce once it has left them.
     setImmediate(() => boards.forEach(announcePresence))
   }

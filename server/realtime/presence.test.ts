@@ -40,6 +40,12 @@ describe('presence', () => {
     const presenceElsewhere = record(elsewhere, 'presence:changed')
     await sendOk(elsewhere, 'board:join', { cycleId: other.id })
 
+    // One of Sari's two tabs leaves the board: she is still viewing it, from the other. A board
+    // joined twice by one tab counts that tab once.
+    await sendOk(b2, 'board:leave', { cycleId: cycle.id })
+    const rejoined = unpacked(await sendOk(a, 'board:join', { cycleId: cycle.id }))
+    expect(byId(rejoined.viewers)).toEqual(byId(both))
+
     b2.disconnect()
     b.disconnect()
     const afterLeave = await presenceA.waitFor((p) => p.viewers.length === 1)
