@@ -343,7 +343,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject)
-        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port))
+        // Node's default backlog of 511 overflows when a thousand tabs reconnect at once while the
+        // loop is busy (bench S5): each connection dropped there waits for the client's SYN resend,
+        // 1, 3, 7 s later. The kernel caps it at net.core.somaxconn.
+        httpServer.listen({ port, host, backlog: 4096 }, () => resolve((httpServer.address() as AddressInfo).port))
       })
     },
     async close() {
