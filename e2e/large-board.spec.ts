@@ -68,6 +68,16 @@ test('a cell of 48 cards draws those near the screen, the rest on scrolling; mov
     await expectCardAt(page, 'uji-02', 2, 'kepala_bidang')
     await expect(cardOf(page, 'uji-02')).not.toHaveClass(/board-card--saving/)
     await expect(cell).toHaveAttribute('data-cards', '46')
+
+    // A cell that grows past 40 cards starts drawing those near the screen and follows the
+    // scrolling; the one left with 7 draws them all.
+    for (const unit of UNITS_48.slice(2, 41)) await moveAlong(socket, cycle.id, unit.id, [{ step: 2, lane: 'kepala_bidang' }])
+    const second = cellOf(page, 2, 'kepala_bidang')
+    await expect(second).toHaveAttribute('data-cards', '41')
+    await second.evaluate((el) => el.scrollIntoView({ block: 'end' }))
+    await expect(cardOf(page, 'uji-41')).toBeInViewport()
+    await expect(cardOf(page, 'uji-01')).toHaveCount(0)
+    await expect(cell).toHaveAttribute('data-drawn', '7')
   } finally {
     await context.close()
   }

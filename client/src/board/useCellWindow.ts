@@ -59,21 +59,31 @@ export function useCellWindow(el: Ref<HTMLElement | null>, cards: Ref<readonly C
   watch(cards, schedule, { flush: 'post' })
   watch(held, (now) => now || schedule())
 
-  onMounted(() => {
-    scroller = el.value?.closest<HTMLElement>('.board-scroll') ?? null
-    if (!scroller) return
-    scroller.addEventListener('scroll', schedule, { passive: true })
-    // The screen's size, and the rows above this cell growing or shrinking, move the band too.
-    resized = new ResizeObserver(schedule)
-    resized.observe(scroller)
-    if (scroller.firstElementChild) resized.observe(scroller.firstElementChild)
-    // Its drawn cards growing (a timer's line, a badge) change the estimate of the others.
-    if (el.value) resized.observe(el.value)
-    schedule()
-  })
+  // Only a cell that windows follows the board's scrolling and sizes: the board's other cells,
+  // some seventy, listen to nothing.
+  function follow(on: boolean): void {
+    if (on && !scroller) {
+      scroller = el.value?.closest<HTMLElement>('.board-scroll') ?? null
+      if (!scroller) return
+      scroller.addEventListener('scroll', schedule, { passive: true })
+      // The screen's size, and the rows above this cell growing or shrinking, move the band too.
+      resized = new ResizeObserver(schedule)
+      resized.observe(scroller)
+      if (scroller.firstElementChild) resized.observe(scroller.firstElementChild)
+      // Its drawn cards growing (a timer's line, a badge) change the estimate of the others.
+      if (el.value) resized.observe(el.value)
+      schedule()
+    } else if (!on && scroller) {
+      scroller.removeEventListener('scroll', schedule)
+      resized?.disconnect()
+      scroller = null
+      resized = null
+    }
+  }
+  onMounted(() => follow(windowed.value))
+  watch(windowed, follow, { flush: 'post' })
   onBeforeUnmount(() => {
-    scroller?.removeEventListener('scroll', schedule)
-    resized?.disconnect()
+    follow(false)
     if (frame) cancelAnimationFrame(frame)
   })
 
