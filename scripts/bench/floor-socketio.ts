@@ -5,11 +5,8 @@
  * (its user, its session, its board).
  */
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { heapAfterGc, type FromServer, type ToServer } from './lib/ipc'
-
-const send = (msg: FromServer) => process.send?.(msg)
+import { serveRunner } from './lib/ipc'
 
 const httpServer = createServer((_req, res) => res.writeHead(404).end())
 const io = new Server(httpServer, { transports: ['websocket'], serveClient: false })
@@ -22,12 +19,4 @@ function stop() {
   setTimeout(() => process.exit(0), 2000).unref()
 }
 
-process.on('message', (msg: ToServer) => {
-  if (msg.type === 'heap') send({ type: 'heap', id: msg.id, ...heapAfterGc() })
-  else if (msg.type === 'stop') stop()
-})
-process.on('disconnect', stop)
-
-httpServer.listen(0, '127.0.0.1', () => {
-  send({ type: 'ready', port: (httpServer.address() as AddressInfo).port, dbUri: '' })
-})
+serveRunner(httpServer, stop)

@@ -12,12 +12,10 @@
  * costs the load generator the same as reading the app's.
  */
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { heapAfterGc, type FromServer, type ToServer } from './lib/ipc'
+import { serveRunner } from './lib/ipc'
 
 const payloadBytes = Number(process.env.FLOOR_PAYLOAD_BYTES ?? 3000)
-const send = (msg: FromServer) => process.send?.(msg)
 
 const httpServer = createServer((_req, res) => res.writeHead(404).end())
 const wss = new WebSocketServer({ server: httpServer, perMessageDeflate: false, maxPayload: 256 * 1024 })
@@ -54,12 +52,4 @@ function stop() {
   setTimeout(() => process.exit(0), 2000).unref()
 }
 
-process.on('message', (msg: ToServer) => {
-  if (msg.type === 'heap') send({ type: 'heap', id: msg.id, ...heapAfterGc() })
-  else if (msg.type === 'stop') stop()
-})
-process.on('disconnect', stop)
-
-httpServer.listen(0, '127.0.0.1', () => {
-  send({ type: 'ready', port: (httpServer.address() as AddressInfo).port, dbUri: '' })
-})
+serveRunner(httpServer, stop)
