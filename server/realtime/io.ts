@@ -240,10 +240,11 @@ export function serveBoards(io: IoServer, deps: RealtimeDeps): BoardReader {
         // In the room before the cards are read: a move stored after the read still reaches this
         // socket as card:moved. Joined after the read, one stored in between reached it neither way.
         const room = roomOf(cycleId)
-        // Checked and joined in one go (no await between): two joins of one socket count it once.
+        // Checked and joined in one go (no await between): two joins of one socket count it once,
+        // and one that has gone meanwhile (its leaving counted already) not at all.
         const already = socket.rooms.has(room)
         await socket.join(room)
-        if (!already) arrived(cycleId, socket.data.user)
+        if (!already && socket.connected) arrived(cycleId, socket.data.user)
         const snapshot = await snapshotOf(cycleId, have)
         if (!snapshot) throw notFound()
         announcePresence(cycleId)
