@@ -28,11 +28,14 @@ interface DisplayDeps {
 
 const refused = (reason: 'display_own_cycle' | 'display_only'): Ack<never> => ({ ok: false, error: { code: 'FORBIDDEN', reason } })
 
-/** People's sockets: `wall:join` is a display's. The ack is the last argument, also without a payload. */
-function refuseWallJoin(...args: unknown[]): void {
+/** Answers a refused command; its ack is the last argument, also without a payload or with extras. */
+function answerRefused(args: readonly unknown[], reason: 'display_own_cycle' | 'display_only'): void {
   const ack = args.at(-1)
-  if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_only'))
+  if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused(reason))
 }
+
+/** People's sockets: `wall:join` is a display's. */
+const refuseWallJoin = (...args: unknown[]): void => answerRefused(args, 'display_only')
 
 /**
  * Wall display sockets: `wall:join` to their own cycle's wall room, which gets the wall's own slim
@@ -83,9 +86,8 @@ export function serveDisplays(io: IoServer, deps: DisplayDeps): void {
     // Any command but wall:join, including ones added later: refused, nothing reaches a handler.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === 'wall:join') return
-      const ack = args.at(-1)
       log.warn({ socketId: socket.id, displayId, event }, 'display command refused')
-      if (typeof ack === 'function') (ack as (a: Ack<never>) => void)(refused('display_own_cycle'))
+      answerRefused(args, 'display_own_cycle')
     })
 
     listen(socket, [['wall:join', joinWall]])

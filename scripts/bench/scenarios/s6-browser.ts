@@ -29,7 +29,7 @@ interface PageWindow {
   __benchDrawnAt: number
   __benchShown: Promise<number>
   __benchFrames: number[]
-  __benchDragging: boolean
+  __benchCounting: boolean
 }
 
 /**
@@ -189,12 +189,12 @@ function startFrames(page: Page): Promise<void> {
   return page.evaluate(() => {
     const w = globalThis as unknown as PageWindow
     w.__benchFrames = []
-    w.__benchDragging = true
+    w.__benchCounting = true
     let last = performance.now()
     const tick = (now: number) => {
       w.__benchFrames.push(now - last)
       last = now
-      if (w.__benchDragging) w.requestAnimationFrame(tick)
+      if (w.__benchCounting) w.requestAnimationFrame(tick)
     }
     w.requestAnimationFrame(tick)
   })
@@ -203,7 +203,7 @@ function startFrames(page: Page): Promise<void> {
 function stopFrames(page: Page): Promise<number[]> {
   return page.evaluate(() => {
     const w = globalThis as unknown as PageWindow
-    w.__benchDragging = false
+    w.__benchCounting = false
     return w.__benchFrames.slice(1)
   })
 }
